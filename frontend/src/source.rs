@@ -1,0 +1,72 @@
+//! Source files and locations: file ids, (line, column) positions, the source line for a caret.
+
+use std::rc::Rc;
+
+/// Index of a file in the [`SourceMap`].
+pub type FileId = u32;
+
+/// A position in a source file. Lines and columns start at 1; column counts bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Loc {
+    pub file: FileId,
+    pub line: u32,
+    pub col: u32,
+}
+
+/// One file (or REPL input) known to the front end.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Name used in diagnostics: a path, `input_line_3`, or `<command line>`.
+    pub name: String,
+    pub text: Rc<str>,
+    /// Byte offset of the start of every line.
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(name: String, text: Rc<str>) -> SourceFile {
+        let mut line_starts = vec![0];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i + 1);
+            }
+        }
+        SourceFile { name, text, line_starts }
+    }
+
+    /// The text of line `line` (1-based) without its newline, or "" past the end.
+    pub fn line_text(&self, line: u32) -> &str {
+        let i = line as usize;
+        if i == 0 || i > self.line_starts.len() {
+            return "";
+        }
+        let start = self.line_starts[i - 1];
+        let end = self.line_starts.get(i).copied().unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+/// Every file the session has read. Files are never removed, so a [`Loc`] stays valid.
+#[derive(Debug, Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    pub fn add(&mut self, name: impl Into<String>, text: impl Into<Rc<str>>) -> FileId {
+        self.files.push(SourceFile::new(name.into(), text.into()));
+        (self.files.len() - 1) as FileId
+    }
+
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}

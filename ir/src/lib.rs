@@ -1,0 +1,13 @@
+//! crepl's typed IR, ABI layout and wire protocol: the contract between front end and executor.
+//!
+//! **API boundary.** Everything that crosses the process boundary between `crepl` and the
+//! executor is defined here and derives `Serialize`; nothing else in the workspace does.
+
+pub mod types;
+pub mod tree;
+pub mod module;
+pub mod protocol;
+
+pub use module::*;
+pub use tree::*;
+pub use types::*;

@@ -1,0 +1,92 @@
+//! Modules: what one REPL input (or one program) adds to the session, as the executor loads it.
+
+use crate::tree::{FuncId, GlobalId, Stmt};
+use crate::types::{EnumDef, EnumId, FnType, Record, RecordId, Type};
+use serde::{Deserialize, Serialize};
+
+/// Everything one input adds. Ids are session-wide and only grow; a later module may refer
+/// to anything an earlier one defined.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Module {
+    /// Records (structs/unions) new or completed in this input, to add to the type table.
+    pub records: Vec<(RecordId, Record)>,
+    pub enums: Vec<(EnumId, EnumDef)>,
+    pub globals: Vec<Global>,
+    /// Functions declared for the first time (their slots are created).
+    pub func_decls: Vec<FuncDecl>,
+    /// Function bodies defined (or redefined) by this input.
+    pub functions: Vec<Function>,
+    /// Code to run once, in order: file-scope statements and dynamic initializers (REPL),
+    /// the trailing expression.
+    pub inits: Vec<InitUnit>,
+    /// Functions this module calls or takes the address of that must resolve now
+    /// (script mode: like a linker, every one).
+    pub required_funcs: Vec<FuncId>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Global {
+    pub id: GlobalId,
+    /// Source name, or "" for string literals and compound literals at file scope.
+    pub name: String,
+    pub ty: Type,
+    pub size: u64,
+    pub align: u64,
+    pub init: GlobalInit,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum GlobalInit {
+    /// Zero-filled (tentative definitions, `static int x;`).
+    Zero,
+    /// Constant data with relocations (addresses of other globals and functions).
+    Data { bytes: Vec<u8>, relocs: Vec<Reloc> },
+    /// Defined by a loaded library (`extern int errno_var;`, `stdout`): the symbol name.
+    Extern(String),
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Reloc {
+    pub offset: u64,
+    pub target: RelocTarget,
+    pub addend: i64,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+pub enum RelocTarget {
+    Global(GlobalId),
+    Func(FuncId),
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct FuncDecl {
+    pub id: FuncId,
+    pub name: String,
+    /// Symbol to look up in libraries if the session never defines it (asm label or name).
+    pub symbol: String,
+    pub ty: FnType,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Function {
+    pub id: FuncId,
+    pub name: String,
+    pub ty: FnType,
+    /// Frame offset of each parameter.
+    pub params: Vec<u32>,
+    pub frame_size: u32,
+    pub body: Stmt,
+    /// `__attribute__((constructor(prio)))` / destructor: run at load / session end.
+    pub ctor: Option<i32>,
+    pub dtor: Option<i32>,
+}
+
+/// A piece of top-level code: runs once, in its own frame.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct InitUnit {
+    pub frame_size: u32,
+    pub body: Stmt,
+    /// For the trailing expression: where its value is (frame offset; the value of an
+    /// aggregate expression is stored as its address) and its type, to be printed.
+    pub result: Option<(u32, Type)>,
+}

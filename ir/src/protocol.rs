@@ -1,0 +1,53 @@
+//! The executor protocol: requests from crepl and replies from the executor.
+//! Exactly one reply per request.
+
+use crate::module::Module;
+use crate::types::TypeTable;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum Request {
+    /// Link a module and run its new initializers; print the trailing value if any.
+    Load(Box<Module>),
+    /// Load a shared library by path.
+    LoadLibrary(String),
+    /// Roll the function table back to how it was before module number `n` (0-based) was loaded.
+    Undo(u32),
+    /// Run `main(argc, argv)` (script mode) and report its exit status.
+    RunMain { func: crate::tree::FuncId, args: Vec<String> },
+    /// Run atexit handlers and destructors, then reply and stop.
+    Shutdown,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum Reply {
+    Loaded {
+        /// The formatted trailing value, `(int) 42`.
+        value: Option<String>,
+    },
+    Exited(i32),
+    Ok,
+    Error(RunError),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum RunErrorKind {
+    /// A symbol no loaded library defines.
+    Link,
+    /// The user's code failed at run time in a way the interpreter detects (stack overflow,
+    /// call to an undefined function).
+    Runtime,
+    /// The user's code called exit(); the session should end with this status.
+    Exit(i32),
+    /// A bug in crepl.
+    Internal,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RunError {
+    pub kind: RunErrorKind,
+    pub message: String,
+}
+
+/// Re-exported so both sides agree on the layout of the type table they share.
+pub type SharedTypes = TypeTable;

@@ -1,0 +1,1 @@
+//! Test harness crate for crepl (see tests/*.rs)
