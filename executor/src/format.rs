@@ -1,0 +1,193 @@
+//! Value printing: `(TYPE) VALUE` as clang-repl prints it, read from runtime memory.
+
+use interp::Image;
+use ir::{Type, TypeKind};
+
+/// Most characters of a string printed; longer ones end in `...`.
+const MAX_STRING: usize = 1000;
+/// Most array elements printed.
+const MAX_ELEMS: u64 = 100;
+
+/// Formats the value of type `ty` stored at `p` (for arrays, structs and functions: the
+/// object itself; for a function designator, `p` holds its address).
+pub fn format_value(image: &Image, ty: &Type, p: *const u8) -> String {
+    let tname = image.types.type_name(ty);
+    if ty.is_void() {
+        return String::new();
+    }
+    if let TypeKind::Function(_) = &ty.kind {
+        let addr = unsafe { std::ptr::read_unaligned(p as *const u64) } as usize;
+        let name = image.entries.get(&addr).map(|id| image.slots[*id as usize].name.clone()).or_else(|| {
+            image.slots.iter().find(|s| s.entry == addr && addr != 0).map(|s| s.name.clone())
+        });
+        return format!("({tname}) {}", name.unwrap_or_else(|| format!("{addr:#x}")));
+    }
+    // Aggregates are stored as their address.
+    let obj = if ty.is_aggregate() { unsafe { std::ptr::read_unaligned(p as *const u64) as *const u8 } } else { p };
+    format!("({tname}) {}", value(image, ty, obj))
+}
+
+fn value(image: &Image, ty: &Type, p: *const u8) -> String {
+    unsafe {
+        use std::ptr::read_unaligned as rd;
+        match &ty.kind {
+            TypeKind::Bool => if rd(p) != 0 { "true".into() } else { "false".into() },
+            TypeKind::Char | TypeKind::SChar | TypeKind::UChar => char_lit(rd(p)),
+            TypeKind::Short => rd(p as *const i16).to_string(),
+            TypeKind::UShort => rd(p as *const u16).to_string(),
+            TypeKind::Int => rd(p as *const i32).to_string(),
+            TypeKind::UInt => rd(p as *const u32).to_string(),
+            TypeKind::Long | TypeKind::LongLong => rd(p as *const i64).to_string(),
+            TypeKind::ULong | TypeKind::ULongLong => rd(p as *const u64).to_string(),
+            TypeKind::Float => format!("{:?}f", rd(p as *const f32)),
+            TypeKind::Double => format!("{:?}", rd(p as *const f64)),
+            TypeKind::LongDouble => format!("{:?}L", f64::from_bits(interp_load_f80(p))),
+            TypeKind::Enum(id) => {
+                let v = rd(p as *const i32) as i64;
+                let e = &image.types.enums[*id as usize];
+                match e.items.iter().find(|(_, x)| *x == v) {
+                    Some((n, _)) => n.clone(),
+                    None => v.to_string(),
+                }
+            }
+            TypeKind::Pointer(to) => {
+                let a = rd(p as *const u64);
+                if a == 0 {
+                    return "NULL".into();
+                }
+                if to.is_char_like() {
+                    return c_string(a as *const u8, None);
+                }
+                if to.is_function() {
+                    if let Some(id) = image.entries.get(&(a as usize)) {
+                        return format!("{:#x} ({})", a, image.slots[*id as usize].name);
+                    }
+                }
+                format!("{a:#x}")
+            }
+            TypeKind::Array(elem, n) => {
+                let n = n.unwrap_or(0);
+                if elem.is_char_like() {
+                    return c_string(p, Some(n as usize));
+                }
+                let es = image.types.size_of(elem);
+                let mut parts = Vec::new();
+                for i in 0..n.min(MAX_ELEMS) {
+                    parts.push(value(image, elem, p.add((i * es) as usize)));
+                }
+                if n > MAX_ELEMS {
+                    parts.push("...".into());
+                }
+                if parts.is_empty() {
+                    "{}".into()
+                } else {
+                    format!("{{ {} }}", parts.join(", "))
+                }
+            }
+            TypeKind::Struct(id) | TypeKind::Union(id) => {
+                let Some(l) = &image.types.record(*id).layout else { return "<incomplete>".into() };
+                let mut parts = Vec::new();
+                for f in &l.fields {
+                    let fp = p.add(f.offset as usize);
+                    let v = match f.bits {
+                        Some((bit, width)) => {
+                            let raw = rd(fp as *const u64) >> bit;
+                            let mask = if width >= 64 { u64::MAX } else { (1u64 << width) - 1 };
+                            let v = raw & mask;
+                            if f.ty.is_signed() && width < 64 && v >> (width - 1) & 1 == 1 {
+                                ((v | !mask) as i64).to_string()
+                            } else {
+                                v.to_string()
+                            }
+                        }
+                        None => value(image, &f.ty, fp),
+                    };
+                    match &f.name {
+                        Some(n) => parts.push(format!(".{n} = {v}")),
+                        None if f.bits.is_none() => parts.push(v),
+                        None => {}
+                    }
+                }
+                if parts.is_empty() {
+                    "{}".into()
+                } else {
+                    format!("{{ {} }}", parts.join(", "))
+                }
+            }
+            TypeKind::Function(_) => "<function>".into(),
+            TypeKind::VaList => "<va_list>".into(),
+            TypeKind::Void => String::new(),
+        }
+    }
+}
+
+unsafe fn interp_load_f80(p: *const u8) -> u64 {
+    // Same conversion as the interpreter's loads (80-bit x87 -> f64).
+    let mant = std::ptr::read_unaligned(p as *const u64);
+    let se = std::ptr::read_unaligned(p.add(8) as *const u16);
+    let sign = if se & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let exp = (se & 0x7fff) as i32;
+    let f = if exp == 0 && mant == 0 {
+        0.0
+    } else if exp == 0x7fff {
+        f64::INFINITY
+    } else {
+        (mant as f64) * 2f64.powi(exp - 16383 - 63)
+    };
+    (sign * f).to_bits()
+}
+
+/// A C character constant: `'a'`, `'\n'`, `'\xc8'`.
+pub fn char_lit(b: u8) -> String {
+    match b {
+        b'\'' => "'\\''".into(),
+        b'"' => "'\"'".into(),
+        _ => format!("'{}'", escape(b, b'\'')),
+    }
+}
+
+fn escape(b: u8, quote: u8) -> String {
+    match b {
+        b'\n' => "\\n".into(),
+        b'\t' => "\\t".into(),
+        b'\r' => "\\r".into(),
+        0 => "\\0".into(),
+        7 => "\\a".into(),
+        8 => "\\b".into(),
+        12 => "\\f".into(),
+        11 => "\\v".into(),
+        b'\\' => "\\\\".into(),
+        _ if b == quote => format!("\\{}", b as char),
+        0x20..=0x7e => (b as char).to_string(),
+        _ => format!("\\x{b:02x}"),
+    }
+}
+
+/// A string in double quotes with C escapes. `limit` is the array length for char arrays
+/// (stop at the first NUL inside it); pointers stop at NUL or after [`MAX_STRING`].
+unsafe fn c_string(p: *const u8, limit: Option<usize>) -> String {
+    let mut s = String::from("\"");
+    let max = limit.unwrap_or(usize::MAX);
+    let mut i = 0;
+    let mut prev_hex = false;
+    while i < max {
+        let b = *p.add(i);
+        if b == 0 {
+            break;
+        }
+        if i >= MAX_STRING {
+            s.push_str("...");
+            break;
+        }
+        let e = escape(b, b'"');
+        // A hex escape followed by a hex digit would read as one escape.
+        if prev_hex && b.is_ascii_hexdigit() {
+            s.push_str("\"\"");
+        }
+        prev_hex = e.starts_with("\\x");
+        s.push_str(&e);
+        i += 1;
+    }
+    s.push('"');
+    s
+}

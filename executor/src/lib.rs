@@ -1,0 +1,82 @@
+//! The executor: links modules into runtime memory and the function table, runs their
+//! initializers, formats values. Behind the [`Executor`] interface so the REPL does not
+//! care whether it runs in this process or another one.
+//!
+//! **Architecture invariant:** the executor never parses C; everything it runs comes from
+//! a module it loaded.
+
+pub mod format;
+mod link;
+mod runtime;
+
+pub use runtime::Runtime;
+
+use ir::protocol::{Reply, Request};
+use std::sync::mpsc;
+
+/// What crepl talks to. Exactly one reply per request.
+pub trait Executor {
+    fn request(&mut self, req: Request) -> Reply;
+}
+
+/// Runs user code in this process, on a dedicated thread with a large stack (deep C
+/// recursion is deep Rust recursion in the interpreter).
+pub struct InProcess {
+    tx: mpsc::Sender<Request>,
+    rx: mpsc::Receiver<Reply>,
+    worker: Option<std::thread::JoinHandle<()>>,
+}
+
+/// Stack of the thread that runs user code.
+const USER_STACK: usize = 1 << 30;
+
+impl InProcess {
+    pub fn new(lib_dirs: Vec<String>) -> InProcess {
+        let (tx, req_rx) = mpsc::channel::<Request>();
+        let (reply_tx, rx) = mpsc::channel::<Reply>();
+        let worker = std::thread::Builder::new()
+            .name("crepl-user".into())
+            .stack_size(USER_STACK)
+            .spawn(move || {
+                let mut rt = Runtime::new(lib_dirs);
+                let base = &rt as *const _ as usize;
+                rt.interp.set_native_stack(base, USER_STACK - (4 << 20));
+                while let Ok(req) = req_rx.recv() {
+                    let stop = matches!(req, Request::Shutdown);
+                    let reply = rt.handle(req);
+                    if reply_tx.send(reply).is_err() || stop {
+                        break;
+                    }
+                }
+            })
+            .expect("cannot start the executor thread");
+        InProcess { tx, rx, worker: Some(worker) }
+    }
+}
+
+impl Executor for InProcess {
+    fn request(&mut self, req: Request) -> Reply {
+        if self.tx.send(req).is_err() {
+            return Reply::Error(ir::protocol::RunError {
+                kind: ir::protocol::RunErrorKind::Internal,
+                message: "the executor thread has stopped".into(),
+            });
+        }
+        self.rx.recv().unwrap_or_else(|_| {
+            Reply::Error(ir::protocol::RunError {
+                kind: ir::protocol::RunErrorKind::Internal,
+                message: "the executor thread has stopped".into(),
+            })
+        })
+    }
+}
+
+impl Drop for InProcess {
+    fn drop(&mut self) {
+        let _ = self.tx.send(Request::Shutdown);
+        let _ = self.rx.recv();
+        if let Some(w) = self.worker.take() {
+            let _ = w.join();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! Linking a module: type table additions, function slots, global memory and relocations.
+
+use crate::runtime::{link_err, Runtime};
+use interp::image::Slot;
+use interp::SlotKind;
+use ir::protocol::RunError;
+use ir::{GlobalInit, Module, RelocTarget};
+use std::ffi::CString;
+use std::sync::Arc;
+
+pub(crate) fn dlsym(name: &str) -> usize {
+    let Ok(c) = CString::new(name) else { return 0 };
+    unsafe { libc::dlsym(libc::RTLD_DEFAULT, c.as_ptr()) as usize }
+}
+
+impl Runtime {
+    pub(crate) fn link(&mut self, m: &Module, index: u32) -> Result<(), RunError> {
+        let image = &mut self.interp.image;
+        for (id, r) in &m.records {
+            let i = *id as usize;
+            if image.types.records.len() <= i {
+                image.types.records.resize(i + 1, r.clone());
+            }
+            image.types.records[i] = r.clone();
+        }
+        for (id, e) in &m.enums {
+            let i = *id as usize;
+            if image.types.enums.len() <= i {
+                image.types.enums.resize(i + 1, e.clone());
+            }
+            image.types.enums[i] = e.clone();
+        }
+        // Check extern globals before changing anything else.
+        let mut externs = Vec::new();
+        for g in &m.globals {
+            if let GlobalInit::Extern(sym) = &g.init {
+                let a = dlsym(sym);
+                if a == 0 {
+                    return Err(link_err(&format!("undefined symbol '{}'", g.name)));
+                }
+                externs.push((g.id, a));
+            }
+        }
+        for d in &m.func_decls {
+            let i = d.id as usize;
+            let entry = dlsym(&d.symbol);
+            let slot = Slot {
+                name: d.name.clone(),
+                kind: if entry != 0 { SlotKind::Native } else { SlotKind::Undefined },
+                entry,
+                ty: d.ty.clone(),
+            };
+            if image.slots.len() <= i {
+                image.slots.resize(i + 1, Slot { name: String::new(), kind: SlotKind::Undefined, entry: 0, ty: d.ty.clone() });
+            }
+            self.history.push((index, d.id, None));
+            image.slots[i] = slot;
+        }
+        for f in &m.functions {
+            let i = f.id as usize;
+            let old = self.interp.image.slots[i].clone();
+            let entry = match &old.kind {
+                SlotKind::Interp(_) => old.entry,
+                _ => self.interp.make_entry(f.id, &f.ty).map_err(|e| link_err(&e))?,
+            };
+            self.history.push((index, f.id, Some(old)));
+            let image = &mut self.interp.image;
+            image.entries.insert(entry, f.id);
+            image.slots[i] = Slot { name: f.name.clone(), kind: SlotKind::Interp(Arc::new(f.clone())), entry, ty: f.ty.clone() };
+        }
+        for &id in &m.required_funcs {
+            let s = &self.interp.image.slots[id as usize];
+            if matches!(s.kind, SlotKind::Undefined) {
+                return Err(link_err(&format!("undefined reference to '{}'", s.name)));
+            }
+        }
+        let image = &mut self.interp.image;
+        // Allocate every global first, then fill, so relocations may point forwards.
+        for g in &m.globals {
+            let i = g.id as usize;
+            if image.globals.len() <= i {
+                image.globals.resize(i + 1, std::ptr::null_mut());
+                image.global_types.resize(i + 1, ir::Type::void());
+            }
+            image.global_types[i] = g.ty.clone();
+            image.globals[i] = match &g.init {
+                GlobalInit::Extern(_) => externs.iter().find(|(id, _)| *id == g.id).map(|x| x.1).unwrap_or(0) as *mut u8,
+                _ => alloc_zeroed(g.size, g.align),
+            };
+        }
+        for g in &m.globals {
+            if let GlobalInit::Data { bytes, relocs } = &g.init {
+                let p = image.globals[g.id as usize];
+                unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len().min(g.size as usize)) };
+                for r in relocs {
+                    let base = match r.target {
+                        RelocTarget::Global(id) => image.globals[id as usize] as u64,
+                        RelocTarget::Func(id) => image.slots[id as usize].entry as u64,
+                    };
+                    let v = base.wrapping_add(r.addend as u64);
+                    unsafe { std::ptr::write_unaligned(p.add(r.offset as usize) as *mut u64, v) };
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// After a library load, slots that nothing defined may now resolve.
+    pub(crate) fn resolve_undefined(&mut self) {
+        for s in &mut self.interp.image.slots {
+            if matches!(s.kind, SlotKind::Undefined) {
+                let a = dlsym(&s.name);
+                if a != 0 {
+                    s.kind = SlotKind::Native;
+                    s.entry = a;
+                }
+            }
+        }
+    }
+
+    /// Restores every slot changed by module `n` or later to what it was before.
+    pub(crate) fn undo(&mut self, n: u32) {
+        while let Some(&(m, id, _)) = self.history.last() {
+            if m < n {
+                break;
+            }
+            let (_, _, old) = self.history.pop().unwrap();
+            let s = &mut self.interp.image.slots[id as usize];
+            match old {
+                Some(old) => *s = old,
+                None => {
+                    s.kind = SlotKind::Undefined;
+                    s.entry = 0;
+                }
+            }
+        }
+        self.modules_loaded = n;
+    }
+}
+
+/// Memory for a global: zeroed, aligned, never freed (its address may be anywhere).
+fn alloc_zeroed(size: u64, align: u64) -> *mut u8 {
+    let layout = std::alloc::Layout::from_size_align(size.max(1) as usize, align.clamp(1, 4096) as usize)
+        .unwrap_or(std::alloc::Layout::new::<u64>());
+    unsafe { std::alloc::alloc_zeroed(layout) }
+}

@@ -1,0 +1,121 @@
+//! The executor's state and request handling: the interpreter, libraries, undo history.
+
+use crate::format;
+use interp::{Interp, Trap};
+use ir::protocol::{Reply, Request, RunError, RunErrorKind};
+use std::ffi::CString;
+
+pub struct Runtime {
+    pub interp: Box<Interp>,
+    /// For `%undo`: (module number, slot, previous slot), in order of change.
+    pub(crate) history: Vec<(u32, u32, Option<interp::image::Slot>)>,
+    pub(crate) modules_loaded: u32,
+    pub(crate) lib_dirs: Vec<String>,
+}
+
+impl Runtime {
+    pub fn new(lib_dirs: Vec<String>) -> Runtime {
+        // The C library and libm are there already (crepl links them); make libm's symbols
+        // visible to dlsym(RTLD_DEFAULT) for certain.
+        unsafe {
+            let m = CString::new("libm.so.6").unwrap();
+            libc::dlopen(m.as_ptr(), libc::RTLD_NOW | libc::RTLD_GLOBAL);
+        }
+        Runtime { interp: Interp::new(), history: Vec::new(), modules_loaded: 0, lib_dirs }
+    }
+
+    pub fn handle(&mut self, req: Request) -> Reply {
+        let r = match req {
+            Request::Load(m) => self.load(*m),
+            Request::LoadLibrary(path) => self.load_library(&path).map(|_| Reply::Ok),
+            Request::Undo(n) => {
+                self.undo(n);
+                Ok(Reply::Ok)
+            }
+            Request::RunMain { func, args } => self.run_main(func, args),
+            Request::Shutdown => Ok(Reply::Ok),
+        };
+        flush_c_streams();
+        r.unwrap_or_else(Reply::Error)
+    }
+
+    fn load(&mut self, m: ir::Module) -> Result<Reply, RunError> {
+        let index = self.modules_loaded;
+        self.link(&m, index)?;
+        self.modules_loaded += 1;
+        let mut value = None;
+        for unit in &m.inits {
+            let mut on_result = |image: &interp::Image, p: *const u8| {
+                if let Some((_, ty)) = &unit.result {
+                    flush_c_streams();
+                    value = Some(format::format_value(image, ty, p));
+                }
+            };
+            self.interp.run_unit(unit, &mut on_result).map_err(trap_error)?;
+        }
+        Ok(Reply::Loaded { value })
+    }
+
+    fn run_main(&mut self, func: u32, args: Vec<String>) -> Result<Reply, RunError> {
+        // argv lives for the rest of the process, as a native program's does.
+        let mut ptrs: Vec<*mut libc::c_char> =
+            args.iter().map(|a| CString::new(a.as_str()).unwrap_or_default().into_raw()).collect();
+        let argc = ptrs.len() as u64;
+        ptrs.push(std::ptr::null_mut());
+        let argv = Box::leak(ptrs.into_boxed_slice()).as_ptr() as u64;
+        let status = self.interp.call_main(func, &[argc, argv]).map_err(trap_error)?;
+        Ok(Reply::Exited(status as i32))
+    }
+
+    pub fn load_library(&mut self, path: &str) -> Result<(), RunError> {
+        let candidates: Vec<String> = if path.contains('/') || path.ends_with(".so") || path.contains(".so.") {
+            vec![path.to_string()]
+        } else {
+            // `-l m` style: look in -L dirs, then let the dynamic loader search.
+            let mut v: Vec<String> = self.lib_dirs.iter().map(|d| format!("{d}/lib{path}.so")).collect();
+            v.push(format!("lib{path}.so"));
+            v.push(format!("lib{path}.so.6"));
+            v
+        };
+        let mut last = String::new();
+        for c in &candidates {
+            let cs = CString::new(c.as_str()).map_err(|_| link_err("bad library path"))?;
+            let h = unsafe { libc::dlopen(cs.as_ptr(), libc::RTLD_NOW | libc::RTLD_GLOBAL) };
+            if !h.is_null() {
+                self.resolve_undefined();
+                return Ok(());
+            }
+            last = dlerror();
+        }
+        Err(link_err(&format!("cannot load library '{path}': {last}")))
+    }
+}
+
+pub(crate) fn link_err(msg: &str) -> RunError {
+    RunError { kind: RunErrorKind::Link, message: msg.to_string() }
+}
+
+fn trap_error(t: Trap) -> RunError {
+    match t {
+        Trap::Error(m) => RunError { kind: RunErrorKind::Runtime, message: m },
+        Trap::Interrupted => RunError { kind: RunErrorKind::Runtime, message: "interrupted".into() },
+    }
+}
+
+pub(crate) fn dlerror() -> String {
+    unsafe {
+        let e = libc::dlerror();
+        if e.is_null() {
+            String::new()
+        } else {
+            std::ffi::CStr::from_ptr(e).to_string_lossy().into_owned()
+        }
+    }
+}
+
+/// Flushes the C library's stdout and stderr, so user output comes before crepl's.
+pub fn flush_c_streams() {
+    unsafe {
+        libc::fflush(std::ptr::null_mut());
+    }
+}

@@ -1,0 +1,40 @@
+//! The loaded program as the interpreter sees it: globals at fixed addresses, the function
+//! table, the type table.
+
+use ir::{FuncId, Function, GlobalId, TypeTable};
+use std::sync::Arc;
+
+#[derive(Clone, Debug)]
+pub enum SlotKind {
+    /// Declared, never defined, not found in any library.
+    Undefined,
+    /// A library function.
+    Native,
+    /// Interpreted: the body to run; the entry is a closure that enters the interpreter.
+    Interp(Arc<Function>),
+}
+
+/// One function-table slot. `entry` is a native address valid in every tier.
+#[derive(Clone, Debug)]
+pub struct Slot {
+    pub name: String,
+    pub kind: SlotKind,
+    pub entry: usize,
+    pub ty: ir::FnType,
+}
+
+#[derive(Default)]
+pub struct Image {
+    pub globals: Vec<*mut u8>,
+    pub global_types: Vec<ir::Type>,
+    pub slots: Vec<Slot>,
+    pub types: TypeTable,
+    /// Entry address -> function, for the interpreted functions' closures.
+    pub entries: std::collections::HashMap<usize, FuncId>,
+}
+
+impl Image {
+    pub fn global(&self, id: GlobalId) -> *mut u8 {
+        self.globals[id as usize]
+    }
+}
