@@ -1,0 +1,465 @@
+//! Declarations: file scope (globals, functions, typedefs), block scope (locals, static
+//! locals), function definitions, `_Static_assert`.
+
+use super::expr::R;
+use super::init::init_loc;
+use super::types::{compatible, compatible_unqual};
+use super::{FnCtx, FuncSym, Mode, Place, Sema, Symbol, VarSym};
+use crate::ast::{self, Derived, StorageClass};
+use crate::source::Loc;
+use ir::{Expr, ExprKind as K, FuncId, Type, TypeKind};
+
+fn attr_prio(attrs: &[ast::Attribute], sema: &mut Sema, name: &str) -> Option<i32> {
+    for a in attrs {
+        if a.name.trim_matches('_') == name {
+            let p = a.args.first().and_then(|e| sema.const_int(e)).unwrap_or(65535);
+            return Some(p as i32);
+        }
+    }
+    None
+}
+
+impl Sema {
+    pub(crate) fn static_assert(&mut self, sa: &ast::StaticAssert) {
+        if let Some(v) = self.const_int(&sa.cond) {
+            if v == 0 {
+                let msg = sa.msg.as_ref().map(|m| format!(" \"{}\"", String::from_utf8_lossy(m))).unwrap_or_default();
+                self.error(sa.loc, format!("static assertion failed{msg}"));
+            }
+        }
+    }
+
+    /// Declares (or redeclares) a function at file scope. Returns its id.
+    fn declare_function(&mut self, name: &str, t: &Type, asm: Option<&str>, loc: Loc) -> R<FuncId> {
+        match self.global_sym(name).cloned() {
+            Some(Symbol::Func(f)) => {
+                if !compatible_unqual(&f.ty, t) {
+                    self.error(loc, format!("conflicting types for '{name}'"));
+                    return Err(());
+                }
+                // Keep the prototype if the new declaration has none.
+                let keep_old = t.fn_type().is_some_and(|ft| ft.unprototyped) && !f.ty.fn_type().unwrap().unprototyped;
+                if !keep_old && f.ty != *t {
+                    self.declare_global(name, Symbol::Func(FuncSym { ty: t.clone(), ..f.clone() }));
+                }
+                Ok(f.id)
+            }
+            Some(_) => {
+                self.error(loc, format!("redefinition of '{name}' as different kind of symbol"));
+                Err(())
+            }
+            None => {
+                let id = self.new_func_id();
+                let fty = t.fn_type().unwrap().clone();
+                self.module.func_decls.push(ir::FuncDecl {
+                    id,
+                    name: name.to_string(),
+                    symbol: asm.unwrap_or(name).to_string(),
+                    ty: fty,
+                });
+                self.declare_global(name, Symbol::Func(FuncSym { id, ty: t.clone(), defined: false, defined_in: None }));
+                Ok(id)
+            }
+        }
+    }
+
+    pub(crate) fn file_decl(&mut self, d: &ast::Declaration) {
+        let base = self.base_type(&d.specs);
+        if d.declarators.is_empty() {
+            if base.storage == Some(StorageClass::Typedef) {
+                self.warning(d.loc, "typedef requires a name");
+            } else if !matches!(d.specs.types.first(), Some((ast::TypeSpec::Struct(_) | ast::TypeSpec::Union(_) | ast::TypeSpec::Enum(_), _))) {
+                self.warning(d.loc, "declaration does not declare anything");
+            }
+            return;
+        }
+        for id in &d.declarators {
+            let _ = self.file_declarator(&base, id);
+        }
+    }
+
+    fn file_declarator(&mut self, base: &super::types::BaseType, id: &ast::InitDeclarator) -> R<()> {
+        let Some((name, nloc)) = id.decl.name.clone() else {
+            self.error(id.loc, "declaration does not declare anything");
+            return Err(());
+        };
+        let t = self.declarator_type(&base.ty, &id.decl);
+        if base.storage == Some(StorageClass::Typedef) {
+            return self.typedef_decl(&name, t, nloc, id.init.is_some());
+        }
+        if t.is_function() {
+            if id.init.is_some() {
+                self.error(nloc, "illegal initializer (only variables can be initialized)");
+                return Err(());
+            }
+            self.declare_function(&name, &t, id.decl.asm_label.as_deref(), nloc)?;
+            return Ok(());
+        }
+        if matches!(base.storage, Some(StorageClass::Auto) | Some(StorageClass::Register)) {
+            self.error(nloc, "illegal storage class on file-scoped variable");
+            return Err(());
+        }
+        let t = match &id.init {
+            Some(init) => self.complete_array_type(&t, init),
+            None => t,
+        };
+        let is_extern = base.storage == Some(StorageClass::Extern) && id.init.is_none();
+        let existing = self.global_sym(&name).cloned();
+        if is_extern {
+            match existing {
+                Some(Symbol::Var(v)) => {
+                    if !compatible(&v.ty.unqual(), &t.unqual()) && !compatible_unqual(&v.ty, &t) {
+                        self.error(nloc, format!("redeclaration of '{name}' with a different type: '{}' vs '{}'", self.types.type_name(&t), self.types.type_name(&v.ty)));
+                        return Err(());
+                    }
+                }
+                Some(_) => {
+                    self.error(nloc, format!("redefinition of '{name}' as different kind of symbol"));
+                    return Err(());
+                }
+                None => {
+                    let gid = self.new_global_id();
+                    self.extern_only.push(gid);
+                    let sym = asm_or(&id.decl, &name);
+                    let _ = sym;
+                    self.declare_global(&name, Symbol::Var(VarSym { ty: t, place: Place::Global { id: gid, defined: false, tentative: false } }));
+                }
+            }
+            return Ok(());
+        }
+        if !self.types.is_complete(&t) {
+            // `int a[];` at file scope is a tentative definition of one element (GCC warns).
+            if let TypeKind::Array(e, None) = &t.kind {
+                if id.init.is_none() {
+                    let t1 = Type::new(TypeKind::Array(e.clone(), Some(1)));
+                    return self.define_global(&name, t1, None, nloc, existing);
+                }
+            }
+            self.error(nloc, format!("variable has incomplete type '{}'", self.types.type_name(&t)));
+            return Err(());
+        }
+        self.define_global(&name, t, id.init.as_ref(), nloc, existing)
+    }
+
+    fn typedef_decl(&mut self, name: &str, t: Type, loc: Loc, has_init: bool) -> R<()> {
+        if has_init {
+            self.error(loc, "illegal initializer (only variables can be initialized)");
+            return Err(());
+        }
+        match self.lookup_current(name).cloned() {
+            Some(Symbol::Typedef(old)) => {
+                if !compatible(&old, &t) {
+                    self.error(loc, format!("typedef redefinition with different types ('{}' vs '{}')", self.types.type_name(&t), self.types.type_name(&old)));
+                    return Err(());
+                }
+            }
+            Some(_) if self.scopes.is_empty() && self.mode == Mode::Script => {
+                self.error(loc, format!("redefinition of '{name}' as different kind of symbol"));
+                return Err(());
+            }
+            _ => {}
+        }
+        self.name_by_typedef(&t, name);
+        self.declare(name, Symbol::Typedef(t));
+        Ok(())
+    }
+
+    fn define_global(&mut self, name: &str, t: Type, init: Option<&ast::Initializer>, loc: Loc, existing: Option<Symbol>) -> R<()> {
+        let mut reuse = None;
+        match existing {
+            Some(Symbol::Var(v)) => {
+                let Place::Global { id, defined, tentative } = v.place else { unreachable!() };
+                if !compatible_unqual(&v.ty, &t) {
+                    self.error(loc, format!("redefinition of '{name}' with a different type: '{}' vs '{}'", self.types.type_name(&t), self.types.type_name(&v.ty)));
+                    return Err(());
+                }
+                if defined && (!tentative && init.is_some() || (init.is_some() && !tentative)) {
+                    self.error(loc, format!("redefinition of '{name}'"));
+                    return Err(());
+                }
+                if defined && init.is_none() {
+                    // Another tentative definition: nothing to do.
+                    return Ok(());
+                }
+                reuse = Some((id, defined));
+            }
+            Some(Symbol::Typedef(_)) if self.mode == Mode::Repl => {}
+            Some(Symbol::EnumConst(_)) if self.mode == Mode::Repl => {}
+            Some(_) => {
+                self.error(loc, format!("redefinition of '{name}' as different kind of symbol"));
+                return Err(());
+            }
+            None => {}
+        }
+        let (gid, already_emitted) = match reuse {
+            Some((id, defined)) => {
+                let in_this_module = self.module.globals.iter().any(|g| g.id == id);
+                if self.extern_only.contains(&id) {
+                    self.extern_only.retain(|x| *x != id);
+                    (id, false)
+                } else {
+                    (id, defined && !in_this_module || in_this_module)
+                }
+            }
+            None => (self.new_global_id(), false),
+        };
+        let sym = Symbol::Var(VarSym { ty: t.clone(), place: Place::Global { id: gid, defined: true, tentative: init.is_none() } });
+        self.declare_global(name, sym);
+        let mut ginit = ir::GlobalInit::Zero;
+        let mut dynamic = false;
+        if let Some(init) = init {
+            match self.static_data(&t, init)? {
+                Ok((bytes, relocs)) => ginit = ir::GlobalInit::Data { bytes, relocs },
+                Err(l) => {
+                    if self.mode == Mode::Script {
+                        self.error(l, "initializer element is not a compile-time constant");
+                        return Err(());
+                    }
+                    dynamic = true;
+                }
+            }
+        }
+        let in_module = self.module.globals.iter().position(|g| g.id == gid);
+        match in_module {
+            Some(i) => self.module.globals[i].init = ginit.clone(),
+            None if !already_emitted => {
+                let size = self.types.size_of(&t);
+                let align = self.types.align_of(&t);
+                self.module.globals.push(ir::Global { id: gid, name: name.to_string(), ty: t.clone(), size, align, init: ginit.clone() });
+            }
+            None => {
+                // Defined by an earlier input (tentatively): initialize it now, in order.
+                if let ir::GlobalInit::Data { .. } = ginit {
+                    dynamic = true;
+                }
+            }
+        }
+        if dynamic {
+            let init = init.unwrap();
+            let entered = self.enter_unit();
+            let mut stmts = Vec::new();
+            let place = Expr::new(K::Global(gid), t.clone());
+            let r = self.init_object(place, &t, init, &mut stmts);
+            self.leave_unit(entered);
+            r?;
+            for s in stmts {
+                self.push_unit_stmt(s);
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn local_decl(&mut self, d: &ast::Declaration, out: &mut Vec<ir::Stmt>) {
+        let base = self.base_type(&d.specs);
+        for id in &d.declarators {
+            let _ = self.local_declarator(&base, id, out);
+        }
+    }
+
+    fn local_declarator(&mut self, base: &super::types::BaseType, id: &ast::InitDeclarator, out: &mut Vec<ir::Stmt>) -> R<()> {
+        let Some((name, nloc)) = id.decl.name.clone() else {
+            self.error(id.loc, "declaration does not declare anything");
+            return Err(());
+        };
+        let t = self.declarator_type(&base.ty, &id.decl);
+        if base.storage == Some(StorageClass::Typedef) {
+            return self.typedef_decl(&name, t, nloc, id.init.is_some());
+        }
+        if let Some(Symbol::Var(_)) | Some(Symbol::EnumConst(_)) = self.lookup_current(&name) {
+            if base.storage != Some(StorageClass::Extern) {
+                self.error(nloc, format!("redefinition of '{name}'"));
+                return Err(());
+            }
+        }
+        if t.is_function() {
+            let fid = self.declare_function(&name, &t, id.decl.asm_label.as_deref(), nloc)?;
+            let sym = self.global_sym(&name).cloned().unwrap_or(Symbol::Func(FuncSym { id: fid, ty: t, defined: false, defined_in: None }));
+            self.declare(&name, sym);
+            return Ok(());
+        }
+        if base.storage == Some(StorageClass::Extern) {
+            if id.init.is_some() {
+                self.error(nloc, "declaration of block scope identifier with linkage cannot have an initializer");
+                return Err(());
+            }
+            let sym = match self.global_sym(&name).cloned() {
+                Some(s @ Symbol::Var(_)) => s,
+                _ => {
+                    let gid = self.new_global_id();
+                    self.extern_only.push(gid);
+                    let s = Symbol::Var(VarSym { ty: t, place: Place::Global { id: gid, defined: false, tentative: false } });
+                    self.declare_global(&name, s.clone());
+                    s
+                }
+            };
+            self.declare(&name, sym);
+            return Ok(());
+        }
+        let t = match &id.init {
+            Some(init) => self.complete_array_type(&t, init),
+            None => t,
+        };
+        if !self.types.is_complete(&t) {
+            self.error(nloc, format!("variable has incomplete type '{}'", self.types.type_name(&t)));
+            return Err(());
+        }
+        if base.storage == Some(StorageClass::Static) {
+            let ginit = match &id.init {
+                None => ir::GlobalInit::Zero,
+                Some(init) => match self.static_data(&t, init)? {
+                    Ok((bytes, relocs)) => ir::GlobalInit::Data { bytes, relocs },
+                    Err(l) => {
+                        self.error(l, "initializer element is not a compile-time constant");
+                        return Err(());
+                    }
+                },
+            };
+            let gid = self.new_global_id();
+            let size = self.types.size_of(&t);
+            let align = self.types.align_of(&t);
+            let fname = self.fcx.as_ref().map(|f| f.name.clone()).unwrap_or_default();
+            self.module.globals.push(ir::Global { id: gid, name: format!("{fname}.{name}"), ty: t.clone(), size, align, init: ginit });
+            self.declare(&name, Symbol::Var(VarSym { ty: t, place: Place::Global { id: gid, defined: true, tentative: false } }));
+            return Ok(());
+        }
+        let mut align = self.types.align_of(&t);
+        if let Some(a) = base.align {
+            align = align.max(a);
+        }
+        let off = self.alloc_local(self.types.size_of(&t), align);
+        // The name is in scope in its own initializer (C11 6.2.1p7).
+        self.declare(&name, Symbol::Var(VarSym { ty: t.clone(), place: Place::Local(off) }));
+        if let Some(init) = &id.init {
+            let place = Expr::new(K::Local(off), t.clone());
+            let _ = init_loc(init);
+            self.init_object(place, &t, init, out)?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn func_def(&mut self, f: &ast::FunctionDef) {
+        let _ = self.func_def_inner(f);
+    }
+
+    fn func_def_inner(&mut self, f: &ast::FunctionDef) -> R<()> {
+        let base = self.base_type(&f.specs);
+        let Some((name, nloc)) = f.decl.name.clone() else {
+            self.error(f.loc, "function definition without a name");
+            return Err(());
+        };
+        let mut t = self.declarator_type(&base.ty, &f.decl);
+        let Some(Derived::Function { params, ident_list, .. }) = f.decl.derived.first() else {
+            self.error(nloc, "expected ';' after top level declarator");
+            return Err(());
+        };
+        // K&R definitions: parameter types from the declarations before the body.
+        let mut knr: Vec<(String, Type)> = Vec::new();
+        if let Some(ids) = ident_list {
+            let mut ptys = Vec::new();
+            for (pname, _) in ids {
+                let mut pt = Type::int();
+                for d in &f.old_style_decls {
+                    let b = self.base_type(&d.specs);
+                    for idcl in &d.declarators {
+                        if idcl.decl.name.as_ref().map(|n| &n.0) == Some(pname) {
+                            pt = super::types::adjust_param(self.declarator_type(&b.ty, &idcl.decl));
+                        }
+                    }
+                }
+                knr.push((pname.clone(), pt.clone()));
+                ptys.push(pt);
+            }
+            if let TypeKind::Function(ft) = &mut t.kind {
+                ft.params = ptys;
+            }
+        }
+        let fty = t.fn_type().unwrap().clone();
+        if !fty.ret.is_void() && !self.types.is_complete(&fty.ret) {
+            self.error(nloc, format!("incomplete result type '{}' in function definition", self.types.type_name(&fty.ret)));
+            return Err(());
+        }
+        if fty.variadic {
+            self.error(nloc, "variadic function definitions are not supported yet");
+            return Err(());
+        }
+        let id = self.declare_function(&name, &t, f.decl.asm_label.as_deref(), nloc)?;
+        if let Some(Symbol::Func(fs)) = self.global_sym(&name).cloned() {
+            if fs.defined {
+                if fs.defined_in == Some(self.current_input()) || self.mode == Mode::Script {
+                    self.error(nloc, format!("redefinition of '{name}'"));
+                    return Err(());
+                }
+            }
+            self.declare_global(&name, Symbol::Func(FuncSym { defined: true, defined_in: Some(self.current_input()), ty: t.clone(), ..fs }));
+        }
+        let saved_unit = self.fcx.take();
+        self.fcx = Some(FnCtx {
+            frame: 0,
+            ret: fty.ret.clone(),
+            name: name.clone(),
+            labels: Default::default(),
+            next_label: 0,
+            switches: vec![],
+            loops: 0,
+            breakable: 0,
+        });
+        let saved_scopes = std::mem::take(&mut self.scopes);
+        self.scopes.push(Default::default());
+        let mut offs = Vec::new();
+        let mut ok = true;
+        let named: Vec<(Option<(String, Loc)>, Type)> = if ident_list.is_some() {
+            knr.iter().map(|(n, t)| (Some((n.clone(), nloc)), t.clone())).collect()
+        } else {
+            params.iter().zip(&fty.params).map(|(p, t)| (p.decl.name.clone(), t.clone())).collect()
+        };
+        for (pname, pt) in named {
+            if !self.types.is_complete(&pt) {
+                self.error(nloc, format!("variable has incomplete type '{}'", self.types.type_name(&pt)));
+                ok = false;
+            }
+            let off = self.alloc_local(self.types.size_of(&pt), self.types.align_of(&pt));
+            offs.push(off);
+            match pname {
+                Some((n, l)) => {
+                    if self.lookup_current(&n).is_some() {
+                        self.error(l, format!("redefinition of parameter '{n}'"));
+                    }
+                    self.declare(&n, Symbol::Var(VarSym { ty: pt, place: Place::Local(off) }));
+                }
+                None => {}
+            }
+        }
+        let ast::StmtKind::Compound(items) = &f.body.kind else { unreachable!("function body is a compound statement") };
+        let body = self.block(items);
+        self.scopes = saved_scopes;
+        let fcx = std::mem::replace(&mut self.fcx, saved_unit).unwrap();
+        for (lname, (_, defined, loc)) in &fcx.labels {
+            if !defined {
+                self.error(*loc, format!("use of undeclared label '{lname}'"));
+                ok = false;
+            }
+        }
+        if !ok {
+            return Err(());
+        }
+        let mut attrs = base.attrs.clone();
+        attrs.extend(f.decl.attrs.iter().cloned());
+        let ctor = attr_prio(&attrs, self, "constructor");
+        let dtor = attr_prio(&attrs, self, "destructor");
+        self.module.functions.push(ir::Function {
+            id,
+            name,
+            ty: fty,
+            params: offs,
+            frame_size: fcx.frame,
+            body,
+            ctor,
+            dtor,
+        });
+        Ok(())
+    }
+}
+
+fn asm_or<'a>(d: &'a ast::Declarator, name: &'a str) -> &'a str {
+    d.asm_label.as_deref().unwrap_or(name)
+}

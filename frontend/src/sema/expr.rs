@@ -1,0 +1,1193 @@
+//! Expressions: syntax -> typed IR, with C11's conversions made explicit (integer
+//! promotions, usual arithmetic conversions, lvalue conversion, array/function decay).
+
+use super::consts::{self, Const};
+use super::types::compatible_unqual;
+use super::{Place, Sema, Symbol};
+use crate::ast::{self, BinaryOp, CharPrefix, ExprKind as A, UnaryOp};
+use crate::source::Loc;
+use ir::{BinOp, Expr, ExprKind as K, Scalar, Type, TypeKind, UnOp};
+
+pub(crate) type R<T> = Result<T, ()>;
+
+/// A checked expression: typed IR plus whether it designates an object (lvalue).
+pub(crate) struct Val {
+    pub e: Expr,
+    pub lv: bool,
+}
+
+fn val(e: Expr) -> Val {
+    Val { e, lv: false }
+}
+
+fn ty(k: TypeKind) -> Type {
+    Type::new(k)
+}
+
+pub(crate) fn int_ty() -> Type {
+    Type::int()
+}
+
+pub(crate) fn long_ty() -> Type {
+    ty(TypeKind::Long)
+}
+
+pub(crate) fn ulong_ty() -> Type {
+    ty(TypeKind::ULong)
+}
+
+fn sk(t: &Type) -> Scalar {
+    t.scalar_kind().unwrap_or(Scalar::U64)
+}
+
+pub(crate) fn int_const(v: i64, t: Type) -> Expr {
+    Expr::new(K::Int(v), t)
+}
+
+/// Integer conversion rank (C11 6.3.1.1).
+fn rank(t: &Type) -> u32 {
+    use TypeKind::*;
+    match t.kind {
+        Bool => 0,
+        Char | SChar | UChar => 1,
+        Short | UShort => 2,
+        Int | UInt | Enum(_) => 3,
+        Long | ULong => 4,
+        LongLong | ULongLong => 5,
+        _ => 3,
+    }
+}
+
+/// Integer promotion.
+pub(crate) fn promote(t: &Type) -> Type {
+    use TypeKind::*;
+    match t.kind {
+        Bool | Char | SChar | UChar | Short | UShort | Enum(_) => int_ty(),
+        _ => t.unqual(),
+    }
+}
+
+/// The common type of the usual arithmetic conversions.
+pub(crate) fn usual_arith(a: &Type, b: &Type) -> Type {
+    use TypeKind::*;
+    if a.kind == LongDouble || b.kind == LongDouble {
+        return ty(LongDouble);
+    }
+    if a.kind == Double || b.kind == Double {
+        return ty(Double);
+    }
+    if a.kind == Float || b.kind == Float {
+        return ty(Float);
+    }
+    let (a, b) = (promote(a), promote(b));
+    if a.kind == b.kind {
+        return a;
+    }
+    let (sa, sb) = (a.is_signed(), b.is_signed());
+    if sa == sb {
+        return if rank(&a) >= rank(&b) { a } else { b };
+    }
+    let (s, u) = if sa { (a, b) } else { (b, a) };
+    if rank(&u) >= rank(&s) {
+        return u;
+    }
+    // The signed type is wider (long vs unsigned int): it can represent all values.
+    if sk(&s).size() > sk(&u).size() {
+        return s;
+    }
+    ty(match s.kind {
+        Long => ULong,
+        LongLong => ULongLong,
+        _ => UInt,
+    })
+}
+
+/// Converts an rvalue to `to` (explicit Cast when the representation changes).
+pub(crate) fn convert(e: Expr, to: &Type) -> Expr {
+    if to.is_void() {
+        return Expr::new(K::Cast(Box::new(e)), Type::void());
+    }
+    let same = match (e.ty.scalar_kind(), to.scalar_kind()) {
+        (Some(a), Some(b)) => a == b && (to.kind != TypeKind::Bool || e.ty.kind == TypeKind::Bool),
+        _ => true,
+    };
+    if same {
+        if let K::Int(v) = e.kind {
+            return Expr::new(K::Int(v), to.unqual());
+        }
+        return Expr { kind: e.kind, ty: to.unqual() };
+    }
+    if let K::Int(v) = e.kind {
+        if to.is_integer() || to.is_pointer() {
+            // Fold integer constant conversions.
+            let c = consts::eval(&Expr::new(K::Cast(Box::new(Expr::new(K::Int(v), e.ty.clone()))), to.unqual()), false);
+            if let Some(Const::Int(x)) = c {
+                return Expr::new(K::Int(x), to.unqual());
+            }
+        }
+    }
+    Expr::new(K::Cast(Box::new(e)), to.unqual())
+}
+
+pub(crate) fn is_null_const(e: &Expr) -> bool {
+    let inner = match &e.kind {
+        K::Cast(x) if e.ty.pointee().is_some_and(|p| p.is_void()) => x,
+        _ => e,
+    };
+    inner.ty.is_integer() && matches!(consts::eval(inner, false), Some(Const::Int(0)))
+        || (e.ty.is_pointer() && matches!(e.kind, K::Int(0)))
+}
+
+fn binop_of(op: BinaryOp) -> BinOp {
+    match op {
+        BinaryOp::Mul => BinOp::Mul,
+        BinaryOp::Div => BinOp::Div,
+        BinaryOp::Rem => BinOp::Rem,
+        BinaryOp::Add => BinOp::Add,
+        BinaryOp::Sub => BinOp::Sub,
+        BinaryOp::Shl => BinOp::Shl,
+        BinaryOp::Shr => BinOp::Shr,
+        BinaryOp::Lt => BinOp::Lt,
+        BinaryOp::Gt => BinOp::Gt,
+        BinaryOp::Le => BinOp::Le,
+        BinaryOp::Ge => BinOp::Ge,
+        BinaryOp::Eq => BinOp::Eq,
+        BinaryOp::Ne => BinOp::Ne,
+        BinaryOp::BitAnd => BinOp::And,
+        BinaryOp::BitXor => BinOp::Xor,
+        BinaryOp::BitOr => BinOp::Or,
+        BinaryOp::LogAnd | BinaryOp::LogOr => unreachable!("logical operators are lowered separately"),
+    }
+}
+
+/// The type of an integer literal (C11 6.4.4.1).
+fn int_lit_type(v: u128, unsigned: bool, longs: u8, decimal: bool) -> Option<TypeKind> {
+    use TypeKind::*;
+    let fits = |k: &TypeKind| -> bool {
+        match k {
+            Int => v <= i32::MAX as u128,
+            UInt => v <= u32::MAX as u128,
+            Long | LongLong => v <= i64::MAX as u128,
+            ULong | ULongLong => v <= u64::MAX as u128,
+            _ => false,
+        }
+    };
+    let cands: &[TypeKind] = match (unsigned, longs, decimal) {
+        (false, 0, true) => &[Int, Long],
+        (false, 0, false) => &[Int, UInt, Long, ULong],
+        (true, 0, _) => &[UInt, ULong],
+        (false, 1, true) => &[Long],
+        (false, 1, false) => &[Long, ULong],
+        (true, 1, _) => &[ULong],
+        (false, _, true) => &[LongLong],
+        (false, _, false) => &[LongLong, ULongLong],
+        (true, _, _) => &[ULongLong],
+    };
+    cands.iter().find(|k| fits(k)).cloned().or(if v <= u64::MAX as u128 { Some(ULong) } else { None })
+}
+
+impl Sema {
+    pub(crate) fn rvalue_expr(&mut self, e: &ast::Expr) -> R<Expr> {
+        let v = self.expr(e)?;
+        Ok(self.rv(v))
+    }
+
+    /// Lvalue conversion and decay: the value of an expression as an operand.
+    pub(crate) fn rv(&mut self, v: Val) -> Expr {
+        let t = v.e.ty.clone();
+        match &t.kind {
+            TypeKind::Function(_) => Expr { kind: v.e.kind, ty: Type::ptr_to(t.unqual()) },
+            TypeKind::Array(elem, _) => {
+                let pt = Type::ptr_to((**elem).clone());
+                Expr::new(K::AddrOf(Box::new(v.e)), pt)
+            }
+            _ if v.lv => Expr::new(K::Load(Box::new(v.e)), t.unqual()),
+            _ => v.e,
+        }
+    }
+
+    /// A scalar condition (if/while/for/?:/&&/||/!).
+    pub(crate) fn cond_expr(&mut self, e: &ast::Expr) -> R<Expr> {
+        let x = self.rvalue_expr(e)?;
+        if !x.ty.is_scalar() {
+            self.error(e.loc, format!("statement requires expression of scalar type ('{}' invalid)", self.types.type_name(&x.ty)));
+            return Err(());
+        }
+        Ok(x)
+    }
+
+    /// The type of an expression without evaluating it (`sizeof`, `typeof`).
+    pub(crate) fn typeof_expr(&mut self, e: &ast::Expr) -> Type {
+        match self.expr(e) {
+            Ok(v) => v.e.ty,
+            Err(()) => Type::int(),
+        }
+    }
+
+    pub(crate) fn expr(&mut self, e: &ast::Expr) -> R<Val> {
+        let loc = e.loc;
+        Ok(match &e.kind {
+            A::Ident(name) => return self.ident(name, loc),
+            A::IntLit { value, unsigned, longs, decimal } => {
+                let Some(k) = int_lit_type(*value, *unsigned, *longs, *decimal) else {
+                    self.error(loc, "integer literal is too large to be represented in any integer type");
+                    return Err(());
+                };
+                val(int_const(*value as u64 as i64, ty(k)))
+            }
+            A::FloatLit { value, suffix, .. } => {
+                let k = match suffix {
+                    Some('f') | Some('F') => TypeKind::Float,
+                    Some('l') | Some('L') => TypeKind::LongDouble,
+                    _ => TypeKind::Double,
+                };
+                if k == TypeKind::LongDouble {
+                    self.error(loc, "long double is not supported yet");
+                    return Err(());
+                }
+                val(Expr::new(K::Float(*value), ty(k)))
+            }
+            A::CharLit { value, prefix } => {
+                let t = match prefix {
+                    CharPrefix::None | CharPrefix::Wide => int_ty(),
+                    CharPrefix::Utf8 => ty(TypeKind::UChar),
+                    CharPrefix::Utf16 => ty(TypeKind::UShort),
+                    CharPrefix::Utf32 => ty(TypeKind::UInt),
+                };
+                val(int_const(*value, t))
+            }
+            A::StrLit { units, prefix } => {
+                let id = self.string_literal(units, *prefix);
+                let (elem, _) = str_elem(*prefix);
+                let t = ty(TypeKind::Array(Box::new(elem), Some(units.len() as u64 + 1)));
+                Val { e: Expr::new(K::Global(id), t), lv: true }
+            }
+            A::Unary(op, a) => return self.unary(*op, a, loc),
+            A::Binary(BinaryOp::LogAnd, a, b) | A::Binary(BinaryOp::LogOr, a, b) => {
+                let x = self.cond_expr(a)?;
+                let y = self.cond_expr(b)?;
+                let k = if let A::Binary(BinaryOp::LogAnd, ..) = e.kind {
+                    K::LogAnd(Box::new(x), Box::new(y))
+                } else {
+                    K::LogOr(Box::new(x), Box::new(y))
+                };
+                val(Expr::new(k, int_ty()))
+            }
+            A::Binary(op, a, b) => {
+                let x = self.rvalue_expr(a)?;
+                let y = self.rvalue_expr(b)?;
+                val(self.binary(*op, x, y, loc)?)
+            }
+            A::Assign(op, l, r) => return self.assign(*op, l, r, loc),
+            A::Cond(c, a, b) => return self.conditional(c, a.as_deref(), b, loc),
+            A::Comma(a, b) => {
+                let x = self.rvalue_expr(a)?;
+                let y = self.rvalue_expr(b)?;
+                let t = y.ty.clone();
+                val(Expr::new(K::Comma(Box::new(x), Box::new(y)), t))
+            }
+            A::Cast(tn, a) => {
+                let t = self.type_name(tn);
+                let x = self.rvalue_expr(a)?;
+                if t.is_void() {
+                    return Ok(val(convert(x, &t)));
+                }
+                if !t.is_scalar() {
+                    self.error(loc, format!("used type '{}' where arithmetic or pointer type is required", self.types.type_name(&t)));
+                    return Err(());
+                }
+                if !x.ty.is_scalar() {
+                    self.error(loc, format!("operand of type '{}' where arithmetic or pointer type is required", self.types.type_name(&x.ty)));
+                    return Err(());
+                }
+                if (t.is_float() && x.ty.is_pointer()) || (t.is_pointer() && x.ty.is_float()) {
+                    self.error(loc, format!("cannot cast from '{}' to '{}'", self.types.type_name(&x.ty), self.types.type_name(&t)));
+                    return Err(());
+                }
+                let mut r = convert(x, &t);
+                if matches!(r.kind, K::Int(_)) || !matches!(r.kind, K::Cast(_)) {
+                    // Keep a cast node so the result is not an lvalue and has the new type.
+                    r.ty = t.unqual();
+                }
+                val(r)
+            }
+            A::SizeofExpr(a) => {
+                let t = self.typeof_expr(a);
+                if let A::Member(..) = &a.kind {
+                    if let Ok(v) = self.expr(a) {
+                        if matches!(v.e.kind, K::BitField(..)) {
+                            self.error(loc, "invalid application of 'sizeof' to bit-field");
+                            return Err(());
+                        }
+                    }
+                }
+                val(self.sizeof_type(&t, loc)?)
+            }
+            A::SizeofType(tn) => {
+                let t = self.type_name(tn);
+                val(self.sizeof_type(&t, loc)?)
+            }
+            A::AlignofExpr(a) => {
+                let t = self.typeof_expr(a);
+                val(int_const(self.types.align_of(&t) as i64, ulong_ty()))
+            }
+            A::AlignofType(tn) => {
+                let t = self.type_name(tn);
+                val(int_const(self.types.align_of(&t) as i64, ulong_ty()))
+            }
+            A::Call(f, args) => return self.call(f, args, loc),
+            A::Index(a, i) => {
+                let x = self.rvalue_expr(a)?;
+                let y = self.rvalue_expr(i)?;
+                let (p, i) = if x.ty.is_pointer() { (x, y) } else { (y, x) };
+                if !p.ty.is_pointer() || !i.ty.is_integer() {
+                    self.error(loc, "subscripted value is not an array, pointer, or vector");
+                    return Err(());
+                }
+                let sum = self.ptr_add(p, i, false, loc)?;
+                return self.deref(sum, loc);
+            }
+            A::Member(b, name, arrow) => return self.member(b, name, *arrow, loc),
+            A::CompoundLit(tn, init) => {
+                let t = self.type_name(tn);
+                return self.compound_literal(t, init, loc);
+            }
+            A::StmtExpr(body) => return self.stmt_expr(body, loc),
+            A::Generic(ctrl, assocs) => {
+                let c = self.rvalue_expr(ctrl)?;
+                let ct = c.ty.unqual();
+                let mut chosen = None;
+                let mut default = None;
+                for (tn, ex) in assocs {
+                    match tn {
+                        None => default = Some(ex),
+                        Some(tn) => {
+                            let t = self.type_name(tn);
+                            if compatible_unqual(&t, &ct) && t.is_const == ct.is_const {
+                                chosen = Some(ex);
+                            }
+                        }
+                    }
+                }
+                match chosen.or(default) {
+                    Some(x) => return self.expr(x),
+                    None => {
+                        self.error(loc, format!("controlling expression type '{}' not compatible with any generic association type", self.types.type_name(&ct)));
+                        return Err(());
+                    }
+                }
+            }
+            A::VaArg(..) => {
+                self.error(loc, "variadic function definitions (va_arg) are not supported yet");
+                return Err(());
+            }
+            A::Offsetof(tn, path) => {
+                let t = self.type_name(tn);
+                val(int_const(self.offsetof(&t, path)? as i64, ulong_ty()))
+            }
+            A::TypesCompatible(a, b) => {
+                let x = self.type_name(a);
+                let y = self.type_name(b);
+                val(int_const(compatible_unqual(&x.unqual(), &y.unqual()) as i64, int_ty()))
+            }
+            A::LabelAddr(_) => {
+                self.error(loc, "labels as values (&&label) are not supported yet");
+                return Err(());
+            }
+        })
+    }
+
+    fn sizeof_type(&mut self, t: &Type, loc: Loc) -> R<Expr> {
+        if t.is_function() {
+            self.error(loc, "invalid application of 'sizeof' to a function type");
+            return Err(());
+        }
+        if !self.types.is_complete(t) {
+            if t.is_void() {
+                // GNU: sizeof(void) == 1.
+                return Ok(int_const(1, ulong_ty()));
+            }
+            self.error(loc, format!("invalid application of 'sizeof' to an incomplete type '{}'", self.types.type_name(t)));
+            return Err(());
+        }
+        Ok(int_const(self.types.size_of(t) as i64, ulong_ty()))
+    }
+
+    fn offsetof(&mut self, t: &Type, path: &[ast::Designator]) -> R<u64> {
+        let mut cur = t.clone();
+        let mut off = 0u64;
+        for d in path {
+            match d {
+                ast::Designator::Field(n, l) => {
+                    let (TypeKind::Struct(id) | TypeKind::Union(id)) = cur.kind else {
+                        self.error(*l, "offsetof requires struct, union, or class type");
+                        return Err(());
+                    };
+                    let Some((o, f)) = self.find_field(id, n) else {
+                        self.error(*l, format!("no member named '{n}' in '{}'", self.types.type_name(&cur)));
+                        return Err(());
+                    };
+                    off += o;
+                    cur = f.ty;
+                }
+                ast::Designator::Index(e, l) => {
+                    let Some(el) = cur.elem().cloned() else {
+                        self.error(*l, "subscripted value is not an array");
+                        return Err(());
+                    };
+                    let i = self.const_int(e).ok_or(())?;
+                    off = off.wrapping_add((i as u64).wrapping_mul(self.types.size_of(&el)));
+                    cur = el;
+                }
+                ast::Designator::Range(_, _, l) => {
+                    self.error(*l, "range designator in offsetof");
+                    return Err(());
+                }
+            }
+        }
+        Ok(off)
+    }
+
+    fn ident(&mut self, name: &str, loc: Loc) -> R<Val> {
+        let Some(sym) = self.lookup(name).cloned() else {
+            if name == "__func__" || name == "__FUNCTION__" || name == "__PRETTY_FUNCTION__" {
+                let fname = self.fcx.as_ref().map(|f| f.name.clone()).unwrap_or_else(|| "top level".into());
+                let units: Vec<u32> = fname.bytes().map(|b| b as u32).collect();
+                let id = self.string_literal(&units, CharPrefix::None);
+                let t = ty(TypeKind::Array(Box::new(ty(TypeKind::Char).with_const(true)), Some(units.len() as u64 + 1)));
+                return Ok(Val { e: Expr::new(K::Global(id), t), lv: true });
+            }
+            self.error(loc, format!("use of undeclared identifier '{name}'"));
+            return Err(());
+        };
+        Ok(match sym {
+            Symbol::Var(v) => match v.place {
+                Place::Local(off) => Val { e: Expr::new(K::Local(off), v.ty), lv: true },
+                Place::Global { id, .. } => {
+                    self.note_global_use(id, name, &v.ty);
+                    Val { e: Expr::new(K::Global(id), v.ty), lv: true }
+                }
+            },
+            Symbol::Func(f) => {
+                self.note_func_use(f.id);
+                Val { e: Expr::new(K::FuncAddr(f.id), f.ty), lv: false }
+            }
+            Symbol::EnumConst(v) => val(int_const(v, int_ty())),
+            Symbol::Typedef(_) => {
+                self.error(loc, format!("unexpected type name '{name}': expected expression"));
+                return Err(());
+            }
+        })
+    }
+
+    fn unary(&mut self, op: UnaryOp, a: &ast::Expr, loc: Loc) -> R<Val> {
+        Ok(match op {
+            UnaryOp::Plus | UnaryOp::Neg | UnaryOp::BitNot => {
+                let x = self.rvalue_expr(a)?;
+                let ok = if op == UnaryOp::BitNot { x.ty.is_integer() } else { x.ty.is_arith() };
+                if !ok {
+                    self.error(loc, format!("invalid argument type '{}' to unary expression", self.types.type_name(&x.ty)));
+                    return Err(());
+                }
+                let t = promote(&x.ty);
+                let x = convert(x, &t);
+                match op {
+                    UnaryOp::Plus => val(x),
+                    UnaryOp::Neg => val(fold(Expr::new(K::Unary(UnOp::Neg, Box::new(x)), t))),
+                    _ => val(fold(Expr::new(K::Unary(UnOp::BitNot, Box::new(x)), t))),
+                }
+            }
+            UnaryOp::Not => {
+                let x = self.cond_expr(a)?;
+                val(fold(Expr::new(K::Unary(UnOp::LogNot, Box::new(x)), int_ty())))
+            }
+            UnaryOp::Deref => {
+                let x = self.rvalue_expr(a)?;
+                return self.deref(x, loc);
+            }
+            UnaryOp::AddrOf => {
+                let v = self.expr(a)?;
+                if v.e.ty.is_function() {
+                    let t = Type::ptr_to(v.e.ty.clone());
+                    return Ok(val(Expr { kind: v.e.kind, ty: t }));
+                }
+                if !v.lv {
+                    self.error(loc, "cannot take the address of an rvalue of type '".to_string() + &self.types.type_name(&v.e.ty) + "'");
+                    return Err(());
+                }
+                if matches!(v.e.kind, K::BitField(..)) {
+                    self.error(loc, "address of bit-field requested");
+                    return Err(());
+                }
+                let t = Type::ptr_to(v.e.ty.clone());
+                val(Expr::new(K::AddrOf(Box::new(v.e)), t))
+            }
+            UnaryOp::PreInc | UnaryOp::PreDec | UnaryOp::PostInc | UnaryOp::PostDec => {
+                let v = self.expr(a)?;
+                self.check_modifiable(&v, loc)?;
+                let t = v.e.ty.clone();
+                let scale = if let Some(p) = t.pointee() {
+                    if !self.types.is_complete(p) && !p.is_void() {
+                        self.error(loc, format!("arithmetic on a pointer to an incomplete type '{}'", self.types.type_name(p)));
+                        return Err(());
+                    }
+                    self.types.size_of(p)
+                } else if t.is_arith() {
+                    1
+                } else {
+                    self.error(loc, format!("cannot increment value of type '{}'", self.types.type_name(&t)));
+                    return Err(());
+                };
+                let inc = matches!(op, UnaryOp::PreInc | UnaryOp::PostInc);
+                let post = matches!(op, UnaryOp::PostInc | UnaryOp::PostDec);
+                val(Expr::new(K::IncDec { lv: Box::new(v.e), inc, post, scale }, t.unqual()))
+            }
+        })
+    }
+
+    pub(crate) fn deref(&mut self, x: Expr, loc: Loc) -> R<Val> {
+        let Some(p) = x.ty.pointee().cloned() else {
+            self.error(loc, format!("indirection requires pointer operand ('{}' invalid)", self.types.type_name(&x.ty)));
+            return Err(());
+        };
+        if p.is_function() {
+            // *fp is the function designator again.
+            return Ok(Val { e: Expr { kind: x.kind, ty: p }, lv: false });
+        }
+        if p.is_void() {
+            // Allowed only as an operand of &; still an lvalue of type void.
+            return Ok(Val { e: Expr::new(K::Deref(Box::new(x)), p), lv: true });
+        }
+        Ok(Val { e: Expr::new(K::Deref(Box::new(x)), p), lv: true })
+    }
+
+    fn check_modifiable(&mut self, v: &Val, loc: Loc) -> R<()> {
+        if !v.lv {
+            self.error(loc, "expression is not assignable");
+            return Err(());
+        }
+        if v.e.ty.is_array() {
+            self.error(loc, format!("array type '{}' is not assignable", self.types.type_name(&v.e.ty)));
+            return Err(());
+        }
+        if v.e.ty.is_const || self.has_const_member(&v.e.ty) {
+            let what = match &v.e.kind {
+                K::Local(_) | K::Global(_) => "variable",
+                _ => "location",
+            };
+            self.error(loc, format!("cannot assign to {what} with const-qualified type '{}'", self.types.type_name(&v.e.ty)));
+            return Err(());
+        }
+        if v.e.ty.is_void() || v.e.ty.is_function() {
+            self.error(loc, "expression is not assignable");
+            return Err(());
+        }
+        Ok(())
+    }
+
+    fn has_const_member(&self, t: &Type) -> bool {
+        if let TypeKind::Struct(id) | TypeKind::Union(id) = t.kind {
+            if let Some(l) = &self.types.records[id as usize].layout {
+                return l.fields.iter().any(|f| f.ty.is_const || self.has_const_member(&f.ty));
+            }
+        }
+        false
+    }
+
+    /// `p + i` (or `p - i`) with scaling.
+    fn ptr_add(&mut self, p: Expr, i: Expr, sub: bool, loc: Loc) -> R<Expr> {
+        let pt = p.ty.clone();
+        let elem = pt.pointee().cloned().unwrap_or(Type::void());
+        if elem.is_function() || (!self.types.is_complete(&elem) && !elem.is_void()) {
+            self.error(loc, format!("arithmetic on a pointer to an incomplete type '{}'", self.types.type_name(&elem)));
+            return Err(());
+        }
+        let scale = if elem.is_void() { 1 } else { self.types.size_of(&elem) };
+        let mut i = convert(i, &long_ty());
+        if sub {
+            i = fold(Expr::new(K::Unary(UnOp::Neg, Box::new(i)), long_ty()));
+        }
+        Ok(Expr::new(K::PtrAdd(Box::new(p), Box::new(i), scale), pt))
+    }
+
+    pub(crate) fn binary(&mut self, op: BinaryOp, x: Expr, y: Expr, loc: Loc) -> R<Expr> {
+        let (xt, yt) = (x.ty.clone(), y.ty.clone());
+        let bad = |me: &mut Sema| {
+            me.error(
+                loc,
+                format!(
+                    "invalid operands to binary expression ('{}' and '{}')",
+                    me.types.type_name(&xt),
+                    me.types.type_name(&yt)
+                ),
+            );
+            Err(())
+        };
+        match op {
+            BinaryOp::Add | BinaryOp::Sub if xt.is_pointer() || yt.is_pointer() => {
+                if xt.is_pointer() && yt.is_integer() {
+                    return self.ptr_add(x, y, op == BinaryOp::Sub, loc);
+                }
+                if op == BinaryOp::Add && yt.is_pointer() && xt.is_integer() {
+                    return self.ptr_add(y, x, false, loc);
+                }
+                if op == BinaryOp::Sub && xt.is_pointer() && yt.is_pointer() {
+                    let (a, b) = (xt.pointee().unwrap(), yt.pointee().unwrap());
+                    if !compatible_unqual(&a.unqual(), &b.unqual()) {
+                        self.error(loc, format!("'{}' and '{}' are not pointers to compatible types", self.types.type_name(&xt), self.types.type_name(&yt)));
+                        return Err(());
+                    }
+                    let scale = if a.is_void() { 1 } else { self.types.size_of(a) };
+                    return Ok(Expr::new(K::PtrDiff(Box::new(x), Box::new(y), scale), long_ty()));
+                }
+                bad(self)
+            }
+            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Gt | BinaryOp::Le | BinaryOp::Ge => {
+                if xt.is_arith() && yt.is_arith() {
+                    let t = usual_arith(&xt, &yt);
+                    let s = sk(&t);
+                    return Ok(fold(Expr::new(
+                        K::Binary { op: binop_of(op), op_ty: s, lhs: Box::new(convert(x, &t)), rhs: Box::new(convert(y, &t)) },
+                        int_ty(),
+                    )));
+                }
+                let ptrish = |e: &Expr| e.ty.is_pointer() || (e.ty.is_integer() && is_null_const(e));
+                if (xt.is_pointer() || yt.is_pointer()) && ptrish(&x) && ptrish(&y) {
+                    if xt.is_pointer() && yt.is_pointer() {
+                        let (a, b) = (xt.pointee().unwrap(), yt.pointee().unwrap());
+                        if !a.is_void() && !b.is_void() && !compatible_unqual(&a.unqual(), &b.unqual()) {
+                            self.warning(loc, format!("comparison of distinct pointer types ('{}' and '{}')", self.types.type_name(&xt), self.types.type_name(&yt)));
+                        }
+                    }
+                    let p = ulong_ty();
+                    return Ok(Expr::new(
+                        K::Binary { op: binop_of(op), op_ty: Scalar::U64, lhs: Box::new(convert(x, &p)), rhs: Box::new(convert(y, &p)) },
+                        int_ty(),
+                    ));
+                }
+                if (xt.is_pointer() && yt.is_integer()) || (xt.is_integer() && yt.is_pointer()) {
+                    self.warning(loc, "comparison between pointer and integer");
+                    let p = ulong_ty();
+                    return Ok(Expr::new(
+                        K::Binary { op: binop_of(op), op_ty: Scalar::U64, lhs: Box::new(convert(x, &p)), rhs: Box::new(convert(y, &p)) },
+                        int_ty(),
+                    ));
+                }
+                bad(self)
+            }
+            BinaryOp::Shl | BinaryOp::Shr => {
+                if !xt.is_integer() || !yt.is_integer() {
+                    return bad(self);
+                }
+                let t = promote(&xt);
+                let s = sk(&t);
+                Ok(fold(Expr::new(
+                    K::Binary { op: binop_of(op), op_ty: s, lhs: Box::new(convert(x, &t)), rhs: Box::new(convert(y, &t)) },
+                    t,
+                )))
+            }
+            BinaryOp::Rem | BinaryOp::BitAnd | BinaryOp::BitOr | BinaryOp::BitXor => {
+                if !xt.is_integer() || !yt.is_integer() {
+                    return bad(self);
+                }
+                self.arith(op, x, y, loc)
+            }
+            _ => {
+                if !xt.is_arith() || !yt.is_arith() {
+                    return bad(self);
+                }
+                self.arith(op, x, y, loc)
+            }
+        }
+    }
+
+    fn arith(&mut self, op: BinaryOp, x: Expr, y: Expr, loc: Loc) -> R<Expr> {
+        let t = usual_arith(&x.ty, &y.ty);
+        let s = sk(&t);
+        let (x, y) = (convert(x, &t), convert(y, &t));
+        if matches!(op, BinaryOp::Div | BinaryOp::Rem) && t.is_integer() && matches!(consts::eval(&y, false), Some(Const::Int(0))) {
+            self.warning(loc, format!("{} by zero is undefined", if op == BinaryOp::Div { "division" } else { "remainder" }));
+            return Ok(Expr::new(K::Binary { op: binop_of(op), op_ty: s, lhs: Box::new(x), rhs: Box::new(y) }, t));
+        }
+        Ok(fold(Expr::new(K::Binary { op: binop_of(op), op_ty: s, lhs: Box::new(x), rhs: Box::new(y) }, t)))
+    }
+
+    fn assign(&mut self, op: Option<BinaryOp>, l: &ast::Expr, r: &ast::Expr, loc: Loc) -> R<Val> {
+        let lv = self.expr(l)?;
+        let rhs = self.rvalue_expr(r)?;
+        self.check_modifiable(&lv, loc)?;
+        let lt = lv.e.ty.clone();
+        let Some(op) = op else {
+            let rhs = self.assign_convert(rhs, &lt, loc, "assigning to")?;
+            return Ok(val(Expr::new(K::Assign(Box::new(lv.e), Box::new(rhs)), lt.unqual())));
+        };
+        if lt.is_pointer() && matches!(op, BinaryOp::Add | BinaryOp::Sub) {
+            if !rhs.ty.is_integer() {
+                self.error(loc, format!("invalid operands to binary expression ('{}' and '{}')", self.types.type_name(&lt), self.types.type_name(&rhs.ty)));
+                return Err(());
+            }
+            let elem = lt.pointee().unwrap().clone();
+            if !self.types.is_complete(&elem) && !elem.is_void() {
+                self.error(loc, format!("arithmetic on a pointer to an incomplete type '{}'", self.types.type_name(&elem)));
+                return Err(());
+            }
+            let scale = if elem.is_void() { 1 } else { self.types.size_of(&elem) };
+            let rhs = convert(rhs, &long_ty());
+            return Ok(val(Expr::new(
+                K::PtrOpAssign { lv: Box::new(lv.e), rhs: Box::new(rhs), scale, sub: op == BinaryOp::Sub },
+                lt.unqual(),
+            )));
+        }
+        let int_only = matches!(op, BinaryOp::Rem | BinaryOp::Shl | BinaryOp::Shr | BinaryOp::BitAnd | BinaryOp::BitOr | BinaryOp::BitXor);
+        let ok = if int_only { lt.is_integer() && rhs.ty.is_integer() } else { lt.is_arith() && rhs.ty.is_arith() };
+        if !ok {
+            self.error(loc, format!("invalid operands to binary expression ('{}' and '{}')", self.types.type_name(&lt), self.types.type_name(&rhs.ty)));
+            return Err(());
+        }
+        let op_t = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) { promote(&lt) } else { usual_arith(&lt, &rhs.ty) };
+        let rhs = convert(rhs, &op_t);
+        Ok(val(Expr::new(
+            K::OpAssign { op: binop_of(op), op_ty: sk(&op_t), lv: Box::new(lv.e), rhs: Box::new(rhs) },
+            lt.unqual(),
+        )))
+    }
+
+    /// Conversion as if by assignment (C11 6.5.16.1), with clang's diagnostics.
+    pub(crate) fn assign_convert(&mut self, e: Expr, to: &Type, loc: Loc, ctx: &str) -> R<Expr> {
+        let from = e.ty.clone();
+        let tn = |me: &Sema, t: &Type| me.types.type_name(t);
+        if to.is_arith() && from.is_arith() {
+            return Ok(convert(e, to));
+        }
+        if to.is_record() {
+            if from.is_record() && from.kind == to.kind {
+                return Ok(Expr { kind: e.kind, ty: to.unqual() });
+            }
+            self.error(loc, format!("{ctx} '{}' from incompatible type '{}'", tn(self, to), tn(self, &from)));
+            return Err(());
+        }
+        if to.kind == TypeKind::Bool && from.is_pointer() {
+            return Ok(convert(e, to));
+        }
+        if let Some(tp) = to.pointee() {
+            if from.is_integer() {
+                if is_null_const(&e) {
+                    return Ok(convert(e, to));
+                }
+                self.warning(loc, format!("incompatible integer to pointer conversion {ctx} '{}' from '{}'", tn(self, to), tn(self, &from)));
+                return Ok(convert(e, to));
+            }
+            if let Some(fp) = from.pointee() {
+                let ok = tp.is_void() || fp.is_void() || compatible_unqual(&tp.unqual(), &fp.unqual());
+                if !ok {
+                    self.warning(loc, format!("incompatible pointer types {ctx} '{}' from '{}'", tn(self, to), tn(self, &from)));
+                } else if fp.is_const && !tp.is_const {
+                    self.warning(loc, format!("{ctx} '{}' from '{}' discards qualifiers", tn(self, to), tn(self, &from)));
+                }
+                return Ok(convert(e, to));
+            }
+        }
+        if to.is_integer() && from.is_pointer() {
+            self.warning(loc, format!("incompatible pointer to integer conversion {ctx} '{}' from '{}'", tn(self, to), tn(self, &from)));
+            return Ok(convert(e, to));
+        }
+        self.error(loc, format!("{ctx} '{}' from incompatible type '{}'", tn(self, to), tn(self, &from)));
+        Err(())
+    }
+
+    fn conditional(&mut self, c: &ast::Expr, a: Option<&ast::Expr>, b: &ast::Expr, loc: Loc) -> R<Val> {
+        let cv = self.cond_expr(c)?;
+        let (cv, x) = match a {
+            Some(a) => (cv, self.rvalue_expr(a)?),
+            None => {
+                // GNU `c ?: b`: c is evaluated once; keep it in a temporary.
+                let t = cv.ty.clone();
+                let off = self.alloc_local(8, 8);
+                let tmp = Expr::new(K::Local(off), t.clone());
+                let set = Expr::new(K::Assign(Box::new(tmp.clone()), Box::new(cv)), t.clone());
+                (set, Expr::new(K::Load(Box::new(tmp)), t))
+            }
+        };
+        let y = self.rvalue_expr(b)?;
+        let (xt, yt) = (x.ty.clone(), y.ty.clone());
+        let t = if xt.is_arith() && yt.is_arith() {
+            usual_arith(&xt, &yt)
+        } else if xt.is_void() && yt.is_void() {
+            Type::void()
+        } else if xt.is_record() && xt.kind == yt.kind {
+            xt.unqual()
+        } else if xt.is_pointer() && (yt.is_pointer() || is_null_const(&y)) {
+            if yt.is_pointer() && yt.pointee().unwrap().is_void() && !is_null_const(&y) {
+                yt.clone()
+            } else {
+                xt.clone()
+            }
+        } else if yt.is_pointer() && is_null_const(&x) {
+            yt.clone()
+        } else if (xt.is_pointer() && yt.is_integer()) || (xt.is_integer() && yt.is_pointer()) {
+            self.warning(loc, "pointer/integer type mismatch in conditional expression");
+            if xt.is_pointer() { xt.clone() } else { yt.clone() }
+        } else {
+            self.error(loc, format!("incompatible operand types ('{}' and '{}')", self.types.type_name(&xt), self.types.type_name(&yt)));
+            return Err(());
+        };
+        let (x, y) = if t.is_record() { (x, y) } else { (convert(x, &t), convert(y, &t)) };
+        Ok(val(fold(Expr::new(K::Cond(Box::new(cv), Box::new(x), Box::new(y)), t))))
+    }
+
+    fn member(&mut self, b: &ast::Expr, name: &str, arrow: bool, loc: Loc) -> R<Val> {
+        let base = if arrow {
+            let p = self.rvalue_expr(b)?;
+            match p.ty.pointee() {
+                Some(t) if t.is_record() => {}
+                _ => {
+                    self.error(loc, format!("member reference type '{}' is not a pointer to a structure or union", self.types.type_name(&p.ty)));
+                    return Err(());
+                }
+            }
+            self.deref(p, loc)?
+        } else {
+            let v = self.expr(b)?;
+            if !v.e.ty.is_record() {
+                let hint = if v.e.ty.pointee().is_some_and(|t| t.is_record()) { "; did you mean to use '->'?" } else { "" };
+                self.error(loc, format!("member reference base type '{}' is not a structure or union{hint}", self.types.type_name(&v.e.ty)));
+                return Err(());
+            }
+            v
+        };
+        let bt = base.e.ty.clone();
+        let (TypeKind::Struct(id) | TypeKind::Union(id)) = bt.kind else { unreachable!() };
+        if self.types.records[id as usize].layout.is_none() {
+            self.error(loc, format!("incomplete definition of type '{}'", self.types.type_name(&bt)));
+            return Err(());
+        }
+        let Some((off, f)) = self.find_field(id, name) else {
+            self.error(loc, format!("no member named '{name}' in '{}'", self.types.type_name(&bt)));
+            return Err(());
+        };
+        let mut ft = f.ty.clone();
+        ft.is_const |= bt.is_const;
+        ft.is_volatile |= bt.is_volatile;
+        let m = Expr::new(K::Member(Box::new(base.e), off), ft.clone());
+        let e = match f.bits {
+            Some((bit, w)) => Expr::new(K::BitField(Box::new(m), bit, w), ft),
+            None => m,
+        };
+        Ok(Val { e, lv: base.lv })
+    }
+
+    fn call(&mut self, f: &ast::Expr, args: &[ast::Expr], loc: Loc) -> R<Val> {
+        if let A::Ident(name) = &f.kind {
+            if self.lookup(name).is_none() {
+                if let Some(v) = self.builtin_call(name, args, loc)? {
+                    return Ok(v);
+                }
+                self.error(
+                    f.loc,
+                    format!("call to undeclared function '{name}'; ISO C99 and later do not support implicit function declarations"),
+                );
+                return Err(());
+            }
+        }
+        let callee = self.rvalue_expr(f)?;
+        let Some(fty) = callee.ty.pointee().and_then(|t| t.fn_type()).cloned() else {
+            self.error(loc, format!("called object type '{}' is not a function or function pointer", self.types.type_name(&callee.ty)));
+            return Err(());
+        };
+        let n = fty.params.len();
+        if !fty.unprototyped && (args.len() < n || (args.len() > n && !fty.variadic)) {
+            let kind = if args.len() < n { "few" } else { "many" };
+            let at_least = if fty.variadic { "at least " } else { "" };
+            let l = if args.len() > n { args[n].loc } else { loc };
+            self.error(l, format!("too {kind} arguments to function call, expected {at_least}{n}, have {}", args.len()));
+            return Err(());
+        }
+        let mut out = Vec::with_capacity(args.len());
+        let mut failed = false;
+        for (i, a) in args.iter().enumerate() {
+            let Ok(x) = self.rvalue_expr(a) else {
+                failed = true;
+                continue;
+            };
+            if i < n && !fty.unprototyped {
+                match self.assign_convert(x, &fty.params[i], a.loc, "passing") {
+                    Ok(x) => out.push(x),
+                    Err(()) => failed = true,
+                }
+            } else {
+                // Default argument promotions.
+                if !x.ty.is_scalar() && !x.ty.is_record() {
+                    self.error(a.loc, "invalid argument type");
+                    failed = true;
+                    continue;
+                }
+                let t = if x.ty.kind == TypeKind::Float { ty(TypeKind::Double) } else if x.ty.is_integer() { promote(&x.ty) } else { x.ty.clone() };
+                out.push(convert(x, &t));
+            }
+        }
+        if failed {
+            return Err(());
+        }
+        let ret = fty.ret.unqual();
+        if !ret.is_void() && !self.types.is_complete(&ret) {
+            self.error(loc, format!("calling function with incomplete return type '{}'", self.types.type_name(&ret)));
+            return Err(());
+        }
+        let ret_slot = if ret.is_record() {
+            let (s, a) = (self.types.size_of(&ret), self.types.align_of(&ret));
+            Some(self.alloc_local(s.max(16), a))
+        } else {
+            None
+        };
+        let c = ir::Call { callee, args: out, fty, ret_slot };
+        Ok(val(Expr::new(K::Call(Box::new(c)), ret)))
+    }
+
+    /// GCC builtins that glibc's headers and common code use. `None` if `name` is not one.
+    fn builtin_call(&mut self, name: &str, args: &[ast::Expr], loc: Loc) -> R<Option<Val>> {
+        let Some(base) = name.strip_prefix("__builtin_") else { return Ok(None) };
+        let dbl = ty(TypeKind::Double);
+        let flt = ty(TypeKind::Float);
+        let v = match base {
+            "expect" | "expect_with_probability" if !args.is_empty() => {
+                let x = self.rvalue_expr(&args[0])?;
+                for a in &args[1..] {
+                    self.rvalue_expr(a)?;
+                }
+                convert(x, &long_ty())
+            }
+            "assume_aligned" if !args.is_empty() => self.rvalue_expr(&args[0])?,
+            "constant_p" if args.len() == 1 => {
+                let n = self.diags.len();
+                let c = self.rvalue_expr(&args[0]).ok().and_then(|x| consts::eval(&x, false)).is_some();
+                self.diags.truncate(n);
+                int_const(c as i64, int_ty())
+            }
+            "huge_val" | "inf" => Expr::new(K::Float(f64::INFINITY), dbl),
+            "huge_valf" | "inff" => Expr::new(K::Float(f64::INFINITY), flt),
+            "nan" | "nans" => Expr::new(K::Float(f64::NAN), dbl),
+            "nanf" | "nansf" => Expr::new(K::Float(f64::NAN), flt),
+            "unreachable" | "trap" => {
+                let Some(Symbol::Func(f)) = self.lookup("abort").cloned() else {
+                    return Ok(Some(val(Expr::new(K::Int(0), Type::void()))));
+                };
+                let callee = Expr::new(K::FuncAddr(f.id), Type::ptr_to(f.ty.clone()));
+                self.note_func_use(f.id);
+                let fty = f.ty.fn_type().unwrap().clone();
+                Expr::new(K::Call(Box::new(ir::Call { callee, args: vec![], fty, ret_slot: None })), Type::void())
+            }
+            "popcount" | "popcountl" | "popcountll" | "clz" | "clzl" | "clzll" | "ctz" | "ctzl" | "ctzll"
+            | "bswap16" | "bswap32" | "bswap64" | "ffs" | "parity" => {
+                if args.len() != 1 {
+                    self.error(loc, format!("too {} arguments to function call, expected 1, have {}", if args.is_empty() { "few" } else { "many" }, args.len()));
+                    return Err(());
+                }
+                let x = self.rvalue_expr(&args[0])?;
+                let wide = base.ends_with('l') || base.ends_with("64");
+                let Some(Const::Int(v)) = consts::eval(&x, false) else {
+                    self.error(loc, format!("'{name}' on a non-constant argument is not supported yet"));
+                    return Err(());
+                };
+                let (v32, v64) = (v as u32, v as u64);
+                let r: i64 = match base {
+                    "popcount" => v32.count_ones() as i64,
+                    "popcountl" | "popcountll" => v64.count_ones() as i64,
+                    "clz" => v32.leading_zeros() as i64,
+                    "clzl" | "clzll" => v64.leading_zeros() as i64,
+                    "ctz" => v32.trailing_zeros() as i64,
+                    "ctzl" | "ctzll" => v64.trailing_zeros() as i64,
+                    "bswap16" => (v as u16).swap_bytes() as i64,
+                    "bswap32" => v32.swap_bytes() as i64,
+                    "bswap64" => v64.swap_bytes() as i64,
+                    "ffs" => if v32 == 0 { 0 } else { v32.trailing_zeros() as i64 + 1 },
+                    _ => (v32.count_ones() & 1) as i64,
+                };
+                let t = match base {
+                    "bswap16" => ty(TypeKind::UShort),
+                    "bswap32" => ty(TypeKind::UInt),
+                    "bswap64" => ty(TypeKind::ULong),
+                    _ => int_ty(),
+                };
+                let _ = wide;
+                int_const(r, t)
+            }
+            _ => {
+                // `__builtin_memcpy` and friends: the library function of the same name.
+                if let Some(Symbol::Func(_)) = self.lookup(base).cloned() {
+                    let f = ast::Expr { kind: A::Ident(base.to_string()), loc };
+                    return self.call(&f, args, loc).map(Some);
+                }
+                self.error(loc, format!("builtin '{name}' is not supported yet"));
+                return Err(());
+            }
+        };
+        Ok(Some(val(v)))
+    }
+
+    fn stmt_expr(&mut self, body: &ast::Stmt, loc: Loc) -> R<Val> {
+        let ast::StmtKind::Compound(items) = &body.kind else {
+            self.error(loc, "expected compound statement");
+            return Err(());
+        };
+        if self.fcx.is_none() {
+            self.error(loc, "statement expression not allowed at file scope");
+            return Err(());
+        }
+        self.scopes.push(Default::default());
+        let mut stmts = Vec::new();
+        let mut result = Expr::new(K::Int(0), Type::void());
+        let n = items.len();
+        let mut ok = true;
+        for (i, it) in items.iter().enumerate() {
+            if i + 1 == n {
+                if let ast::BlockItem::Stmt(ast::Stmt { kind: ast::StmtKind::Expr(Some(e)), .. }) = it {
+                    match self.expr(e) {
+                        Ok(v) => {
+                            result = if v.e.ty.is_record() && v.lv {
+                                // The value of a struct: copy to a temporary.
+                                let t = v.e.ty.clone();
+                                let off = self.alloc_local(self.types.size_of(&t), self.types.align_of(&t));
+                                let tmp = Expr::new(K::Local(off), t.clone());
+                                stmts.push(ir::Stmt::Expr(Expr::new(K::Assign(Box::new(tmp.clone()), Box::new(v.e)), t)));
+                                tmp
+                            } else {
+                                self.rv(v)
+                            }
+                        }
+                        Err(()) => ok = false,
+                    }
+                    continue;
+                }
+            }
+            self.block_item(it, &mut stmts);
+        }
+        self.scopes.pop();
+        if !ok {
+            return Err(());
+        }
+        let t = result.ty.clone();
+        let labels = stmt_labels(&stmts);
+        Ok(val(Expr::new(K::Seq(Box::new(ir::Stmt::Block(ir::Block { stmts, labels })), Box::new(result)), t)))
+    }
+
+    fn compound_literal(&mut self, t: Type, init: &ast::Initializer, loc: Loc) -> R<Val> {
+        let t = self.complete_array_type(&t, init);
+        if !self.types.is_complete(&t) {
+            self.error(loc, format!("variable has incomplete type '{}'", self.types.type_name(&t)));
+            return Err(());
+        }
+        if self.fcx.is_none() && self.scopes.is_empty() && self.in_static_init {
+            // File scope: a static object.
+            let id = self.static_object(&t, init, loc)?;
+            return Ok(Val { e: Expr::new(K::Global(id), t), lv: true });
+        }
+        let off = self.alloc_local(self.types.size_of(&t), self.types.align_of(&t));
+        let place = Expr::new(K::Local(off), t.clone());
+        let mut stmts = Vec::new();
+        self.init_object(place.clone(), &t, init, &mut stmts)?;
+        let labels = Vec::new();
+        Ok(Val { e: Expr::new(K::Seq(Box::new(ir::Stmt::Block(ir::Block { stmts, labels })), Box::new(place)), t), lv: true })
+    }
+
+    /// Interns a string literal as an anonymous global; returns its id.
+    pub(crate) fn string_literal(&mut self, units: &[u32], prefix: CharPrefix) -> ir::GlobalId {
+        let (elem, size) = str_elem(prefix);
+        let mut bytes = Vec::with_capacity((units.len() + 1) * size);
+        for &u in units.iter().chain(std::iter::once(&0)) {
+            bytes.extend_from_slice(&u.to_le_bytes()[..size]);
+        }
+        let t = ty(TypeKind::Array(Box::new(elem), Some(units.len() as u64 + 1)));
+        self.anon_global(t, ir::GlobalInit::Data { bytes, relocs: vec![] })
+    }
+
+    pub(crate) fn trailing_expr(&mut self, e: &ast::Expr) -> Option<(u32, Type)> {
+        let saved = self.enter_unit();
+        let r = (|| -> R<(u32, Type)> {
+            let v = self.expr(e)?;
+            let t = v.e.ty.clone();
+            if t.is_void() {
+                let x = self.rv(v);
+                self.push_unit_stmt(ir::Stmt::Expr(x));
+                return Ok((0, t));
+            }
+            let off = self.alloc_local(8, 8);
+            let slot = Expr::new(K::Local(off), ulong_ty());
+            let value = if t.is_function() {
+                Expr { kind: v.e.kind, ty: ulong_ty() }
+            } else if t.is_aggregate() {
+                if v.lv { Expr::new(K::AddrOf(Box::new(v.e)), ulong_ty()) } else { Expr { kind: v.e.kind, ty: ulong_ty() } }
+            } else {
+                let x = self.rv(v);
+                let st = Expr::new(K::Local(off), x.ty.clone());
+                self.push_unit_stmt(ir::Stmt::Expr(Expr::new(K::Assign(Box::new(st), Box::new(x)), t.unqual())));
+                return Ok((off, t.unqual()));
+            };
+            self.push_unit_stmt(ir::Stmt::Expr(Expr::new(K::Assign(Box::new(slot), Box::new(value)), ulong_ty())));
+            Ok((off, t))
+        })();
+        self.leave_unit(saved);
+        r.ok()
+    }
+
+    fn note_func_use(&mut self, id: ir::FuncId) {
+        if self.mode == super::Mode::Script && !self.module.required_funcs.contains(&id) {
+            self.module.required_funcs.push(id);
+        }
+    }
+
+    fn note_global_use(&mut self, id: ir::GlobalId, name: &str, t: &Type) {
+        if self.extern_only.contains(&id) && !self.extern_refs.iter().any(|x| x.0 == id) {
+            self.extern_refs.push((id, name.to_string(), t.clone()));
+            self.extern_only.retain(|x| *x != id);
+        }
+    }
+}
+
+/// Element type and size of a string literal with this prefix.
+pub(crate) fn str_elem(p: CharPrefix) -> (Type, usize) {
+    match p {
+        CharPrefix::None | CharPrefix::Utf8 => (ty(TypeKind::Char), 1),
+        CharPrefix::Wide => (int_ty(), 4),
+        CharPrefix::Utf16 => (ty(TypeKind::UShort), 2),
+        CharPrefix::Utf32 => (ty(TypeKind::UInt), 4),
+    }
+}
+
+/// Folds constant subexpressions into a literal.
+pub(crate) fn fold(e: Expr) -> Expr {
+    if e.ty.is_integer() {
+        if let Some(Const::Int(v)) = consts::eval(&e, false) {
+            return Expr::new(K::Int(v), e.ty);
+        }
+    }
+    e
+}
+
+/// Labels defined in a list of statements (for `ir::Block::labels`).
+pub(crate) fn stmt_labels(stmts: &[ir::Stmt]) -> Vec<ir::LabelId> {
+    let mut out = Vec::new();
+    for s in stmts {
+        collect_labels(s, &mut out);
+    }
+    out
+}
+
+fn collect_labels(s: &ir::Stmt, out: &mut Vec<ir::LabelId>) {
+    use ir::Stmt as S;
+    match s {
+        S::Label(l, inner) => {
+            out.push(*l);
+            collect_labels(inner, out);
+        }
+        S::Block(b) => out.extend_from_slice(&b.labels),
+        S::If(_, t, e) => {
+            collect_labels(t, out);
+            if let Some(e) = e {
+                collect_labels(e, out);
+            }
+        }
+        S::While(_, b) | S::DoWhile(b, _) | S::For(_, _, _, b) => collect_labels(b, out),
+        S::Switch { body, .. } => collect_labels(body, out),
+        _ => {}
+    }
+}

@@ -1,0 +1,417 @@
+//! Semantic analysis: syntax tree -> typed IR module, with the session's declarations.
+//!
+//! The [`Sema`] lives for the whole session: file-scope names, tags, records and id counters
+//! persist across REPL inputs. Every change to that state is journaled, so an input with an
+//! error (or `%undo`) can be rolled back to a [`SemaCheckpoint`].
+
+mod consts;
+mod decl;
+mod expr;
+mod init;
+mod stmt;
+mod types;
+
+use crate::ast;
+use crate::diag::Diag;
+use crate::source::Loc;
+use ir::{EnumDef, FuncId, GlobalId, LabelId, Record, RecordId, Type, TypeTable};
+use std::collections::HashMap;
+
+/// Whether file-scope code follows standard C (a program) or the REPL's rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Statements and non-constant initializers allowed at file scope; they run in order.
+    Repl,
+    /// Standard C translation unit.
+    Script,
+}
+
+/// What a file-scope (or block-scope) name denotes.
+#[derive(Clone, Debug)]
+pub(crate) enum Symbol {
+    Var(VarSym),
+    Func(FuncSym),
+    EnumConst(i64),
+    Typedef(Type),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct VarSym {
+    pub ty: Type,
+    pub place: Place,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum Place {
+    Global { id: GlobalId, defined: bool, tentative: bool },
+    Local(u32),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct FuncSym {
+    pub id: FuncId,
+    pub ty: Type,
+    pub defined: bool,
+    /// Input number that defined it (a later input may redefine it).
+    pub defined_in: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tag {
+    Record(RecordId, bool),
+    Enum(ir::EnumId),
+}
+
+/// Journal entry: how to undo one change to session state.
+#[derive(Clone, Debug)]
+enum Undo {
+    Name(String, Option<Symbol>),
+    Tag(String, Option<Tag>),
+    Record(RecordId, Record),
+}
+
+/// A point to roll the session back to.
+#[derive(Clone, Copy, Debug)]
+pub struct SemaCheckpoint {
+    journal: usize,
+    records: usize,
+    enums: usize,
+    input: u32,
+}
+
+/// Per-function (or per top-level unit) state while lowering a body.
+pub(crate) struct FnCtx {
+    pub frame: u32,
+    pub ret: Type,
+    pub name: String,
+    pub labels: HashMap<String, (LabelId, bool, Loc)>,
+    pub next_label: LabelId,
+    pub switches: Vec<SwitchCtx>,
+    pub loops: u32,
+    pub breakable: u32,
+}
+
+#[derive(Default)]
+pub(crate) struct SwitchCtx {
+    pub cases: Vec<(i64, i64, LabelId)>,
+    pub default: Option<LabelId>,
+    pub ty: Option<Type>,
+}
+
+/// A block scope.
+#[derive(Default)]
+pub(crate) struct Scope {
+    pub names: HashMap<String, Symbol>,
+    pub tags: HashMap<String, Tag>,
+}
+
+pub struct Sema {
+    pub mode: Mode,
+    pub types: TypeTable,
+    globals: HashMap<String, Symbol>,
+    tags: HashMap<String, Tag>,
+    journal: Vec<Undo>,
+    next_global: GlobalId,
+    next_func: FuncId,
+    /// Number of inputs committed so far.
+    input: u32,
+    // --- per input
+    pub(crate) diags: Vec<Diag>,
+    pub(crate) module: ir::Module,
+    pub(crate) scopes: Vec<Scope>,
+    pub(crate) fcx: Option<FnCtx>,
+    /// Records/enums touched by this input (sent with the module).
+    touched_records: Vec<RecordId>,
+    touched_enums: Vec<ir::EnumId>,
+    /// Globals declared `extern` and referenced, to resolve in libraries.
+    pub(crate) extern_refs: Vec<(GlobalId, String, Type)>,
+    /// Code of this input's top-level unit (REPL): statements and dynamic initializers.
+    unit: Vec<ir::Stmt>,
+    pub(crate) unit_frame: u32,
+    pub(crate) unit_labels: LabelId,
+    /// Inside a static initializer (file-scope compound literals become static objects).
+    pub(crate) in_static_init: bool,
+    /// Globals declared `extern` and not yet resolved or defined.
+    pub(crate) extern_only: Vec<GlobalId>,
+}
+
+impl Default for Sema {
+    fn default() -> Self {
+        Sema::new(Mode::Repl)
+    }
+}
+
+impl Sema {
+    pub fn new(mode: Mode) -> Sema {
+        Sema {
+            mode,
+            types: TypeTable::default(),
+            globals: HashMap::new(),
+            tags: HashMap::new(),
+            journal: Vec::new(),
+            next_global: 0,
+            next_func: 0,
+            input: 0,
+            diags: Vec::new(),
+            module: ir::Module::default(),
+            scopes: Vec::new(),
+            fcx: None,
+            touched_records: Vec::new(),
+            touched_enums: Vec::new(),
+            extern_refs: Vec::new(),
+            unit: Vec::new(),
+            unit_frame: 0,
+            unit_labels: 0,
+            in_static_init: false,
+            extern_only: Vec::new(),
+        }
+    }
+
+    pub fn checkpoint(&self) -> SemaCheckpoint {
+        SemaCheckpoint {
+            journal: self.journal.len(),
+            records: self.types.records.len(),
+            enums: self.types.enums.len(),
+            input: self.input,
+        }
+    }
+
+    pub fn rollback(&mut self, cp: SemaCheckpoint) {
+        while self.journal.len() > cp.journal {
+            match self.journal.pop().unwrap() {
+                Undo::Name(n, old) => match old {
+                    Some(s) => {
+                        self.globals.insert(n, s);
+                    }
+                    None => {
+                        self.globals.remove(&n);
+                    }
+                },
+                Undo::Tag(n, old) => match old {
+                    Some(t) => {
+                        self.tags.insert(n, t);
+                    }
+                    None => {
+                        self.tags.remove(&n);
+                    }
+                },
+                Undo::Record(id, r) => {
+                    if (id as usize) < self.types.records.len() {
+                        self.types.records[id as usize] = r;
+                    }
+                }
+            }
+        }
+        self.types.records.truncate(cp.records);
+        self.types.enums.truncate(cp.enums);
+        // Ids are not reused: the executor may still hold memory or slots for them.
+        self.input = cp.input;
+    }
+
+    /// Number of inputs analyzed and committed.
+    pub fn inputs(&self) -> u32 {
+        self.input
+    }
+
+    /// Looks up a file-scope function by name (`main` for script mode).
+    pub fn function_id(&self, name: &str) -> Option<(FuncId, bool)> {
+        match self.globals.get(name) {
+            Some(Symbol::Func(f)) => Some((f.id, f.defined)),
+            _ => None,
+        }
+    }
+
+    /// Analyzes one translation unit (one REPL input or one program) into a module. The
+    /// state changes are kept; on error the caller rolls back to a checkpoint taken before.
+    pub fn analyze(&mut self, tu: &ast::TranslationUnit) -> (ir::Module, Vec<Diag>) {
+        self.diags.clear();
+        self.module = ir::Module::default();
+        self.touched_records.clear();
+        self.touched_enums.clear();
+        self.extern_refs.clear();
+        self.unit.clear();
+        self.unit_frame = 0;
+        self.unit_labels = 0;
+        self.in_static_init = false;
+        self.fcx = None;
+        self.scopes.clear();
+        for item in &tu.items {
+            match item {
+                ast::ExternalItem::Decl(d) => self.file_decl(d),
+                ast::ExternalItem::Func(f) => self.func_def(f),
+                ast::ExternalItem::Stmt(s) => self.file_stmt(s),
+                ast::ExternalItem::StaticAssert(sa) => self.static_assert(sa),
+                ast::ExternalItem::Empty(_) => {}
+            }
+        }
+        let mut result = None;
+        if let Some(e) = &tu.trailing_expr {
+            result = self.trailing_expr(e);
+        }
+        self.finish_input(result);
+        self.input += 1;
+        (std::mem::take(&mut self.module), std::mem::take(&mut self.diags))
+    }
+
+    fn finish_input(&mut self, result: Option<(u32, Type)>) {
+        for (id, name, ty) in std::mem::take(&mut self.extern_refs) {
+            let size = self.types.size_of(&ty);
+            let align = self.types.align_of(&ty);
+            self.module.globals.push(ir::Global { id, name: name.clone(), ty, size, align, init: ir::GlobalInit::Extern(name) });
+        }
+        let mut recs: Vec<RecordId> = std::mem::take(&mut self.touched_records);
+        recs.sort();
+        recs.dedup();
+        for id in recs {
+            if let Some(r) = self.types.records.get(id as usize) {
+                self.module.records.push((id, r.clone()));
+            }
+        }
+        let mut ens: Vec<ir::EnumId> = std::mem::take(&mut self.touched_enums);
+        ens.sort();
+        ens.dedup();
+        for id in ens {
+            if let Some(e) = self.types.enums.get(id as usize) {
+                self.module.enums.push((id, e.clone()));
+            }
+        }
+        if !self.unit.is_empty() || result.is_some() {
+            let body = ir::Stmt::Block(ir::Block { stmts: std::mem::take(&mut self.unit), labels: vec![] });
+            self.module.inits.push(ir::InitUnit { frame_size: self.unit_frame, body, result });
+        }
+    }
+
+    // ---- diagnostics
+
+    pub(crate) fn error(&mut self, loc: Loc, msg: impl Into<String>) {
+        self.diags.push(Diag::error(loc, msg));
+    }
+    pub(crate) fn warning(&mut self, loc: Loc, msg: impl Into<String>) {
+        self.diags.push(Diag::warning(loc, msg));
+    }
+
+    // ---- names
+
+    pub(crate) fn lookup(&self, name: &str) -> Option<&Symbol> {
+        for s in self.scopes.iter().rev() {
+            if let Some(x) = s.names.get(name) {
+                return Some(x);
+            }
+        }
+        self.globals.get(name)
+    }
+
+    pub(crate) fn lookup_tag(&self, name: &str) -> Option<(Tag, bool)> {
+        for s in self.scopes.iter().rev() {
+            if let Some(x) = s.tags.get(name) {
+                return Some((*x, false));
+            }
+        }
+        self.tags.get(name).map(|t| (*t, true))
+    }
+
+    /// Declares a name in the current scope (file scope is journaled).
+    pub(crate) fn declare(&mut self, name: &str, sym: Symbol) {
+        if let Some(s) = self.scopes.last_mut() {
+            s.names.insert(name.to_string(), sym);
+        } else {
+            let old = self.globals.insert(name.to_string(), sym);
+            self.journal.push(Undo::Name(name.to_string(), old));
+        }
+    }
+
+    /// Declares a name at file scope regardless of the current scope (block-scope `extern`).
+    pub(crate) fn declare_global(&mut self, name: &str, sym: Symbol) {
+        let old = self.globals.insert(name.to_string(), sym);
+        self.journal.push(Undo::Name(name.to_string(), old));
+    }
+
+    pub(crate) fn global_sym(&self, name: &str) -> Option<&Symbol> {
+        self.globals.get(name)
+    }
+
+    /// The symbol declared in the current scope only (for redeclaration checks).
+    pub(crate) fn lookup_current(&self, name: &str) -> Option<&Symbol> {
+        match self.scopes.last() {
+            Some(s) => s.names.get(name),
+            None => self.globals.get(name),
+        }
+    }
+
+    pub(crate) fn declare_tag(&mut self, name: &str, tag: Tag) {
+        if let Some(s) = self.scopes.last_mut() {
+            s.tags.insert(name.to_string(), tag);
+        } else {
+            let old = self.tags.insert(name.to_string(), tag);
+            self.journal.push(Undo::Tag(name.to_string(), old));
+        }
+    }
+
+    pub(crate) fn new_record(&mut self, r: Record) -> RecordId {
+        self.types.records.push(r);
+        let id = (self.types.records.len() - 1) as RecordId;
+        self.touched_records.push(id);
+        id
+    }
+
+    /// Replaces a record (completing it, naming it by typedef); journaled.
+    pub(crate) fn set_record(&mut self, id: RecordId, r: Record) {
+        let old = std::mem::replace(&mut self.types.records[id as usize], r);
+        self.journal.push(Undo::Record(id, old));
+        self.touched_records.push(id);
+    }
+
+    pub(crate) fn new_enum(&mut self, e: EnumDef) -> ir::EnumId {
+        self.types.enums.push(e);
+        let id = (self.types.enums.len() - 1) as ir::EnumId;
+        self.touched_enums.push(id);
+        id
+    }
+
+    pub(crate) fn touch_enum(&mut self, id: ir::EnumId) {
+        self.touched_enums.push(id);
+    }
+
+    pub(crate) fn new_global_id(&mut self) -> GlobalId {
+        self.next_global += 1;
+        self.next_global - 1
+    }
+
+    pub(crate) fn new_func_id(&mut self) -> FuncId {
+        self.next_func += 1;
+        self.next_func - 1
+    }
+
+    pub(crate) fn current_input(&self) -> u32 {
+        self.input
+    }
+
+    // ---- frames
+
+    /// Allocates `size` bytes aligned to `align` in the current frame (function or
+    /// top-level unit).
+    pub(crate) fn alloc_local(&mut self, size: u64, align: u64) -> u32 {
+        let align = align.clamp(1, 16) as u32;
+        let size = size.max(1) as u32;
+        let frame = match &mut self.fcx {
+            Some(f) => &mut f.frame,
+            None => &mut self.unit_frame,
+        };
+        let off = (*frame + align - 1) / align * align;
+        *frame = off + size;
+        off
+    }
+
+    /// Adds an anonymous global (string literal, file-scope compound literal).
+    pub(crate) fn anon_global(&mut self, ty: Type, init: ir::GlobalInit) -> GlobalId {
+        let id = self.new_global_id();
+        let size = self.types.size_of(&ty);
+        let align = self.types.align_of(&ty);
+        self.module.globals.push(ir::Global { id, name: String::new(), ty, size, align, init });
+        id
+    }
+
+    pub(crate) fn push_unit_stmt(&mut self, s: ir::Stmt) {
+        self.unit.push(s);
+    }
+}

@@ -1,0 +1,314 @@
+//! Statements: syntax -> IR statements, with labels, `switch` cases and loop context.
+
+use super::expr::{convert, promote, stmt_labels, R};
+use super::{FnCtx, Sema, SwitchCtx};
+use crate::ast::{self, BlockItem, StmtKind};
+use crate::source::Loc;
+use ir::{Block, LabelId, Stmt, Type};
+
+impl Sema {
+    /// Enters a top-level unit (file-scope statements in the REPL) as if it were a function.
+    /// Returns whether a unit context was entered (to pass to `leave_unit`).
+    pub(crate) fn enter_unit(&mut self) -> bool {
+        if self.fcx.is_some() {
+            return false;
+        }
+        self.fcx = Some(FnCtx {
+            frame: self.unit_frame,
+            ret: Type::void(),
+            name: "top level".into(),
+            labels: Default::default(),
+            next_label: self.unit_labels,
+            switches: vec![],
+            loops: 0,
+            breakable: 0,
+        });
+        true
+    }
+
+    pub(crate) fn leave_unit(&mut self, entered: bool) {
+        if entered {
+            let f = self.fcx.take().unwrap();
+            self.unit_frame = f.frame;
+            self.unit_labels = f.next_label;
+            for (name, (_, defined, loc)) in f.labels {
+                if !defined {
+                    self.error(loc, format!("use of undeclared label '{name}'"));
+                }
+            }
+        }
+    }
+
+    pub(crate) fn file_stmt(&mut self, s: &ast::Stmt) {
+        if self.mode == super::Mode::Script {
+            self.error(s.loc, "expected identifier or '('");
+            return;
+        }
+        let entered = self.enter_unit();
+        self.scopes.push(Default::default());
+        let st = self.stmt(s);
+        self.scopes.pop();
+        self.leave_unit(entered);
+        self.push_unit_stmt(st);
+    }
+
+    fn new_label(&mut self) -> LabelId {
+        let f = self.fcx.as_mut().unwrap();
+        f.next_label += 1;
+        f.next_label - 1
+    }
+
+    fn label_id(&mut self, name: &str, loc: Loc, define: bool) -> LabelId {
+        if let Some((id, defined, _)) = self.fcx.as_ref().unwrap().labels.get(name).cloned() {
+            if define {
+                if defined {
+                    self.error(loc, format!("redefinition of label '{name}'"));
+                }
+                self.fcx.as_mut().unwrap().labels.insert(name.to_string(), (id, true, loc));
+            }
+            return id;
+        }
+        let id = self.new_label();
+        self.fcx.as_mut().unwrap().labels.insert(name.to_string(), (id, define, loc));
+        id
+    }
+
+    pub(crate) fn block_item(&mut self, it: &BlockItem, out: &mut Vec<Stmt>) {
+        match it {
+            BlockItem::Decl(d) => self.local_decl(d, out),
+            BlockItem::StaticAssert(sa) => self.static_assert(sa),
+            BlockItem::Stmt(s) => {
+                let st = self.stmt(s);
+                out.push(st);
+            }
+        }
+    }
+
+    pub(crate) fn block(&mut self, items: &[BlockItem]) -> Stmt {
+        self.scopes.push(Default::default());
+        let mut out = Vec::new();
+        for it in items {
+            self.block_item(it, &mut out);
+        }
+        self.scopes.pop();
+        let labels = stmt_labels(&out);
+        Stmt::Block(Block { stmts: out, labels })
+    }
+
+    fn empty() -> Stmt {
+        Stmt::Block(Block::default())
+    }
+
+    pub(crate) fn stmt(&mut self, s: &ast::Stmt) -> Stmt {
+        match self.stmt_inner(s) {
+            Ok(s) => s,
+            Err(()) => Sema::empty(),
+        }
+    }
+
+    fn sub_stmt(&mut self, s: &ast::Stmt) -> Stmt {
+        // A sub-statement is its own scope (C11 6.8.4p3, 6.8.5p5).
+        self.scopes.push(Default::default());
+        let r = self.stmt(s);
+        self.scopes.pop();
+        r
+    }
+
+    fn stmt_inner(&mut self, s: &ast::Stmt) -> R<Stmt> {
+        Ok(match &s.kind {
+            StmtKind::Compound(items) => self.block(items),
+            StmtKind::Expr(None) => Sema::empty(),
+            StmtKind::Expr(Some(e)) => {
+                let v = self.expr(e)?;
+                let x = self.rv(v);
+                Stmt::Expr(x)
+            }
+            StmtKind::If(c, t, e) => {
+                let c = self.cond_expr(c);
+                let t = self.sub_stmt(t);
+                let e = e.as_ref().map(|e| Box::new(self.sub_stmt(e)));
+                Stmt::If(c?, Box::new(t), e)
+            }
+            StmtKind::While(c, body) => {
+                let c = self.cond_expr(c);
+                let body = self.loop_body(body);
+                Stmt::While(c?, Box::new(body))
+            }
+            StmtKind::DoWhile(body, c) => {
+                let body = self.loop_body(body);
+                let c = self.cond_expr(c)?;
+                Stmt::DoWhile(Box::new(body), c)
+            }
+            StmtKind::For(init, c, step, body) => {
+                self.scopes.push(Default::default());
+                let r = (|| {
+                    let init = match &**init {
+                        ast::ForInit::None => None,
+                        ast::ForInit::Expr(e) => {
+                            let x = self.rvalue_expr(e);
+                            Some(Box::new(Stmt::Expr(x?)))
+                        }
+                        ast::ForInit::Decl(d) => {
+                            let mut out = Vec::new();
+                            self.local_decl(d, &mut out);
+                            Some(Box::new(Stmt::Block(Block { stmts: out, labels: vec![] })))
+                        }
+                    };
+                    let c = match c {
+                        Some(c) => Some(self.cond_expr(c)),
+                        None => None,
+                    };
+                    let step = match step {
+                        Some(e) => Some(self.rvalue_expr(e)),
+                        None => None,
+                    };
+                    let body = self.loop_body(body);
+                    let c = match c {
+                        Some(c) => Some(c?),
+                        None => None,
+                    };
+                    let step = match step {
+                        Some(s) => Some(s?),
+                        None => None,
+                    };
+                    Ok(Stmt::For(init, c, step, Box::new(body)))
+                })();
+                self.scopes.pop();
+                r?
+            }
+            StmtKind::Switch(c, body) => {
+                let cv = self.rvalue_expr(c);
+                let cv = match cv {
+                    Ok(x) if x.ty.is_integer() => Ok(x),
+                    Ok(x) => {
+                        self.error(c.loc, format!("statement requires expression of integer type ('{}' invalid)", self.types.type_name(&x.ty)));
+                        Err(())
+                    }
+                    Err(()) => Err(()),
+                };
+                let ct = cv.as_ref().map(|x| promote(&x.ty)).unwrap_or(Type::int());
+                self.fcx.as_mut().unwrap().switches.push(SwitchCtx { ty: Some(ct.clone()), ..Default::default() });
+                self.fcx.as_mut().unwrap().breakable += 1;
+                let body = self.sub_stmt(body);
+                self.fcx.as_mut().unwrap().breakable -= 1;
+                let sw = self.fcx.as_mut().unwrap().switches.pop().unwrap();
+                let cond = convert(convert(cv?, &ct), &super::expr::long_ty());
+                Stmt::Switch { cond, cases: sw.cases, default: sw.default, body: Box::new(body) }
+            }
+            StmtKind::Case(lo, hi, body) => {
+                if self.fcx.as_ref().unwrap().switches.is_empty() {
+                    self.error(s.loc, "'case' statement not in switch statement");
+                    return Err(());
+                }
+                let lo_v = self.const_int(lo);
+                let hi_v = match hi {
+                    Some(h) => self.const_int(h),
+                    None => lo_v,
+                };
+                let label = self.new_label();
+                let inner = self.stmt(body);
+                let (Some(l), Some(h)) = (lo_v, hi_v) else { return Ok(inner) };
+                let ct = self.fcx.as_ref().unwrap().switches.last().unwrap().ty.clone().unwrap_or(Type::int());
+                // Case values are converted to the promoted controlling type.
+                let conv = |v: i64| -> i64 {
+                    match ct.scalar_kind() {
+                        Some(ir::Scalar::I32) => v as i32 as i64,
+                        Some(ir::Scalar::U32) => v as u32 as i64,
+                        _ => v,
+                    }
+                };
+                let (l, h) = (conv(l), conv(h));
+                let sw = self.fcx.as_mut().unwrap().switches.last_mut().unwrap();
+                if let Some((pl, _, _)) = sw.cases.iter().find(|(a, b, _)| l <= *b && *a <= h) {
+                    let pl = *pl;
+                    self.error(lo.loc, format!("duplicate case value '{pl}'"));
+                } else {
+                    sw.cases.push((l, h, label));
+                }
+                Stmt::Label(label, Box::new(inner))
+            }
+            StmtKind::Default(body) => {
+                if self.fcx.as_ref().unwrap().switches.is_empty() {
+                    self.error(s.loc, "'default' statement not in switch statement");
+                    return Err(());
+                }
+                let label = self.new_label();
+                let inner = self.stmt(body);
+                let sw = self.fcx.as_mut().unwrap().switches.last_mut().unwrap();
+                if sw.default.is_some() {
+                    self.error(s.loc, "multiple default labels in one switch");
+                } else {
+                    sw.default = Some(label);
+                }
+                Stmt::Label(label, Box::new(inner))
+            }
+            StmtKind::Break => {
+                if self.fcx.as_ref().unwrap().breakable == 0 {
+                    self.error(s.loc, "'break' statement not in loop or switch statement");
+                    return Err(());
+                }
+                Stmt::Break
+            }
+            StmtKind::Continue => {
+                if self.fcx.as_ref().unwrap().loops == 0 {
+                    self.error(s.loc, "'continue' statement not in loop statement");
+                    return Err(());
+                }
+                Stmt::Continue
+            }
+            StmtKind::Return(e) => {
+                let ret = self.fcx.as_ref().unwrap().ret.clone();
+                let name = self.fcx.as_ref().unwrap().name.clone();
+                if name == "top level" {
+                    self.error(s.loc, "return statement at top level");
+                    return Err(());
+                }
+                match e {
+                    None => {
+                        if !ret.is_void() {
+                            self.warning(s.loc, format!("non-void function '{name}' should return a value"));
+                        }
+                        Stmt::Return(None)
+                    }
+                    Some(e) => {
+                        let x = self.rvalue_expr(e)?;
+                        if ret.is_void() {
+                            if !x.ty.is_void() {
+                                self.error(e.loc, format!("void function '{name}' should not return a value"));
+                                return Err(());
+                            }
+                            return Ok(Stmt::Expr(x));
+                        }
+                        let x = self.assign_convert(x, &ret, e.loc, "returning")?;
+                        Stmt::Return(Some(x))
+                    }
+                }
+            }
+            StmtKind::Goto(name) => Stmt::Goto(self.label_id(name, s.loc, false)),
+            StmtKind::GotoComputed(_) => {
+                self.error(s.loc, "computed goto is not supported yet");
+                return Err(());
+            }
+            StmtKind::Labeled(name, body) => {
+                let id = self.label_id(name, s.loc, true);
+                let inner = self.stmt(body);
+                Stmt::Label(id, Box::new(inner))
+            }
+            StmtKind::Asm => {
+                self.error(s.loc, "inline assembly is not supported");
+                return Err(());
+            }
+        })
+    }
+
+    fn loop_body(&mut self, body: &ast::Stmt) -> Stmt {
+        let f = self.fcx.as_mut().unwrap();
+        f.loops += 1;
+        f.breakable += 1;
+        let b = self.sub_stmt(body);
+        let f = self.fcx.as_mut().unwrap();
+        f.loops -= 1;
+        f.breakable -= 1;
+        b
+    }
+}

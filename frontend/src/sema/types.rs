@@ -1,0 +1,550 @@
+//! Types from syntax: declaration specifiers and declarators -> `ir::Type`; struct/union
+//! layout (System V x86-64, GCC bit-fields) and enums.
+
+use super::{Sema, Symbol, Tag};
+use crate::ast::{self, DeclSpecs, Declarator, Derived, StorageClass, TypeSpec};
+use ir::{EnumDef, Field, FnType, Record, RecordLayout, Type, TypeKind};
+
+/// The result of reading declaration specifiers.
+pub(crate) struct BaseType {
+    pub ty: Type,
+    pub storage: Option<StorageClass>,
+    #[allow(dead_code)]
+    pub is_inline: bool,
+    /// From `__attribute__`s on the specifiers.
+    pub attrs: Vec<ast::Attribute>,
+    /// `_Alignas`
+    pub align: Option<u64>,
+}
+
+impl Sema {
+    /// Reads declaration specifiers. Errors are reported; the result is always usable
+    /// (defaulting to int).
+    pub(crate) fn base_type(&mut self, s: &DeclSpecs) -> BaseType {
+        let mut storage = None;
+        for (sc, loc) in &s.storage {
+            if storage.is_some() && *sc != StorageClass::ThreadLocal {
+                self.error(*loc, "cannot combine with previous storage class specifier");
+            }
+            if *sc == StorageClass::ThreadLocal {
+                continue;
+            }
+            storage = Some(*sc);
+        }
+        let ty = self.spec_type(s);
+        let mut align = None;
+        for a in &s.align {
+            let v = match a {
+                ast::AlignSpec::Type(tn) => {
+                    let t = self.type_name(tn);
+                    Some(self.types.align_of(&t))
+                }
+                ast::AlignSpec::Expr(e) => self.const_int(e).map(|v| v as u64),
+            };
+            if let Some(v) = v {
+                align = Some(align.unwrap_or(0).max(v));
+            }
+        }
+        let ty = Type { kind: ty.kind, is_const: ty.is_const || s.is_const, is_volatile: ty.is_volatile || s.is_volatile };
+        BaseType { ty, storage, is_inline: s.is_inline, attrs: s.attrs.clone(), align }
+    }
+
+    fn spec_type(&mut self, s: &DeclSpecs) -> Type {
+        let (mut void, mut bool_, mut char_, mut short, mut int, mut long, mut float, mut double) =
+            (0, 0, 0, 0, 0, 0, 0, 0);
+        let (mut signed, mut unsigned) = (0, 0);
+        let mut other: Option<Type> = None;
+        let mut loc = s.loc;
+        for (ts, l) in &s.types {
+            loc = *l;
+            match ts {
+                TypeSpec::Void => void += 1,
+                TypeSpec::Bool => bool_ += 1,
+                TypeSpec::Char => char_ += 1,
+                TypeSpec::Short => short += 1,
+                TypeSpec::Int => int += 1,
+                TypeSpec::Long => long += 1,
+                TypeSpec::Float => float += 1,
+                TypeSpec::Double => double += 1,
+                TypeSpec::Signed => signed += 1,
+                TypeSpec::Unsigned => unsigned += 1,
+                TypeSpec::Complex => {
+                    self.error(*l, "_Complex types are not supported yet");
+                    return Type::int();
+                }
+                TypeSpec::Int128 => {
+                    self.error(*l, "__int128 is not supported yet");
+                    return Type::int();
+                }
+                TypeSpec::VaList => other = Some(Type::new(TypeKind::VaList)),
+                TypeSpec::Struct(r) => other = Some(self.record_spec(r, false)),
+                TypeSpec::Union(r) => other = Some(self.record_spec(r, true)),
+                TypeSpec::Enum(e) => other = Some(self.enum_spec(e)),
+                TypeSpec::TypedefName(n) => match self.lookup(n) {
+                    Some(Symbol::Typedef(t)) => other = Some(t.clone()),
+                    _ => {
+                        self.error(*l, format!("unknown type name '{n}'"));
+                        other = Some(Type::int());
+                    }
+                },
+                TypeSpec::TypeofExpr(e) => {
+                    let t = self.typeof_expr(e);
+                    other = Some(t);
+                }
+                TypeSpec::TypeofType(tn) | TypeSpec::Atomic(tn) => other = Some(self.type_name(tn)),
+            }
+        }
+        let n_basic = void + bool_ + char_ + short + int + long + float + double + signed + unsigned;
+        if let Some(t) = other {
+            if n_basic > 0 {
+                self.error(loc, "cannot combine with previous type specifier");
+            }
+            return t;
+        }
+        use TypeKind::*;
+        let bad = |me: &mut Sema| {
+            me.error(loc, "cannot combine with previous declaration specifier");
+            Type::int()
+        };
+        if signed + unsigned > 1 || (void + bool_ + float + double > 0 && signed + unsigned > 0) {
+            return bad(self);
+        }
+        let k = if void == 1 && n_basic == 1 {
+            Void
+        } else if bool_ == 1 && n_basic == 1 {
+            Bool
+        } else if float == 1 && n_basic == 1 {
+            Float
+        } else if double == 1 && long <= 1 && n_basic == 1 + long {
+            if long == 1 {
+                LongDouble
+            } else {
+                Double
+            }
+        } else if char_ == 1 && n_basic == 1 + signed + unsigned {
+            if signed == 1 {
+                SChar
+            } else if unsigned == 1 {
+                UChar
+            } else {
+                Char
+            }
+        } else if short == 1 && n_basic == 1 + int + signed + unsigned && int <= 1 {
+            if unsigned == 1 {
+                UShort
+            } else {
+                Short
+            }
+        } else if long >= 1 && long <= 2 && n_basic == long + int + signed + unsigned && int <= 1 {
+            match (long, unsigned) {
+                (1, 0) => Long,
+                (1, _) => ULong,
+                (_, 0) => LongLong,
+                _ => ULongLong,
+            }
+        } else if int <= 1 && n_basic == int + signed + unsigned && n_basic > 0 {
+            if unsigned == 1 {
+                UInt
+            } else {
+                Int
+            }
+        } else if n_basic == 0 {
+            self.warning(loc, "type specifier missing, defaults to 'int'");
+            Int
+        } else {
+            return bad(self);
+        };
+        Type::new(k)
+    }
+
+    /// The type of a declarator: applies pointers, arrays and functions to `base`.
+    pub(crate) fn declarator_type(&mut self, base: &Type, d: &Declarator) -> Type {
+        let mut t = base.clone();
+        for der in d.derived.iter().rev() {
+            t = match der {
+                Derived::Pointer { is_const, is_volatile, .. } => {
+                    Type { kind: TypeKind::Pointer(Box::new(t)), is_const: *is_const, is_volatile: *is_volatile }
+                }
+                Derived::Array { size, .. } => {
+                    if t.is_function() {
+                        self.error(d.loc, "declared as array of functions");
+                    }
+                    let n = match size {
+                        None => None,
+                        Some(e) => match self.const_int_quiet(e) {
+                            Some(v) if v < 0 => {
+                                self.error(e.loc, "array has negative size");
+                                Some(1)
+                            }
+                            Some(v) => Some(v as u64),
+                            None => {
+                                // Reports an error if the size expression itself is bad.
+                                if self.check_expr_quiet(e) {
+                                    self.error(e.loc, "variable length arrays are not supported yet");
+                                }
+                                Some(1)
+                            }
+                        },
+                    };
+                    if !t.is_function() && !self.types.is_complete(&t) && !t.is_void() {
+                        if let TypeKind::Array(_, None) = t.kind {
+                            self.error(d.loc, "array has incomplete element type");
+                        }
+                    }
+                    Type::new(TypeKind::Array(Box::new(t), n))
+                }
+                Derived::Function { params, variadic, ident_list } => {
+                    if t.is_function() {
+                        self.error(d.loc, "function cannot return function type");
+                    } else if t.is_array() {
+                        self.error(d.loc, "function cannot return array type");
+                    }
+                    let mut ps = Vec::new();
+                    let unprototyped = params.is_empty() && ident_list.is_none() && !*variadic;
+                    let mut unproto = unprototyped;
+                    if let Some(ids) = ident_list {
+                        // K&R: parameter types come from the declarations; default int.
+                        ps = ids.iter().map(|_| Type::int()).collect();
+                        unproto = true;
+                    }
+                    let void_only = params.len() == 1
+                        && params[0].decl.name.is_none()
+                        && params[0].decl.derived.is_empty()
+                        && matches!(params[0].specs.types.as_slice(), [(TypeSpec::Void, _)]);
+                    if !void_only {
+                        for p in params {
+                            let pt = self.param_type(p);
+                            ps.push(pt);
+                        }
+                    }
+                    Type::new(TypeKind::Function(Box::new(FnType {
+                        ret: t.unqual(),
+                        params: ps,
+                        variadic: *variadic,
+                        unprototyped: unproto,
+                    })))
+                }
+            };
+        }
+        t
+    }
+
+    /// A parameter's type after adjustment (arrays and functions to pointers).
+    pub(crate) fn param_type(&mut self, p: &ast::ParamDecl) -> Type {
+        let b = self.base_type(&p.specs);
+        let t = self.declarator_type(&b.ty, &p.decl);
+        adjust_param(t)
+    }
+
+    pub(crate) fn type_name(&mut self, tn: &ast::TypeName) -> Type {
+        let b = self.base_type(&tn.specs);
+        self.declarator_type(&b.ty, &tn.decl)
+    }
+
+    fn record_spec(&mut self, r: &ast::RecordSpec, is_union: bool) -> Type {
+        let mk = |id| if is_union { Type::new(TypeKind::Union(id)) } else { Type::new(TypeKind::Struct(id)) };
+        let kw = if is_union { "union" } else { "struct" };
+        let existing = r.name.as_ref().and_then(|n| self.lookup_tag(n));
+        let Some(fields) = &r.fields else {
+            // A reference: `struct S`. Declares an incomplete type if unknown.
+            if let Some((Tag::Record(id, u), _)) = existing {
+                if u != is_union {
+                    self.error(r.loc, format!("use of '{}' with tag type that does not match previous declaration", r.name.clone().unwrap_or_default()));
+                }
+                return mk(id);
+            }
+            let id = self.new_record(Record { is_union, tag: r.name.clone(), typedef_name: None, layout: None });
+            if let Some(n) = &r.name {
+                self.declare_tag(n, Tag::Record(id, is_union));
+            }
+            return mk(id);
+        };
+        // A definition: reuse an incomplete record of this scope, else a new one.
+        let id = match (existing, &r.name) {
+            (Some((Tag::Record(id, u), in_file_scope)), Some(n))
+                if u == is_union && (in_file_scope == self.scopes.is_empty()) =>
+            {
+                if self.types.records[id as usize].layout.is_some() {
+                    // Same definition again (REPL re-pasting a header) is allowed if identical.
+                    let new_layout = self.layout(fields, is_union, &r.attrs);
+                    if self.types.records[id as usize].layout.as_ref() == Some(&new_layout) {
+                        return mk(id);
+                    }
+                    self.error(r.loc, format!("redefinition of '{kw} {n}'"));
+                    return mk(id);
+                }
+                id
+            }
+            _ => {
+                let id = self.new_record(Record { is_union, tag: r.name.clone(), typedef_name: None, layout: None });
+                if let Some(n) = &r.name {
+                    self.declare_tag(n, Tag::Record(id, is_union));
+                }
+                id
+            }
+        };
+        let layout = self.layout(fields, is_union, &r.attrs);
+        let mut rec = self.types.records[id as usize].clone();
+        rec.layout = Some(layout);
+        self.set_record(id, rec);
+        mk(id)
+    }
+
+    /// Lays out members as GCC does on x86-64.
+    fn layout(&mut self, fields: &[ast::FieldDecl], is_union: bool, attrs: &[ast::Attribute]) -> RecordLayout {
+        let packed = attrs.iter().any(|a| a.name.trim_matches('_') == "packed");
+        let mut out: Vec<Field> = Vec::new();
+        let mut bit_pos: u64 = 0; // in bits
+        let mut size: u64 = 0;
+        let mut align: u64 = 1;
+        let mut flexible = false;
+        let nfields = fields.iter().map(|f| f.declarators.len().max(1)).sum::<usize>();
+        let mut idx = 0;
+        for fd in fields {
+            let b = self.base_type(&fd.specs);
+            let fpacked = packed || fd.specs.attrs.iter().any(|a| a.name.trim_matches('_') == "packed");
+            let decls: Vec<Option<&ast::FieldDeclarator>> =
+                if fd.declarators.is_empty() { vec![None] } else { fd.declarators.iter().map(Some).collect() };
+            for fdecl in decls {
+                idx += 1;
+                let (name, ty, width, loc) = match fdecl {
+                    None => {
+                        // Anonymous struct/union member (C11), else a useless declaration.
+                        if !b.ty.is_record() {
+                            self.warning(fd.loc, "declaration does not declare anything");
+                            continue;
+                        }
+                        (None, b.ty.clone(), None, fd.loc)
+                    }
+                    Some(fdl) => {
+                        let ty = match &fdl.decl {
+                            Some(d) => self.declarator_type(&b.ty, d),
+                            None => b.ty.clone(),
+                        };
+                        let name = fdl.decl.as_ref().and_then(|d| d.name.as_ref().map(|n| n.0.clone()));
+                        let width = match &fdl.bit_width {
+                            Some(e) => self.const_int(e),
+                            None => None,
+                        };
+                        (name, ty, width.map(|w| w.max(0) as u64).or(fdl.bit_width.as_ref().map(|_| 1)), fdl.loc)
+                    }
+                };
+                let mut falign = if fpacked { 1 } else { self.types.align_of(&ty) };
+                if let Some(fdl) = fdecl.and_then(|f| f.decl.as_ref()) {
+                    for a in &fdl.attrs {
+                        if a.name.trim_matches('_') == "aligned" {
+                            let v = a.args.first().and_then(|e| self.const_int(e)).unwrap_or(16) as u64;
+                            falign = falign.max(v);
+                        }
+                    }
+                }
+                if let Some(a) = b.align {
+                    falign = falign.max(a);
+                }
+                let fsize = self.types.size_of(&ty);
+                if ty.is_function() {
+                    self.error(loc, "field has function type");
+                    continue;
+                }
+                let incomplete = !self.types.is_complete(&ty);
+                if incomplete {
+                    if let TypeKind::Array(_, None) = ty.kind {
+                        if idx == nfields && !is_union {
+                            flexible = true;
+                        } else {
+                            self.error(loc, "flexible array member must be the last member");
+                        }
+                    } else {
+                        self.error(loc, format!("field has incomplete type '{}'", self.types.type_name(&ty)));
+                        continue;
+                    }
+                }
+                if let Some(w) = width {
+                    // Bit-field (GCC): placed in the storage unit of its type that contains
+                    // the current bit position, unless it would straddle a unit boundary.
+                    if !ty.is_integer() {
+                        self.error(loc, "bit-field has non-integral type");
+                        continue;
+                    }
+                    let unit_bits = fsize * 8;
+                    if w > unit_bits {
+                        self.error(loc, "width of bit-field exceeds the width of its type");
+                        continue;
+                    }
+                    if is_union {
+                        bit_pos = 0;
+                    }
+                    if w == 0 {
+                        bit_pos = (bit_pos + unit_bits - 1) / unit_bits * unit_bits;
+                        continue;
+                    }
+                    if !fpacked && (bit_pos % unit_bits) + w > unit_bits {
+                        bit_pos = (bit_pos + unit_bits - 1) / unit_bits * unit_bits;
+                    }
+                    let unit_off = if fpacked { bit_pos / 8 } else { bit_pos / unit_bits * fsize };
+                    let bit_in = (bit_pos - unit_off * 8) as u32;
+                    if name.is_some() {
+                        align = align.max(falign);
+                    }
+                    let (unit_off, bit_in, ty) = if bit_in as u64 + w > unit_bits {
+                        // Packed bit-field straddling: use an 8-byte unit.
+                        (unit_off, bit_in, Type::new(if ty.is_signed() { TypeKind::Long } else { TypeKind::ULong }))
+                    } else {
+                        (unit_off, bit_in, ty)
+                    };
+                    out.push(Field { name, ty, offset: unit_off, bits: Some((bit_in, w as u32)) });
+                    bit_pos += w;
+                    size = size.max(bit_pos.div_ceil(8));
+                    if is_union {
+                        bit_pos = 0;
+                    }
+                    continue;
+                }
+                align = align.max(falign);
+                let off = if is_union { 0 } else { bit_pos.div_ceil(8).div_ceil(falign) * falign };
+                out.push(Field { name, ty, offset: off, bits: None });
+                if is_union {
+                    size = size.max(fsize);
+                } else {
+                    bit_pos = (off + fsize) * 8;
+                    size = off + fsize;
+                }
+            }
+        }
+        for a in attrs {
+            if a.name.trim_matches('_') == "aligned" {
+                let v = a.args.first().and_then(|e| self.const_int(e)).unwrap_or(16) as u64;
+                align = align.max(v);
+            }
+        }
+        let size = size.max(bit_pos.div_ceil(8));
+        let size = size.div_ceil(align) * align;
+        RecordLayout { fields: out, size, align, flexible }
+    }
+
+    fn enum_spec(&mut self, e: &ast::EnumSpec) -> Type {
+        let existing = e.name.as_ref().and_then(|n| self.lookup_tag(n));
+        let Some(items) = &e.items else {
+            if let Some((Tag::Enum(id), _)) = existing {
+                return Type::new(TypeKind::Enum(id));
+            }
+            // Forward reference to an enum (GNU): an incomplete enum, treated as int.
+            let id = self.new_enum(EnumDef { tag: e.name.clone(), typedef_name: None, items: vec![] });
+            if let Some(n) = &e.name {
+                self.declare_tag(n, Tag::Enum(id));
+            }
+            return Type::new(TypeKind::Enum(id));
+        };
+        let id = match existing {
+            Some((Tag::Enum(id), file)) if file == self.scopes.is_empty() && self.types.enums[id as usize].items.is_empty() => id,
+            Some((Tag::Enum(id), file)) if file == self.scopes.is_empty() => {
+                self.error(e.loc, format!("redefinition of 'enum {}'", e.name.clone().unwrap_or_default()));
+                id
+            }
+            _ => {
+                let id = self.new_enum(EnumDef { tag: e.name.clone(), typedef_name: None, items: vec![] });
+                if let Some(n) = &e.name {
+                    self.declare_tag(n, Tag::Enum(id));
+                }
+                id
+            }
+        };
+        let mut next: i64 = 0;
+        let mut list = Vec::new();
+        for it in items {
+            if let Some(v) = &it.value {
+                if let Some(v) = self.const_int(v) {
+                    next = v;
+                }
+            }
+            if let Some(Symbol::EnumConst(_)) | Some(Symbol::Var(_)) | Some(Symbol::Func(_)) = self.lookup_current(&it.name) {
+                if !(self.scopes.is_empty() && self.mode == super::Mode::Repl) {
+                    self.error(it.loc, format!("redefinition of enumerator '{}'", it.name));
+                }
+            }
+            self.declare(&it.name, Symbol::EnumConst(next));
+            list.push((it.name.clone(), next));
+            next = next.wrapping_add(1);
+        }
+        self.types.enums[id as usize].items = list;
+        self.touch_enum(id);
+        Type::new(TypeKind::Enum(id))
+    }
+
+    /// Names an anonymous struct/union/enum after the first typedef that names it.
+    pub(crate) fn name_by_typedef(&mut self, t: &Type, name: &str) {
+        match t.kind {
+            TypeKind::Struct(id) | TypeKind::Union(id) => {
+                let r = &self.types.records[id as usize];
+                if r.tag.is_none() && r.typedef_name.is_none() {
+                    let mut r = r.clone();
+                    r.typedef_name = Some(name.to_string());
+                    self.set_record(id, r);
+                }
+            }
+            TypeKind::Enum(id) => {
+                let e = &mut self.types.enums[id as usize];
+                if e.tag.is_none() && e.typedef_name.is_none() {
+                    e.typedef_name = Some(name.to_string());
+                    self.touch_enum(id);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Finds a member by name, looking into anonymous members. Returns (offset, field).
+    pub(crate) fn find_field(&self, rid: ir::RecordId, name: &str) -> Option<(u64, Field)> {
+        let l = self.types.records[rid as usize].layout.as_ref()?;
+        for f in &l.fields {
+            match &f.name {
+                Some(n) if n == name => return Some((f.offset, f.clone())),
+                None if f.bits.is_none() => {
+                    if let TypeKind::Struct(id) | TypeKind::Union(id) = f.ty.kind {
+                        if let Some((o, g)) = self.find_field(id, name) {
+                            return Some((f.offset + o, g));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+}
+
+/// Parameter adjustment: array of T -> pointer to T, function -> pointer to function.
+pub(crate) fn adjust_param(t: Type) -> Type {
+    match t.kind {
+        TypeKind::Array(e, _) => Type { kind: TypeKind::Pointer(e), is_const: t.is_const, is_volatile: t.is_volatile },
+        TypeKind::Function(_) => Type::ptr_to(t),
+        _ => t,
+    }
+}
+
+/// Types compatible for redeclaration and `_Generic` (C11 6.2.7), ignoring top-level
+/// qualifiers when `ignore_quals`.
+pub(crate) fn compatible(a: &Type, b: &Type) -> bool {
+    if a.is_const != b.is_const || a.is_volatile != b.is_volatile {
+        return false;
+    }
+    compatible_unqual(a, b)
+}
+
+pub(crate) fn compatible_unqual(a: &Type, b: &Type) -> bool {
+    use TypeKind::*;
+    match (&a.kind, &b.kind) {
+        (Pointer(x), Pointer(y)) => compatible(x, y),
+        (Array(x, n), Array(y, m)) => compatible(x, y) && (n.is_none() || m.is_none() || n == m),
+        (Function(f), Function(g)) => {
+            compatible(&f.ret, &g.ret)
+                && (f.unprototyped
+                    || g.unprototyped
+                    || (f.variadic == g.variadic
+                        && f.params.len() == g.params.len()
+                        && f.params.iter().zip(&g.params).all(|(x, y)| compatible_unqual(x, y))))
+        }
+        (Enum(_), Int) | (Int, Enum(_)) => true,
+        (x, y) => x == y,
+    }
+}
