@@ -80,3 +80,8 @@ impl Drop for InProcess {
         }
     }
 }
+
+/// Asks running user code to stop (Ctrl-C). Safe to call from a signal handler.
+pub fn interrupt() {
+    interp::INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed);
+}

@@ -130,9 +130,8 @@ impl Sema {
         if !self.types.is_complete(&t) {
             // `int a[];` at file scope is a tentative definition of one element (GCC warns).
             if let TypeKind::Array(e, None) = &t.kind {
-                if id.init.is_none() {
-                    let t1 = Type::new(TypeKind::Array(e.clone(), Some(1)));
-                    return self.define_global(&name, t1, None, nloc, existing);
+                if id.init.is_none() && self.types.is_complete(e) {
+                    return self.define_global(&name, t, None, nloc, existing);
                 }
             }
             self.error(nloc, format!("variable has incomplete type '{}'", self.types.type_name(&t)));
@@ -177,7 +176,8 @@ impl Sema {
                     self.error(loc, format!("redefinition of '{name}'"));
                     return Err(());
                 }
-                if defined && init.is_none() {
+                let completes = matches!(v.ty.kind, TypeKind::Array(_, None)) && !matches!(t.kind, TypeKind::Array(_, None));
+                if defined && init.is_none() && !completes {
                     // Another tentative definition: nothing to do.
                     return Ok(());
                 }
@@ -203,7 +203,9 @@ impl Sema {
             }
             None => (self.new_global_id(), false),
         };
-        let sym = Symbol::Var(VarSym { ty: t.clone(), place: Place::Global { id: gid, defined: true, tentative: init.is_none() } });
+        let was_tentative = matches!(self.global_sym(name), Some(Symbol::Var(VarSym { place: Place::Global { defined: true, tentative: true, .. }, .. })));
+        let tentative = init.is_none() && (reuse.is_none() || was_tentative || !reuse.unwrap().1);
+        let sym = Symbol::Var(VarSym { ty: t.clone(), place: Place::Global { id: gid, defined: true, tentative } });
         self.declare_global(name, sym);
         let mut ginit = ir::GlobalInit::Zero;
         let mut dynamic = false;
@@ -220,10 +222,22 @@ impl Sema {
             }
         }
         let in_module = self.module.globals.iter().position(|g| g.id == gid);
+        // `int a[];` alone is an array of one element (C11 6.9.2p5 example).
+        let (size, align) = match &t.kind {
+            TypeKind::Array(e, None) => (self.types.size_of(e), self.types.align_of(e)),
+            _ => (self.types.size_of(&t), self.types.align_of(&t)),
+        };
         match in_module {
-            Some(i) => self.module.globals[i].init = ginit.clone(),
+            Some(i) => {
+                let g = &mut self.module.globals[i];
+                g.init = ginit.clone();
+                if !matches!(t.kind, TypeKind::Array(_, None)) {
+                    g.ty = t.clone();
+                    g.size = size;
+                    g.align = align;
+                }
+            }
             None if !already_emitted => {
-                let size = self.types.size_of(&t);
                 let align = self.types.align_of(&t);
                 self.module.globals.push(ir::Global { id: gid, name: name.to_string(), ty: t.clone(), size, align, init: ginit.clone() });
             }

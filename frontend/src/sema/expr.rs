@@ -201,7 +201,8 @@ impl Sema {
                 let pt = Type::ptr_to((**elem).clone());
                 Expr::new(K::AddrOf(Box::new(v.e)), pt)
             }
-            _ if v.lv => Expr::new(K::Load(Box::new(v.e)), t.unqual()),
+            // A member of an rvalue struct (`f().x`) is not an lvalue but is still in memory.
+            _ if v.lv || matches!(v.e.kind, K::Member(..) | K::BitField(..)) => Expr::new(K::Load(Box::new(v.e)), t.unqual()),
             _ => v.e,
         }
     }

@@ -253,8 +253,17 @@ impl Sema {
         (std::mem::take(&mut self.module), std::mem::take(&mut self.diags))
     }
 
+    /// True if `name` is now a defined global with this id (an `extern` declaration that a
+    /// later definition in the same input satisfied).
+    fn defined_here(&self, name: &str, id: GlobalId) -> bool {
+        matches!(self.globals.get(name), Some(Symbol::Var(VarSym { place: Place::Global { id: g, defined: true, .. }, .. })) if *g == id)
+    }
+
     fn finish_input(&mut self, result: Option<(u32, Type)>) {
         for (id, name, ty) in std::mem::take(&mut self.extern_refs) {
+            if self.module.globals.iter().any(|g| g.id == id) || !self.extern_only.contains(&id) && self.defined_here(&name, id) {
+                continue;
+            }
             let size = self.types.size_of(&ty);
             let align = self.types.align_of(&ty);
             self.module.globals.push(ir::Global { id, name: name.clone(), ty, size, align, init: ir::GlobalInit::Extern(name) });

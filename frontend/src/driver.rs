@@ -1,0 +1,107 @@
+//! The front end as one object: C text -> `ir::Module`, keeping the session's macros,
+//! typedef names and declarations across inputs, with rollback.
+
+use crate::diag::Diag;
+use crate::parse::{self, TdCheckpoint, TypedefTable};
+use crate::pp::{PpCheckpoint, PpOptions, Preprocessor};
+use crate::sema::{Mode, Sema, SemaCheckpoint};
+use crate::source::SourceMap;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// The state of every part of the front end before one input.
+#[derive(Clone, Copy, Debug)]
+pub struct Checkpoint {
+    pp: PpCheckpoint,
+    td: TdCheckpoint,
+    sema: SemaCheckpoint,
+}
+
+pub struct Frontend {
+    pub sm: SourceMap,
+    pp: Preprocessor,
+    typedefs: Rc<RefCell<TypedefTable>>,
+    pub sema: Sema,
+    /// Checkpoint before each committed input, for `%undo`.
+    history: Vec<Checkpoint>,
+}
+
+/// The outcome of compiling one input.
+pub struct Compiled {
+    /// `None` if the input had an error (and was rolled back).
+    pub module: Option<ir::Module>,
+    pub diags: Vec<Diag>,
+}
+
+impl Frontend {
+    pub fn new(opts: PpOptions, mode: Mode) -> Frontend {
+        Frontend {
+            sm: SourceMap::default(),
+            pp: Preprocessor::new(opts),
+            typedefs: Rc::new(RefCell::new(TypedefTable::new())),
+            sema: Sema::new(mode),
+            history: Vec::new(),
+        }
+    }
+
+    pub fn checkpoint(&self) -> Checkpoint {
+        Checkpoint { pp: self.pp.checkpoint(), td: self.typedefs.borrow().checkpoint(), sema: self.sema.checkpoint() }
+    }
+
+    pub fn rollback(&mut self, cp: Checkpoint) {
+        self.pp.rollback(cp.pp);
+        self.typedefs.borrow_mut().rollback(cp.td);
+        self.sema.rollback(cp.sema);
+    }
+
+    /// Compiles one input named `name` (e.g. `input_line_3` or a path). On success the
+    /// input is committed; with any error it leaves no trace.
+    pub fn compile(&mut self, name: &str, text: &str) -> Compiled {
+        let cp = self.checkpoint();
+        let file = self.sm.add(name, text);
+        let (toks, mut diags) = self.pp.run(&mut self.sm, file);
+        let failed = |d: &[Diag]| d.iter().any(|x| x.is_error());
+        if failed(&diags) {
+            self.rollback(cp);
+            return Compiled { module: None, diags };
+        }
+        let (tu, pdiags) = parse::parse(toks, &self.typedefs);
+        diags.extend(pdiags);
+        if failed(&diags) {
+            self.rollback(cp);
+            return Compiled { module: None, diags };
+        }
+        let (module, sdiags) = self.sema.analyze(&tu);
+        diags.extend(sdiags);
+        if failed(&diags) {
+            self.rollback(cp);
+            return Compiled { module: None, diags };
+        }
+        self.history.push(cp);
+        Compiled { module: Some(module), diags }
+    }
+
+    /// Forgets the last committed input (its module failed to load or run).
+    pub fn discard_last(&mut self) {
+        if let Some(cp) = self.history.pop() {
+            self.rollback(cp);
+        }
+    }
+
+    /// Rolls back the last `n` committed inputs; returns how many were undone.
+    pub fn undo(&mut self, n: usize) -> usize {
+        let n = n.min(self.history.len());
+        if n == 0 {
+            return 0;
+        }
+        let cp = self.history[self.history.len() - n];
+        self.history.truncate(self.history.len() - n);
+        self.rollback(cp);
+        n
+    }
+
+    /// Number of committed inputs.
+    pub fn committed(&self) -> usize {
+        self.history.len()
+    }
+}

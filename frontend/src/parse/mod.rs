@@ -1,0 +1,470 @@
+//! The C parser: preprocessing tokens into a syntax tree (crate::ast), via an adapter that
+//! converts literals and keywords and classifies identifiers with the typedef table, and the
+//! LALRPOP parser generated from grammar/c.lalrpop.
+
+mod build;
+mod literal;
+mod tok;
+mod typedefs;
+#[cfg(test)]
+mod tests;
+
+lalrpop_util::lalrpop_mod!(
+    #[allow(clippy::all, unused, dead_code)]
+    c
+);
+
+pub use typedefs::{TdCheckpoint, TypedefTable};
+
+use crate::ast::TranslationUnit;
+use crate::diag::Diag;
+use crate::source::Loc;
+use crate::token::{PpKind, PpToken};
+use build::Ctx;
+use lalrpop_util::ParseError;
+use std::cell::RefCell;
+use std::rc::Rc;
+use tok::{PErr, Tok};
+
+/// Maximum depth of nested `(`, `[` and `{` (clang's default).
+pub const MAX_BRACKET_DEPTH: usize = 256;
+
+/// Parses one translation unit (a file, or one REPL input).
+///
+/// Declared typedef names go into `typedefs`, whose file scope persists across calls; inner
+/// scopes opened during the parse are closed again before returning. On a syntax error the
+/// unit is empty and the diagnostics contain one error for it.
+pub fn parse(tokens: Vec<PpToken>, typedefs: &Rc<RefCell<TypedefTable>>) -> (TranslationUnit, Vec<Diag>) {
+    let depth0 = typedefs.borrow().depth();
+    let ctx = Ctx::new(typedefs.clone());
+    let mut ad = Adapter::new(tokens, typedefs.clone());
+    let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| c::UnitParser::new().parse(&ctx, &mut ad)));
+    let mut diags = std::mem::take(&mut ad.diags);
+    diags.extend(ctx.diags.take());
+    let unit = match res {
+        Ok(Ok(u)) => u,
+        Ok(Err(e)) => {
+            diags.push(ad.syntax_error(e));
+            TranslationUnit::default()
+        }
+        Err(_) => {
+            diags.push(Diag::error(ad.last_loc(), "internal error in the parser"));
+            TranslationUnit::default()
+        }
+    };
+    let mut td = typedefs.borrow_mut();
+    while td.depth() > depth0 {
+        td.pop_scope();
+    }
+    (unit, diags)
+}
+
+/// What an open bracket was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Open {
+    Paren,
+    Bracket,
+    /// A `{` that opened a typedef-table scope.
+    Block,
+    /// The `{` of a struct/union/enum body: no scope (enumerators belong outside).
+    TagBody,
+}
+
+/// Where we are after `struct`/`union`/`enum`, to recognise the brace of a tag body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TagState {
+    None,
+    /// After the keyword or its name.
+    Pending,
+    /// Skipping an `__attribute__((...))` between the keyword and the brace; the paren depth.
+    Attr(u32),
+}
+
+/// One token handed to the parser, remembered for diagnostics.
+#[derive(Clone, Debug)]
+struct Emitted {
+    tok: Tok,
+    text: Rc<str>,
+    loc: Loc,
+    end: Loc,
+    /// The first token of a statement or declaration.
+    stmt_start: bool,
+}
+
+/// Turns preprocessing tokens into parser tokens on demand. Identifiers are classified when
+/// the parser asks for them, so typedefs declared by earlier reductions are already known.
+struct Adapter {
+    toks: std::vec::IntoIter<PpToken>,
+    peeked: Option<PpToken>,
+    td: Rc<RefCell<TypedefTable>>,
+    diags: Vec<Diag>,
+    open: Vec<Open>,
+    tag: TagState,
+    last: Option<Emitted>,
+    before_last: Option<Emitted>,
+    third_last: Option<Emitted>,
+    /// Nesting of `(`/`[` (statement boundaries are only recognised outside them).
+    parens: usize,
+    at_stmt_start: bool,
+    /// The current statement started like a declaration.
+    stmt_is_decl: bool,
+    /// The current statement is a `return`, `break`, ... statement.
+    stmt_kw: Option<&'static str>,
+    /// Open blocks (scopes) before the last token was handed out.
+    blocks_before_last: usize,
+    /// A fatal error already returned: stop.
+    done: bool,
+}
+
+fn end_of(loc: Loc, text: &str) -> Loc {
+    if text.contains('\n') {
+        loc
+    } else {
+        Loc { col: loc.col + text.len() as u32, ..loc }
+    }
+}
+
+/// True if `t` can only start a declaration.
+fn starts_decl(t: &Tok) -> bool {
+    use Tok::*;
+    matches!(
+        t,
+        Auto | Char_ | Const | Double | Enum | Extern | Float_ | Inline | Int_ | Long | Register
+            | Restrict | Short | Signed | Static | Struct | Typedef | Union | Unsigned | Void
+            | Volatile | Alignas | Atomic | AtomicSpec | Bool | Complex | Noreturn
+            | StaticAssert | ThreadLocal | Attribute | Typeof | VaList | Int128 | TypeName(_)
+    )
+}
+
+impl Adapter {
+    fn new(tokens: Vec<PpToken>, td: Rc<RefCell<TypedefTable>>) -> Adapter {
+        Adapter {
+            toks: tokens.into_iter(),
+            peeked: None,
+            td,
+            diags: Vec::new(),
+            open: Vec::new(),
+            tag: TagState::None,
+            last: None,
+            before_last: None,
+            third_last: None,
+            parens: 0,
+            at_stmt_start: true,
+            stmt_is_decl: false,
+            stmt_kw: None,
+            blocks_before_last: 0,
+            done: false,
+        }
+    }
+
+    fn next_pp(&mut self) -> Option<PpToken> {
+        self.peeked.take().or_else(|| self.toks.next())
+    }
+
+    fn peek_pp(&mut self) -> Option<&PpToken> {
+        if self.peeked.is_none() {
+            self.peeked = self.toks.next();
+        }
+        self.peeked.as_ref()
+    }
+
+    fn last_loc(&self) -> Loc {
+        self.last.as_ref().map(|e| e.end).unwrap_or_default()
+    }
+
+    /// Converts the next preprocessing token(s) into a parser token.
+    fn convert(&mut self) -> Option<Result<(Tok, PpToken), PErr>> {
+        loop {
+            let t = self.next_pp()?;
+            let tok = match t.kind {
+                PpKind::Ident => {
+                    if &*t.text == "__extension__" {
+                        continue;
+                    }
+                    match tok::keyword(&t.text) {
+                        Some(Tok::Atomic) if self.peek_pp().is_some_and(|n| &*n.text == "(") => Tok::AtomicSpec,
+                        Some(k) => k,
+                        None if self.td.borrow().is_typedef(&t.text) => Tok::TypeName(t.text.to_string()),
+                        None => Tok::Ident(t.text.to_string()),
+                    }
+                }
+                PpKind::Number => literal::convert_number(&t.text, t.loc, &mut self.diags),
+                PpKind::Char => literal::convert_char(&t.text, t.loc, &mut self.diags),
+                PpKind::Str => {
+                    let mut pieces = vec![t.clone()];
+                    while self.peek_pp().is_some_and(|n| n.kind == PpKind::Str) {
+                        pieces.push(self.next_pp().expect("peeked"));
+                    }
+                    let refs: Vec<(&str, Loc)> = pieces.iter().map(|p| (&*p.text, p.loc)).collect();
+                    literal::convert_strings(&refs, &mut self.diags)
+                }
+                PpKind::Punct => match tok::punct(&t.text) {
+                    Some(p) => p,
+                    None => return Some(Err(PErr { loc: t.loc, msg: format!("stray '{}' in program", t.text) })),
+                },
+                PpKind::Other => return Some(Err(PErr { loc: t.loc, msg: format!("stray '{}' in program", t.text) })),
+            };
+            return Some(Ok((tok, t)));
+        }
+    }
+
+    /// Bookkeeping for a token about to be handed to the parser: brackets, scopes, the
+    /// statement-start classification used by diagnostics.
+    fn track(&mut self, tok: &Tok, loc: Loc) -> Result<bool, PErr> {
+        self.blocks_before_last = self.open.iter().filter(|o| **o == Open::Block).count();
+        // Tag bodies.
+        let mut tag_body = false;
+        self.tag = match (self.tag, tok) {
+            (TagState::Attr(d), Tok::LParen) => TagState::Attr(d + 1),
+            (TagState::Attr(d), Tok::RParen) => {
+                if d <= 1 {
+                    TagState::Pending
+                } else {
+                    TagState::Attr(d - 1)
+                }
+            }
+            (TagState::Attr(d), _) => TagState::Attr(d),
+            (TagState::Pending, Tok::Ident(_) | Tok::TypeName(_)) => TagState::Pending,
+            (TagState::Pending, Tok::Attribute) => TagState::Attr(0),
+            (TagState::Pending, Tok::LBrace) => {
+                tag_body = true;
+                TagState::None
+            }
+            (_, Tok::Struct | Tok::Union | Tok::Enum) => TagState::Pending,
+            _ => TagState::None,
+        };
+        match tok {
+            Tok::LParen | Tok::LBracket | Tok::LBrace => {
+                if self.open.len() >= MAX_BRACKET_DEPTH {
+                    return Err(PErr {
+                        loc,
+                        msg: format!("bracket nesting level exceeded maximum of {MAX_BRACKET_DEPTH}"),
+                    });
+                }
+                let o = match tok {
+                    Tok::LParen => Open::Paren,
+                    Tok::LBracket => Open::Bracket,
+                    _ if tag_body => Open::TagBody,
+                    _ => {
+                        self.td.borrow_mut().push_scope();
+                        Open::Block
+                    }
+                };
+                if o == Open::Paren || o == Open::Bracket {
+                    self.parens += 1;
+                }
+                self.open.push(o);
+            }
+            Tok::RParen | Tok::RBracket | Tok::RBrace => {
+                if let Some(o) = self.open.pop() {
+                    match o {
+                        Open::Paren | Open::Bracket => self.parens -= 1,
+                        Open::Block => self.td.borrow_mut().pop_scope(),
+                        Open::TagBody => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+        let mut stmt_start = false;
+        if self.parens == 0 {
+            if self.at_stmt_start {
+                self.stmt_is_decl = starts_decl(tok);
+                self.stmt_kw = None;
+                self.at_stmt_start = false;
+                stmt_start = true;
+            }
+            match tok {
+                Tok::Return => self.stmt_kw = Some("expected ';' after return statement"),
+                Tok::Break => self.stmt_kw = Some("expected ';' after break statement"),
+                Tok::Continue => self.stmt_kw = Some("expected ';' after continue statement"),
+                Tok::Goto => self.stmt_kw = Some("expected ';' after goto statement"),
+                Tok::Semi | Tok::LBrace | Tok::RBrace => self.at_stmt_start = true,
+                _ => {}
+            }
+        }
+        Ok(stmt_start)
+    }
+
+    /// The diagnostic for a syntax error reported by the parser.
+    fn syntax_error(&self, e: ParseError<Loc, Tok, PErr>) -> Diag {
+        match e {
+            ParseError::User { error } => Diag::error(error.loc, error.msg),
+            ParseError::UnrecognizedToken { token: (loc, tok, _), expected } => {
+                self.unexpected(Some((&tok, loc)), &expected)
+            }
+            ParseError::UnrecognizedEof { expected, .. } => self.unexpected(None, &expected),
+            ParseError::ExtraToken { token: (loc, tok, _) } => {
+                Diag::error(loc, format!("unexpected {}", describe(&tok, self.last.as_ref().map(|e| &*e.text))))
+            }
+            ParseError::InvalidToken { location } => Diag::error(location, "invalid token"),
+        }
+    }
+
+    /// The two tokens emitted before the offending token (or before the end of input).
+    fn previous(&self, at_token: bool) -> (Option<&Emitted>, Option<&Emitted>) {
+        if at_token {
+            (self.before_last.as_ref(), self.third_last.as_ref())
+        } else {
+            (self.last.as_ref(), self.before_last.as_ref())
+        }
+    }
+
+    fn unexpected(&self, tok: Option<(&Tok, Loc)>, expected: &[String]) -> Diag {
+        let has = |s: &str| expected.iter().any(|e| e == s);
+        let (prev, prev2) = self.previous(tok.is_some());
+        let after_prev = prev.map(|p| p.end).unwrap_or_else(|| tok.map(|t| t.1).unwrap_or_default());
+        let at = tok.map(|t| t.1).unwrap_or_else(|| self.last_loc());
+        let expr_ok = has("Ident") && has("IntLit");
+        // `foo x;`: an identifier where only a type can be, or right after another identifier.
+        if let Some((Tok::Ident(name), loc)) = tok {
+            if let Some(Emitted { tok: Tok::Ident(p), loc: ploc, stmt_start, .. }) = prev {
+                let in_params = prev2.is_some_and(|t| matches!(t.tok, Tok::LParen | Tok::Comma)) && !has("\"+\"");
+                if *stmt_start || in_params {
+                    return Diag::error(*ploc, format!("unknown type name '{p}'"));
+                }
+            }
+            if has("TdName") && !expr_ok {
+                return Diag::error(loc, format!("unknown type name '{name}'"));
+            }
+        }
+        let semi_msg = || {
+            if self.stmt_is_decl {
+                let blocks = if tok.is_some() {
+                    self.blocks_before_last
+                } else {
+                    self.open.iter().filter(|o| **o == Open::Block).count()
+                };
+                if blocks > 0 {
+                    "expected ';' at end of declaration"
+                } else {
+                    "expected ';' after top level declarator"
+                }
+            } else {
+                self.stmt_kw.unwrap_or("expected ';' after expression")
+            }
+        };
+        let closer = if has("\"}\"") && tok.is_none() {
+            Some("expected '}'")
+        } else if has("\")\"") {
+            Some("expected ')'")
+        } else if has("\"]\"") {
+            Some("expected ']'")
+        } else if has("\"}\"") {
+            Some("expected '}'")
+        } else {
+            None
+        };
+        if has("Ident") && has("\"(\"") && !expr_ok {
+            return Diag::error(at, "expected identifier or '('");
+        }
+        if tok.is_none() {
+            let after_stmt = prev.is_some_and(|p| matches!(p.tok, Tok::Semi | Tok::LBrace | Tok::RBrace));
+            let after_open = prev.is_some_and(|p| {
+                matches!(p.tok, Tok::Semi | Tok::LBrace | Tok::RBrace | Tok::LParen | Tok::Comma | Tok::Colon)
+                    || matches!(p.tok, Tok::Else | Tok::Do)
+            });
+            if has("\";\"") && !after_open {
+                return Diag::error(after_prev, semi_msg());
+            }
+            if after_stmt && has("\"}\"") {
+                return Diag::error(at, "expected '}'");
+            }
+            if has("\"if\"") {
+                return Diag::error(at, "expected statement");
+            }
+            if let Some(m) = closer {
+                return Diag::error(at, m);
+            }
+            if expr_ok {
+                return Diag::error(at, "expected expression");
+            }
+        } else {
+            if has("\";\"") && !expr_ok {
+                return Diag::error(after_prev, semi_msg());
+            }
+            if expr_ok && !has("\"=\"") {
+                return Diag::error(at, "expected expression");
+            }
+            if let Some(m) = closer {
+                return Diag::error(at, m);
+            }
+            if expr_ok {
+                return Diag::error(at, "expected expression");
+            }
+        }
+        if has("Ident") && !expr_ok {
+            let m = if has("\"{\"") { "expected identifier or '{'" } else { "expected identifier" };
+            return Diag::error(at, m);
+        }
+        if has("\"int\"") && !expr_ok {
+            return Diag::error(at, "expected type specifier");
+        }
+        if expected.len() == 1 {
+            return Diag::error(at, format!("expected {}", pretty_expected(&expected[0])));
+        }
+        let names: Vec<String> = expected.iter().take(6).map(|e| pretty_expected(e)).collect();
+        let what = match tok {
+            Some((t, _)) => format!("unexpected {}", describe(t, self.last.as_ref().map(|e| &*e.text))),
+            None => "unexpected end of input".to_string(),
+        };
+        if names.is_empty() {
+            Diag::error(at, what)
+        } else if expected.len() > 6 {
+            Diag::error(at, format!("{what}; expected {}, ...", names.join(", ")))
+        } else {
+            Diag::error(at, format!("{what}; expected {}", names.join(", ")))
+        }
+    }
+}
+
+/// A terminal name from LALRPOP's expected list, for a message.
+fn pretty_expected(e: &str) -> String {
+    match e {
+        "Ident" => "identifier".into(),
+        "TdName" => "type name".into(),
+        "IntLit" | "FloatLit" | "CharLit" => "constant".into(),
+        "StrLit" => "string literal".into(),
+        _ => {
+            let s = e.trim_matches('"');
+            format!("'{s}'")
+        }
+    }
+}
+
+fn describe(t: &Tok, text: Option<&str>) -> String {
+    match t {
+        Tok::Ident(n) | Tok::TypeName(n) => format!("identifier '{n}'"),
+        Tok::Int(_) | Tok::Float(_) | Tok::Char(_) => "constant".into(),
+        Tok::Str(_) => "string literal".into(),
+        _ => format!("'{}'", text.unwrap_or("?")),
+    }
+}
+
+impl Iterator for Adapter {
+    type Item = Result<(Loc, Tok, Loc), PErr>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let (tok, pp) = match self.convert()? {
+            Ok(x) => x,
+            Err(e) => {
+                self.done = true;
+                return Some(Err(e));
+            }
+        };
+        let stmt_start = match self.track(&tok, pp.loc) {
+            Ok(s) => s,
+            Err(e) => {
+                self.done = true;
+                return Some(Err(e));
+            }
+        };
+        let end = end_of(pp.loc, &pp.text);
+        let em = Emitted { tok: tok.clone(), text: pp.text.clone(), loc: pp.loc, end, stmt_start };
+        self.third_last = std::mem::replace(&mut self.before_last, self.last.replace(em));
+        Some(Ok((pp.loc, tok, end)))
+    }
+}

@@ -1,0 +1,130 @@
+//! Command-line options, accepted as a C compiler spells them (`-I dir`, `-DNAME=1`,
+//! `-std=c11`, `-lm`) plus crepl's own long options.
+
+use clap::Parser;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug, Clone, Default)]
+#[command(
+    name = "crepl",
+    version,
+    about = "An interactive C interpreter and script runner",
+    long_about = "crepl runs C interactively or as a script.\n\n\
+        crepl                 start the REPL (line editing on a terminal; reads inputs from stdin otherwise)\n\
+        crepl -e 'CODE'       run CODE as one REPL input and exit\n\
+        crepl FILE.c [ARGS]   run a program like `tcc -run`: main(argc, argv), exit status from main\n\n\
+        In the REPL, type declarations, function definitions and statements; an expression with no\n\
+        trailing ';' prints its value as `(TYPE) VALUE`. Meta-commands: %help, %quit, %undo [N], %lib PATH.\n\n\
+        Accepted and ignored, as cc has them: -O<level>, -g, -W<warning>, -f<flag>, -m<flag>, -pthread, -pedantic.",
+    trailing_var_arg = true
+)]
+pub struct Opts {
+    /// Add DIR to the #include search path (before the system directories).
+    #[arg(short = 'I', value_name = "DIR")]
+    pub include: Vec<String>,
+    /// Define a macro: NAME or NAME=VALUE.
+    #[arg(short = 'D', value_name = "NAME[=VAL]")]
+    pub define: Vec<String>,
+    /// Undefine a predefined macro.
+    #[arg(short = 'U', value_name = "NAME")]
+    pub undef: Vec<String>,
+    /// Load the shared library libNAME.so.
+    #[arg(short = 'l', value_name = "NAME")]
+    pub libs: Vec<String>,
+    /// Add DIR to the library search path for -l.
+    #[arg(short = 'L', value_name = "DIR")]
+    pub lib_dirs: Vec<String>,
+    /// Suppress warnings.
+    #[arg(short = 'w')]
+    pub no_warnings: bool,
+    /// Language standard (c99, c11, gnu11, ...): accepted; crepl implements C11 with GNU extensions.
+    #[arg(long = "std", value_name = "STD")]
+    pub std: Option<String>,
+    /// Run CODE as one input and exit (may be repeated).
+    #[arg(short = 'e', value_name = "CODE")]
+    pub exprs: Vec<String>,
+    /// Run user code inside the crepl process (the default until the out-of-process executor lands).
+    #[arg(long = "in-process")]
+    pub in_process: bool,
+    /// Never colour diagnostics.
+    #[arg(long = "no-color")]
+    pub no_color: bool,
+    /// The program to run, then its arguments.
+    #[arg(value_name = "FILE.c [ARGS]", num_args = 0..)]
+    pub rest: Vec<String>,
+    #[arg(skip)]
+    pub file: Option<String>,
+    #[arg(skip)]
+    pub args: Vec<String>,
+}
+
+/// Parses argv. Compiler flags with no meaning for crepl are dropped first; `-std=` is
+/// turned into `--std=` (clap has no multi-letter short options).
+pub fn parse(argv: Vec<String>) -> Result<Opts, ExitCode> {
+    let mut norm = Vec::with_capacity(argv.len());
+    let mut it = argv.into_iter();
+    norm.extend(it.next());
+    let mut after_file = false;
+    for a in it.by_ref() {
+        if after_file {
+            norm.push(a);
+            continue;
+        }
+        if a == "--" {
+            norm.push(a);
+            after_file = true;
+            continue;
+        }
+        if let Some(v) = a.strip_prefix("-std=") {
+            norm.push(format!("--std={v}"));
+            continue;
+        }
+        let ignored = (a.starts_with("-O") || a.starts_with("-g") || a.starts_with("-f") || a.starts_with("-m"))
+            || (a.starts_with("-W") && a.len() > 2)
+            || a == "-pthread"
+            || a == "-pedantic"
+            || a == "-ansi"
+            || a == "-pipe"
+            || a == "-c";
+        if ignored {
+            continue;
+        }
+        if !a.starts_with('-') && a.ends_with(".c") {
+            after_file = true;
+        }
+        norm.push(a);
+    }
+    let mut o = match Opts::try_parse_from(norm) {
+        Ok(o) => o,
+        Err(e) => {
+            let _ = e.print();
+            return Err(if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS });
+        }
+    };
+    let mut rest = std::mem::take(&mut o.rest);
+    if rest.first().is_some_and(|s| s == "--") {
+        rest.remove(0);
+    }
+    if !rest.is_empty() {
+        o.file = Some(rest[0].clone());
+        o.args = rest;
+    }
+    Ok(o)
+}
+
+impl Opts {
+    pub fn pp_options(&self) -> frontend::pp::PpOptions {
+        frontend::pp::PpOptions {
+            include_dirs: self.include.iter().map(Into::into).collect(),
+            defines: self
+                .define
+                .iter()
+                .map(|d| match d.split_once('=') {
+                    Some((n, v)) => (n.to_string(), Some(v.to_string())),
+                    None => (d.clone(), None),
+                })
+                .collect(),
+            undefs: self.undef.clone(),
+        }
+    }
+}

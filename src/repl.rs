@@ -1,0 +1,204 @@
+//! The REPL loop: line editing on a terminal, plain line reading otherwise; multi-line
+//! inputs; meta-commands.
+
+use crate::cli::Opts;
+use crate::input::needs_more;
+use crate::session::Session;
+use frontend::sema::Mode;
+use rustyline::error::ReadlineError;
+use std::io::{BufRead, IsTerminal};
+
+const HELP: &str = "\
+crepl: type C declarations, function definitions and statements; they run as you enter them.
+An expression without a trailing ';' prints its value: `1 + 2` prints `(int) 3`.
+Input continues on the next line while brackets are open, a comment is open, or a line ends with '\\'.
+
+Meta-commands:
+  %help          this text
+  %quit          leave (also Ctrl-D)
+  %undo [N]      roll back the last N inputs (default 1): their declarations and definitions
+  %lib PATH      load a shared library (a path, or a name like m for libm)
+";
+
+/// Handles a meta-command line. Returns false to quit.
+fn meta(s: &mut Session, line: &str, ok: &mut bool) -> bool {
+    let mut parts = line.trim().splitn(2, char::is_whitespace);
+    let cmd = parts.next().unwrap_or("");
+    let arg = parts.next().unwrap_or("").trim();
+    match cmd {
+        "%help" => print!("{HELP}"),
+        "%quit" | "%q" | "%exit" => return false,
+        "%undo" => {
+            let n = if arg.is_empty() { Ok(1) } else { arg.parse::<usize>() };
+            match n {
+                Ok(n) => {
+                    let k = s.undo(n);
+                    if k < n {
+                        s.error(&format!("only {k} input{} to undo", if k == 1 { "" } else { "s" }));
+                        *ok = false;
+                    }
+                }
+                Err(_) => {
+                    s.error(&format!("%undo expects a number of inputs, not '{arg}'"));
+                    *ok = false;
+                }
+            }
+        }
+        "%lib" => {
+            if arg.is_empty() {
+                s.error("%lib expects a library path");
+                *ok = false;
+            } else if !s.load_library(arg) {
+                *ok = false;
+            }
+        }
+        _ => {
+            s.error(&format!("unknown command '{cmd}'; type %help for the list of commands"));
+            *ok = false;
+        }
+    }
+    true
+}
+
+fn is_meta(line: &str) -> bool {
+    line.trim_start().starts_with('%')
+}
+
+fn install_sigint() {
+    extern "C" fn on_sigint(_: libc::c_int) {
+        executor::interrupt();
+    }
+    unsafe {
+        libc::signal(libc::SIGINT, on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t);
+    }
+}
+
+pub fn run(opts: &Opts) -> i32 {
+    let mut s = match Session::new(opts, Mode::Repl) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("crepl: error: {e}");
+            return 1;
+        }
+    };
+    install_sigint();
+    let status = if std::io::stdin().is_terminal() { interactive(&mut s) } else { batch(&mut s) };
+    s.shutdown();
+    status
+}
+
+pub fn run_exprs(opts: &Opts) -> i32 {
+    let mut s = match Session::new(opts, Mode::Repl) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("crepl: error: {e}");
+            return 1;
+        }
+    };
+    install_sigint();
+    let mut status = 0;
+    for e in &opts.exprs {
+        if !s.eval(e) {
+            status = 1;
+        }
+    }
+    s.shutdown();
+    status
+}
+
+/// stdin is not a terminal: no prompts, no echo; exit status 1 if any input failed.
+fn batch(s: &mut Session) -> i32 {
+    let stdin = std::io::stdin();
+    let mut buf = String::new();
+    let mut ok_all = true;
+    let mut lines = stdin.lock().lines();
+    loop {
+        let line = match lines.next() {
+            Some(Ok(l)) => l,
+            Some(Err(_)) | None => break,
+        };
+        if buf.is_empty() && is_meta(&line) {
+            let mut ok = true;
+            if !meta(s, &line, &mut ok) {
+                return if ok_all { 0 } else { 1 };
+            }
+            ok_all &= ok;
+            continue;
+        }
+        if buf.is_empty() && line.trim().is_empty() {
+            continue;
+        }
+        buf.push_str(&line);
+        buf.push('\n');
+        if needs_more(&buf) {
+            continue;
+        }
+        let input = std::mem::take(&mut buf);
+        ok_all &= s.eval(&input);
+    }
+    if !buf.trim().is_empty() {
+        ok_all &= s.eval(&buf);
+    }
+    if ok_all {
+        0
+    } else {
+        1
+    }
+}
+
+fn history_path() -> Option<std::path::PathBuf> {
+    let dir = dirs::data_dir()?.join("crepl");
+    std::fs::create_dir_all(&dir).ok()?;
+    Some(dir.join("history"))
+}
+
+fn interactive(s: &mut Session) -> i32 {
+    let mut rl = match rustyline::DefaultEditor::new() {
+        Ok(r) => r,
+        Err(_) => return batch(s),
+    };
+    let hist = history_path();
+    if let Some(h) = &hist {
+        let _ = rl.load_history(h);
+    }
+    let mut buf = String::new();
+    loop {
+        let prompt = if buf.is_empty() { "crepl> " } else { "  ...> " };
+        match rl.readline(prompt) {
+            Ok(line) => {
+                if buf.is_empty() && is_meta(&line) {
+                    let _ = rl.add_history_entry(line.as_str());
+                    let mut ok = true;
+                    if !meta(s, &line, &mut ok) {
+                        break;
+                    }
+                    continue;
+                }
+                if buf.is_empty() && line.trim().is_empty() {
+                    continue;
+                }
+                buf.push_str(&line);
+                buf.push('\n');
+                if needs_more(&buf) {
+                    continue;
+                }
+                let input = std::mem::take(&mut buf);
+                let _ = rl.add_history_entry(input.trim_end());
+                s.eval(&input);
+            }
+            Err(ReadlineError::Interrupted) => {
+                // Ctrl-C clears the line (and a pending multi-line input).
+                buf.clear();
+            }
+            Err(ReadlineError::Eof) => break,
+            Err(e) => {
+                eprintln!("crepl: error: {e}");
+                break;
+            }
+        }
+    }
+    if let Some(h) = &hist {
+        let _ = rl.save_history(h);
+    }
+    0
+}
