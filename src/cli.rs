@@ -49,6 +49,10 @@ pub struct Opts {
     /// Never colour diagnostics.
     #[arg(long = "no-color")]
     pub no_color: bool,
+    /// When reading inputs from a pipe or file, echo each one after a prompt, as a terminal
+    /// session would show it (for transcripts: `crepl --echo < session.repl 2>&1`).
+    #[arg(long = "echo")]
+    pub echo: bool,
     /// The program to run, then its arguments.
     #[arg(value_name = "FILE.c [ARGS]", num_args = 0..)]
     pub rest: Vec<String>,

@@ -82,7 +82,7 @@ pub fn run(opts: &Opts) -> i32 {
         }
     };
     install_sigint();
-    let status = if std::io::stdin().is_terminal() { interactive(&mut s) } else { batch(&mut s) };
+    let status = if std::io::stdin().is_terminal() { interactive(&mut s) } else { batch(&mut s, opts.echo) };
     s.shutdown();
     status
 }
@@ -107,7 +107,17 @@ pub fn run_exprs(opts: &Opts) -> i32 {
 }
 
 /// stdin is not a terminal: no prompts, no echo; exit status 1 if any input failed.
-fn batch(s: &mut Session) -> i32 {
+fn batch(s: &mut Session, echo: bool) -> i32 {
+    let show = |text: &str| {
+        if echo {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            for (i, l) in text.trim_end_matches('\n').split('\n').enumerate() {
+                let _ = writeln!(out, "{}{l}", if i == 0 { "crepl> " } else { "  ...> " });
+            }
+            let _ = out.flush();
+        }
+    };
     let stdin = std::io::stdin();
     let mut buf = String::new();
     let mut ok_all = true;
@@ -118,6 +128,7 @@ fn batch(s: &mut Session) -> i32 {
             Some(Err(_)) | None => break,
         };
         if buf.is_empty() && is_meta(&line) {
+            show(&line);
             let mut ok = true;
             if !meta(s, &line, &mut ok) {
                 return if ok_all { 0 } else { 1 };
@@ -134,9 +145,11 @@ fn batch(s: &mut Session) -> i32 {
             continue;
         }
         let input = std::mem::take(&mut buf);
+        show(&input);
         ok_all &= s.eval(&input);
     }
     if !buf.trim().is_empty() {
+        show(&buf);
         ok_all &= s.eval(&buf);
     }
     if ok_all {
@@ -155,7 +168,7 @@ fn history_path() -> Option<std::path::PathBuf> {
 fn interactive(s: &mut Session) -> i32 {
     let mut rl = match rustyline::DefaultEditor::new() {
         Ok(r) => r,
-        Err(_) => return batch(s),
+        Err(_) => return batch(s, false),
     };
     let hist = history_path();
     if let Some(h) = &hist {

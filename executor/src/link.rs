@@ -64,6 +64,7 @@ impl Runtime {
                 _ => self.interp.make_entry(f.id, &f.ty).map_err(|e| link_err(&e))?,
             };
             self.history.push((index, f.id, Some(old)));
+            self.interp.invalidate(f.id);
             let image = &mut self.interp.image;
             image.entries.insert(entry, f.id);
             image.slots[i] = Slot { name: f.name.clone(), kind: SlotKind::Interp(Arc::new(f.clone())), entry, ty: f.ty.clone() };
@@ -125,6 +126,7 @@ impl Runtime {
                 break;
             }
             let (_, _, old) = self.history.pop().unwrap();
+            self.interp.invalidate(id);
             let s = &mut self.interp.image.slots[id as usize];
             match old {
                 Some(old) => *s = old,

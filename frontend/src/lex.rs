@@ -180,74 +180,84 @@ fn digraph_spelling(s: &str) -> &'static str {
 /// stretch of text that was copied unchanged.
 fn splice(text: &str) -> (Cow<'_, str>, Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
-    // Fast check: a splice needs a backslash directly before a newline (or "\r\n").
-    let has_splice = text.contains("\\\n") || text.contains("\\\r\n");
-    if !has_splice {
+    // Length of the splice starting with the backslash at `i` (0 if it is not one).
+    let splice_len = |i: usize| match (bytes.get(i + 1), bytes.get(i + 2)) {
+        (Some(b'\n'), _) => 2,
+        (Some(b'\r'), Some(b'\n')) => 3,
+        _ => 0,
+    };
+    // `str::find` with a char pattern is memchr-accelerated.
+    let next_splice = |mut from: usize| -> Option<(usize, usize)> {
+        while let Some(k) = text[from..].find('\\') {
+            let i = from + k;
+            let n = splice_len(i);
+            if n > 0 {
+                return Some((i, n));
+            }
+            from = i + 1;
+        }
+        None
+    };
+    let Some(first) = next_splice(0) else {
         return (Cow::Borrowed(text), Vec::new());
-    }
+    };
     let mut out = String::with_capacity(text.len());
     let mut segs = vec![(0usize, 0usize)];
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\\' {
-            let skip = if bytes.get(i + 1) == Some(&b'\n') {
-                2
-            } else if bytes.get(i + 1) == Some(&b'\r') && bytes.get(i + 2) == Some(&b'\n') {
-                3
-            } else {
-                0
-            };
-            if skip > 0 {
-                out.push_str(&text[start..i]);
-                start = i + skip;
-                segs.push((out.len(), start));
-                i += skip;
-                continue;
-            }
-        }
-        i += 1;
+    let mut cur = Some(first);
+    while let Some((i, n)) = cur {
+        out.push_str(&text[start..i]);
+        start = i + n;
+        segs.push((out.len(), start));
+        cur = next_splice(start);
     }
     out.push_str(&text[start..]);
     (Cow::Owned(out), segs)
 }
 
-/// Maps offsets in the spliced text back to line/column in the original text. Queries must come
-/// in non-decreasing order.
-struct LocMapper<'a> {
-    orig: &'a [u8],
+/// Tracks line and column while lexing the spliced text. Newlines are reported in order
+/// (newline tokens and those inside block comments); removed splices count as newlines too.
+struct Lines<'a> {
+    /// `(offset in spliced text, offset in original text)` of each unchanged stretch; empty
+    /// when nothing was spliced.
     segs: &'a [(usize, usize)],
     seg: usize,
-    scan: usize,
     line: u32,
+    /// Original-text offset of the start of the current line.
     line_start: usize,
     file: FileId,
 }
 
-impl LocMapper<'_> {
-    fn orig_offset(&mut self, clean: usize) -> usize {
-        if self.segs.is_empty() {
-            return clean;
-        }
-        while self.seg + 1 < self.segs.len() && self.segs[self.seg + 1].0 <= clean {
+impl Lines<'_> {
+    #[inline]
+    fn advance(&mut self, pos: usize) {
+        while self.seg + 1 < self.segs.len() && self.segs[self.seg + 1].0 <= pos {
             self.seg += 1;
+            self.line += 1;
+            self.line_start = self.segs[self.seg].1;
         }
-        let (c, o) = self.segs[self.seg];
-        o + (clean - c)
     }
 
-    fn loc(&mut self, clean: usize) -> Loc {
-        let target = self.orig_offset(clean).min(self.orig.len());
-        if target > self.scan {
-            for (i, &b) in self.orig[self.scan..target].iter().enumerate() {
-                if b == b'\n' {
-                    self.line += 1;
-                    self.line_start = self.scan + i + 1;
-                }
-            }
-            self.scan = target;
+    #[inline]
+    fn orig(&self, pos: usize) -> usize {
+        match self.segs.get(self.seg) {
+            Some(&(c, o)) => o + (pos - c),
+            None => pos,
         }
-        Loc { file: self.file, line: self.line, col: (target - self.line_start + 1) as u32 }
+    }
+
+    #[inline]
+    fn loc(&mut self, pos: usize) -> Loc {
+        self.advance(pos);
+        Loc { file: self.file, line: self.line, col: (self.orig(pos) - self.line_start + 1) as u32 }
+    }
+
+    /// A newline character at `pos` of the spliced text.
+    #[inline]
+    fn newline(&mut self, pos: usize) {
+        self.advance(pos);
+        self.line += 1;
+        self.line_start = self.orig(pos) + 1;
     }
 }
 
@@ -298,11 +308,7 @@ pub(crate) fn lex_with<T>(
             s.1 += bom;
         }
     }
-    // Without splices, lines are tracked from newline tokens and comments (fast path);
-    // otherwise the mapper rescans the original text.
-    let fast_lines = segs.is_empty();
-    let mut mapper = LocMapper { orig: text.as_bytes(), segs: &segs, seg: 0, scan: 0, line: 1, line_start: 0, file };
-    let (mut line, mut line_start) = (1u32, 0usize);
+    let mut lines = Lines { segs: &segs, seg: 0, line: 1, line_start: 0, file };
     let mut toks: Vec<T> = Vec::with_capacity(clean.len() / 6 + 4);
     SPELLINGS.with(|sp| {
         let mut spellings = sp.borrow_mut();
@@ -316,21 +322,11 @@ pub(crate) fn lex_with<T>(
                 space = true;
             }
             prev_end = span.end;
-            macro_rules! loc_at {
-                ($mapper:expr, $pos:expr) => {
-                    if fast_lines {
-                        Loc { file, line, col: ($pos - line_start + 1) as u32 }
-                    } else {
-                        $mapper.loc($pos)
-                    }
-                };
-            }
             let kind = match res {
                 Ok(Raw::Newline) => {
                     at_bol = true;
                     space = false;
-                    line += 1;
-                    line_start = span.end;
+                    lines.newline(span.start);
                     continue;
                 }
                 Ok(Raw::LineComment) => {
@@ -339,15 +335,15 @@ pub(crate) fn lex_with<T>(
                 }
                 Ok(Raw::BlockComment(terminated)) => {
                     if !terminated {
-                        let loc = loc_at!(mapper, span.start);
+                        let loc = lines.loc(span.start);
                         diags.push(Diag::error(loc, "unterminated /* comment"));
                     }
-                    if fast_lines {
-                        let body = &clean.as_bytes()[span.clone()];
-                        if let Some(last) = body.iter().rposition(|&b| b == b'\n') {
-                            line += body.iter().filter(|&&b| b == b'\n').count() as u32;
-                            line_start = span.start + last + 1;
-                        }
+                    // `str::find` with a char pattern is memchr-accelerated.
+                    let body = &clean[span.clone()];
+                    let mut from = 0;
+                    while let Some(k) = body[from..].find('\n') {
+                        lines.newline(span.start + from + k);
+                        from += k + 1;
                     }
                     space = true;
                     continue;
@@ -359,7 +355,7 @@ pub(crate) fn lex_with<T>(
                 Ok(Raw::CharUnterminated) | Ok(Raw::StrUnterminated) => {
                     let is_char = res == Ok(Raw::CharUnterminated);
                     if report_quotes {
-                        let loc = loc_at!(mapper, span.start);
+                        let loc = lines.loc(span.start);
                         let msg = if is_char {
                             "missing terminating ' character"
                         } else {
@@ -386,7 +382,7 @@ pub(crate) fn lex_with<T>(
                     rc
                 }
             };
-            let loc = loc_at!(mapper, span.start);
+            let loc = lines.loc(span.start);
             toks.push(wrap(PpToken { kind, text: text_rc, loc, space_before: space, line_start: at_bol }));
             at_bol = false;
             space = false;
@@ -521,9 +517,4 @@ mod tests {
             let _ = lex(&s, 0);
         }
     }
-}
-
-#[doc(hidden)]
-pub fn bench_raw_count(text: &str) -> usize {
-    Raw::lexer(text).count()
 }

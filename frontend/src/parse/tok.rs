@@ -66,6 +66,15 @@ macro_rules! keywords {
             PipeEq, Comma,
         }
 
+        /// The main spelling of a keyword token.
+        pub fn keyword_name(t: &Tok) -> Option<&'static str> {
+            Some(match t {
+                $( Tok::$var => [$($spelling),+][0], )*
+                Tok::AtomicSpec => "_Atomic",
+                _ => return None,
+            })
+        }
+
         /// The keyword spelled `s`, if any.
         pub fn keyword(s: &str) -> Option<Tok> {
             Some(match s {
@@ -185,6 +194,60 @@ pub fn punct(s: &str) -> Option<Tok> {
         ":>" => RBracket,
         "<%" => LBrace,
         "%>" => RBrace,
+        _ => return None,
+    })
+}
+
+/// The spelling of a punctuator token.
+pub fn punct_spelling(t: &Tok) -> Option<&'static str> {
+    use Tok::*;
+    Some(match t {
+        LBracket => "[",
+        RBracket => "]",
+        LParen => "(",
+        RParen => ")",
+        LBrace => "{",
+        RBrace => "}",
+        Dot => ".",
+        Arrow => "->",
+        PlusPlus => "++",
+        MinusMinus => "--",
+        Amp => "&",
+        Star => "*",
+        Plus => "+",
+        Minus => "-",
+        Tilde => "~",
+        Bang => "!",
+        Slash => "/",
+        Percent => "%",
+        Shl => "<<",
+        Shr => ">>",
+        Lt => "<",
+        Gt => ">",
+        Le => "<=",
+        Ge => ">=",
+        EqEq => "==",
+        Ne => "!=",
+        Caret => "^",
+        Pipe => "|",
+        AmpAmp => "&&",
+        PipePipe => "||",
+        Question => "?",
+        Colon => ":",
+        Semi => ";",
+        Ellipsis => "...",
+        Assign => "=",
+        StarEq => "*=",
+        SlashEq => "/=",
+        PercentEq => "%=",
+        PlusEq => "+=",
+        MinusEq => "-=",
+        ShlEq => "<<=",
+        ShrEq => ">>=",
+        AmpEq => "&=",
+        CaretEq => "^=",
+        PipeEq => "|=",
+        Comma => ",",
         _ => return None,
     })
 }

@@ -30,10 +30,12 @@ pub(super) fn eval(toks: &[Tok], directive_loc: Loc) -> Result<bool, Error> {
     let mut p = Parser { toks, pos: 0, end_loc, depth: 0 };
     let v = p.comma(true)?;
     if let Some(t) = p.peek() {
-        if t.is_punct(")") {
-            return Err((t.loc, "token is not a valid binary operator in a preprocessor subexpression".into()));
-        }
-        return Err((t.loc, "token is not a valid binary operator in a preprocessor subexpression".into()));
+        let msg = if t.is_punct(")") {
+            "unexpected ')' in preprocessor expression"
+        } else {
+            "token is not a valid binary operator in a preprocessor subexpression"
+        };
+        return Err((t.loc, msg.into()));
     }
     Ok(v.is_true())
 }

@@ -9,6 +9,17 @@ use crate::source::Loc;
 use crate::token::PpKind;
 use std::rc::Rc;
 
+/// Collected macro arguments: all their tokens, each argument's range, the closing `)`.
+type CollectedArgs = (Vec<Tok>, Vec<(usize, usize)>, Tok);
+
+/// The macro-expanded form of an argument, computed when first needed.
+pub(super) enum Exp {
+    Todo,
+    /// The argument contains nothing to expand.
+    Same,
+    Done(Vec<Tok>),
+}
+
 /// Builtin macros whose expansion is computed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Builtin {
@@ -22,7 +33,7 @@ pub(super) enum Builtin {
     HasInclude,
     HasIncludeNext,
     HasAttribute,
-    HasBuiltin,
+    HasBuiltinFn,
     /// `__has_feature`, `__has_extension`, `__has_c_attribute`, `__has_cpp_attribute`: always 0.
     HasNothing,
 }
@@ -32,15 +43,27 @@ pub(super) enum Builtin {
 pub(super) enum Item {
     Tok(Tok),
     /// A parameter; `flags` are the spacing flags of its occurrence.
-    Param { idx: usize, flags: u8 },
+    Param {
+        idx: usize,
+        flags: u8,
+    },
     /// `# param`.
-    Str { idx: usize, flags: u8 },
+    Str {
+        idx: usize,
+        flags: u8,
+    },
     /// `##`.
     Paste,
     /// GNU `, ## __VA_ARGS__`: the comma disappears when the variable argument is empty.
-    CommaVa { comma: Tok, idx: usize },
+    CommaVa {
+        comma: Tok,
+        idx: usize,
+    },
     /// `__VA_OPT__( ... )`.
-    VaOpt { items: Vec<Item>, flags: u8 },
+    VaOpt {
+        items: Vec<Item>,
+        flags: u8,
+    },
 }
 
 #[derive(Debug)]
@@ -63,9 +86,12 @@ impl Macro {
             && self.variadic == other.variadic
             && self.params == other.params
             && self.raw.len() == other.raw.len()
-            && self.raw.iter().zip(&other.raw).enumerate().all(|(i, (a, b))| {
-                a.text == b.text && (i == 0 || (a.flags & SPACE != 0) == (b.flags & SPACE != 0))
-            })
+            && self
+                .raw
+                .iter()
+                .zip(&other.raw)
+                .enumerate()
+                .all(|(i, (a, b))| a.text == b.text && (i == 0 || (a.flags & SPACE != 0) == (b.flags & SPACE != 0)))
     }
 }
 
@@ -180,7 +206,7 @@ pub(super) fn define_builtins(pp: &mut Preprocessor) {
         ("__has_include", Builtin::HasInclude),
         ("__has_include_next", Builtin::HasIncludeNext),
         ("__has_attribute", Builtin::HasAttribute),
-        ("__has_builtin", Builtin::HasBuiltin),
+        ("__has_builtin", Builtin::HasBuiltinFn),
         ("__has_feature", Builtin::HasNothing),
         ("__has_extension", Builtin::HasNothing),
         ("__has_c_attribute", Builtin::HasNothing),
@@ -356,7 +382,13 @@ impl Run<'_> {
     }
 
     /// Turns a replacement list into [`Item`]s, checking `#` and `##`.
-    fn analyse_body(&self, raw: &[Tok], func: bool, params: &[Rc<str>], variadic: bool) -> Result<Vec<Item>, (Loc, String)> {
+    fn analyse_body(
+        &self,
+        raw: &[Tok],
+        func: bool,
+        params: &[Rc<str>],
+        variadic: bool,
+    ) -> Result<Vec<Item>, (Loc, String)> {
         let param_idx = |t: &Tok| -> Option<usize> {
             if t.kind != PpKind::Ident {
                 return None;
@@ -388,7 +420,7 @@ impl Run<'_> {
             }
             if func && t.is_punct("#") {
                 let operand = raw.get(i + 1);
-                match operand.and_then(|o| param_idx(o)) {
+                match operand.and_then(param_idx) {
                     Some(idx) => {
                         items.push(Item::Str { idx, flags: t.flags });
                         i += 2;
@@ -419,11 +451,15 @@ impl Run<'_> {
                     }
                     j += 1;
                 }
+                if raw[i + 2..j].iter().any(|u| u.is_ident("__VA_OPT__")) {
+                    return Err((t.loc, "__VA_OPT__ cannot be nested".into()));
+                }
                 let mut inner: Vec<Tok> = raw[i + 2..j].to_vec();
                 if let Some(f) = inner.first_mut() {
                     f.flags &= !SPACE;
                 }
-                let inner_items = if inner.is_empty() { Vec::new() } else { self.analyse_body(&inner, func, params, variadic)? };
+                let inner_items =
+                    if inner.is_empty() { Vec::new() } else { self.analyse_body(&inner, func, params, variadic)? };
                 items.push(Item::VaOpt { items: inner_items, flags: t.flags });
                 i = j + 1;
                 continue;
@@ -446,10 +482,23 @@ impl Run<'_> {
 
     // ----- expansion -----
 
+    /// An empty token vector, reusing an earlier allocation when possible.
+    fn take_vec(&mut self) -> Vec<Tok> {
+        self.pool.pop().unwrap_or_default()
+    }
+
+    /// Returns a vector to the pool for [`Run::take_vec`].
+    fn give_vec(&mut self, mut v: Vec<Tok>) {
+        if self.pool.len() < 64 && v.capacity() <= 4096 {
+            v.clear();
+            self.pool.push(v);
+        }
+    }
+
     /// Fully macro-expands a list of tokens on its own (macro arguments, `#if` lines).
-    pub(super) fn expand_list(&mut self, toks: Vec<Tok>, in_if: bool) -> Vec<Tok> {
+    pub(super) fn expand_list(&mut self, toks: &[Tok], in_if: bool) -> Vec<Tok> {
         if !toks.iter().any(|t| t.kind == PpKind::Ident && self.may_expand(t, in_if)) {
-            return toks;
+            return toks.to_vec();
         }
         if self.depth >= MAX_DEPTH {
             if !self.depth_reported {
@@ -457,11 +506,13 @@ impl Run<'_> {
                 let loc = toks[0].loc;
                 self.error(loc, "macro expansion nested too deeply");
             }
-            return toks;
+            return toks.to_vec();
         }
         self.depth += 1;
-        let mut ctx = Ctx { pending: toks.into_iter().rev().collect(), file: false, in_if };
-        let mut out = Vec::with_capacity(ctx.pending.len());
+        let mut pending = self.take_vec();
+        pending.extend(toks.iter().rev().cloned());
+        let mut ctx = Ctx { pending, file: false, in_if, carry: 0 };
+        let mut out = self.take_vec();
         while let Some(t) = self.next(&mut ctx) {
             if t.kind == PpKind::Ident && self.expand_ident(&t, &mut ctx, &mut out) {
                 continue;
@@ -469,6 +520,7 @@ impl Run<'_> {
             out.push(t);
         }
         self.depth -= 1;
+        self.give_vec(ctx.pending);
         out
     }
 
@@ -511,8 +563,8 @@ impl Run<'_> {
         let mut result: Vec<Tok>;
         let exp_hs;
         if !m.func {
-            result = Vec::with_capacity(m.body.len());
-            self.subst(&m, &m.body, &[], &mut Vec::new(), t, &mut result);
+            result = self.take_vec();
+            self.subst(&m, &m.body, &[], &mut Vec::new(), false, t, &mut result);
             let single = self.hs.single(m.id);
             exp_hs = self.hs.union(t.hs, single);
         } else {
@@ -522,13 +574,18 @@ impl Run<'_> {
                 ctx.pending.push(n);
                 return false;
             }
-            let Some((mut args, rparen)) = self.collect_args(ctx, t, &m) else { return true };
+            let Some((arg_toks, bounds, rparen)) = self.collect_args(ctx, t, &m) else { return true };
+            let mut args: Vec<&[Tok]> = bounds.iter().map(|&(a, b)| &arg_toks[a..b]).collect();
             let np = m.params.len();
             if np == 0 && args.len() == 1 && args[0].is_empty() {
                 args.clear();
             }
+            // GNU: the variable arguments may be omitted entirely; then (or when the macro has only
+            // variable arguments and they are empty) `, ## __VA_ARGS__` drops the comma.
+            let mut va_elided = m.variadic && np == 1 && args.len() == 1 && args[0].is_empty();
             if m.variadic && args.len() == np - 1 {
-                args.push(Vec::new()); // GNU: the variable arguments may be omitted entirely
+                args.push(&[]);
+                va_elided = true;
             }
             if args.len() != np {
                 if args.len() < np {
@@ -541,15 +598,21 @@ impl Run<'_> {
                     );
                     self.error(t.loc, msg);
                 } else {
-                    let msg =
-                        format!("macro '{}' passed {} arguments, but takes just {}", t.text, args.len(), np);
+                    let msg = format!("macro '{}' passed {} arguments, but takes just {}", t.text, args.len(), np);
                     self.error(t.loc, msg);
                 }
-                return true;
+                return false; // like GCC: the name stays, the arguments are dropped
             }
-            let mut expanded: Vec<Option<Vec<Tok>>> = vec![None; np];
-            result = Vec::with_capacity(m.body.len() + 8);
-            self.subst(&m, &m.body, &args, &mut expanded, t, &mut result);
+            let mut expanded: Vec<Exp> = (0..np).map(|_| Exp::Todo).collect();
+            result = self.take_vec();
+            self.subst(&m, &m.body, &args, &mut expanded, va_elided, t, &mut result);
+            drop(args);
+            self.give_vec(arg_toks);
+            for e in expanded {
+                if let Exp::Done(v) = e {
+                    self.give_vec(v);
+                }
+            }
             let inter = self.hs.intersect(t.hs, rparen.hs);
             let single = self.hs.single(m.id);
             exp_hs = self.hs.union(inter, single);
@@ -568,38 +631,42 @@ impl Run<'_> {
         }
         if let Some(first) = result.first_mut() {
             first.flags = (first.flags & !(SPACE | BOL)) | (t.flags & (SPACE | BOL));
-        } else if t.flags & (SPACE | BOL) != 0 {
-            // An empty expansion: keep the separation for whatever follows.
-            if let Some(next) = ctx.pending.last_mut() {
-                next.flags |= SPACE;
-            }
+        } else {
+            // An empty expansion: whatever follows takes over the name's spacing.
+            ctx.carry |= t.flags & (SPACE | BOL);
         }
-        ctx.pending.extend(result.into_iter().rev());
+        ctx.pending.extend(result.drain(..).rev());
+        self.give_vec(result);
         true
     }
 
-    /// Reads the arguments of a function-like macro invocation after its `(`. Returns the
-    /// arguments and the closing `)`, or `None` (with a diagnostic) if the input ended first.
-    fn collect_args(&mut self, ctx: &mut Ctx, name: &Tok, m: &Macro) -> Option<(Vec<Vec<Tok>>, Tok)> {
+    /// Reads the arguments of a function-like macro invocation after its `(`: all argument
+    /// tokens in one vector, the range of each argument, and the closing `)`. `None` (with a
+    /// diagnostic) if the input ended first.
+    fn collect_args(&mut self, ctx: &mut Ctx, name: &Tok, m: &Macro) -> Option<CollectedArgs> {
         let np = m.params.len();
-        let mut args: Vec<Vec<Tok>> = vec![Vec::new()];
+        let mut toks: Vec<Tok> = self.take_vec();
+        let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(np.max(1));
+        let mut start = 0;
         let mut depth = 0usize;
         loop {
             let Some(mut t) = self.next(ctx) else {
                 self.error(name.loc, "unterminated function-like macro invocation");
                 return None;
             };
-            if t.kind == PpKind::Punct {
-                match &*t.text {
-                    "(" => depth += 1,
-                    ")" => {
+            if t.kind == PpKind::Punct && t.text.len() == 1 {
+                match t.text.as_bytes()[0] {
+                    b'(' => depth += 1,
+                    b')' => {
                         if depth == 0 {
-                            return Some((args, t));
+                            bounds.push((start, toks.len()));
+                            return Some((toks, bounds, t));
                         }
                         depth -= 1;
                     }
-                    "," if depth == 0 && !(m.variadic && args.len() == np) => {
-                        args.push(Vec::new());
+                    b',' if depth == 0 && !(m.variadic && bounds.len() + 1 == np) => {
+                        bounds.push((start, toks.len()));
+                        start = toks.len();
                         continue;
                     }
                     _ => {}
@@ -608,17 +675,19 @@ impl Run<'_> {
             if t.flags & BOL != 0 {
                 t.flags = (t.flags & !BOL) | SPACE;
             }
-            args.last_mut().unwrap().push(t);
+            toks.push(t);
         }
     }
 
     /// Substitutes arguments into `items` (C11 6.10.3.1-3), appending to `out`.
+    #[allow(clippy::too_many_arguments)]
     fn subst(
         &mut self,
         m: &Macro,
         items: &[Item],
-        args: &[Vec<Tok>],
-        expanded: &mut Vec<Option<Vec<Tok>>>,
+        args: &[&[Tok]],
+        expanded: &mut Vec<Exp>,
+        va_elided: bool,
         name: &Tok,
         out: &mut Vec<Tok>,
     ) {
@@ -632,13 +701,20 @@ impl Run<'_> {
                 }
                 Item::Param { idx, flags } => {
                     if matches!(items.get(i + 1), Some(Item::Paste)) {
-                        push_arg(out, &args[*idx], *flags, name.loc);
+                        push_arg(out, args[*idx], *flags, name.loc);
                     } else {
-                        if expanded[*idx].is_none() {
-                            let e = self.expand_list(args[*idx].clone(), false);
-                            expanded[*idx] = Some(e);
+                        if matches!(expanded[*idx], Exp::Todo) {
+                            let a = args[*idx];
+                            expanded[*idx] = if a.iter().any(|t| t.kind == PpKind::Ident && self.may_expand(t, false)) {
+                                Exp::Done(self.expand_list(a, false))
+                            } else {
+                                Exp::Same
+                            };
                         }
-                        let e = expanded[*idx].as_ref().unwrap();
+                        let e = match &expanded[*idx] {
+                            Exp::Done(e) => e,
+                            _ => args[*idx],
+                        };
                         let start = out.len();
                         out.extend(e.iter().cloned());
                         if let Some(f) = out.get_mut(start) {
@@ -646,16 +722,16 @@ impl Run<'_> {
                         }
                     }
                 }
-                Item::Str { idx, flags } => out.push(stringize(&args[*idx], name.loc, *flags)),
+                Item::Str { idx, flags } => out.push(stringize(args[*idx], name.loc, *flags)),
                 Item::Paste => {
                     i += 1;
                     let rhs: Vec<Tok> = match items.get(i) {
                         Some(Item::Param { idx, flags }) => {
                             let mut v = Vec::new();
-                            push_arg(&mut v, &args[*idx], *flags, name.loc);
+                            push_arg(&mut v, args[*idx], *flags, name.loc);
                             v
                         }
-                        Some(Item::Str { idx, flags }) => vec![stringize(&args[*idx], name.loc, *flags)],
+                        Some(Item::Str { idx, flags }) => vec![stringize(args[*idx], name.loc, *flags)],
                         Some(Item::Tok(t)) => {
                             let mut t = t.clone();
                             t.loc = name.loc;
@@ -663,7 +739,7 @@ impl Run<'_> {
                         }
                         Some(Item::VaOpt { .. }) | Some(Item::CommaVa { .. }) => {
                             let mut v = Vec::new();
-                            self.subst(m, &items[i..i + 1], args, expanded, name, &mut v);
+                            self.subst(m, &items[i..i + 1], args, expanded, va_elided, name, &mut v);
                             if v.is_empty() {
                                 v.push(placemarker(name.loc));
                             }
@@ -683,18 +759,20 @@ impl Run<'_> {
                     out.extend(rhs);
                 }
                 Item::CommaVa { comma, idx } => {
-                    if !args[*idx].is_empty() {
+                    if !(va_elided && args[*idx].is_empty()) {
                         let mut c = comma.clone();
                         c.loc = name.loc;
                         out.push(c);
-                        push_arg(out, &args[*idx], SPACE * (args[*idx][0].flags & SPACE != 0) as u8, name.loc);
+                        if let Some(first) = args[*idx].first() {
+                            push_arg(out, args[*idx], first.flags & SPACE, name.loc);
+                        }
                     }
                 }
                 Item::VaOpt { items: inner, flags } => {
                     let va = m.params.len() - 1;
                     if args.get(va).is_some_and(|a| !a.is_empty()) {
                         let start = out.len();
-                        self.subst(m, inner, args, expanded, name, out);
+                        self.subst(m, inner, args, expanded, va_elided, name, out);
                         if let Some(f) = out.get_mut(start) {
                             f.flags = (f.flags & !(SPACE | BOL)) | (*flags & SPACE);
                         }
@@ -818,7 +896,7 @@ impl Run<'_> {
                 let v = self.has_include_operator(t, ctx, b == Builtin::HasIncludeNext);
                 number_tok(v as u64, t)
             }
-            Builtin::HasAttribute | Builtin::HasBuiltin | Builtin::HasNothing => {
+            Builtin::HasAttribute | Builtin::HasBuiltinFn | Builtin::HasNothing => {
                 let Some(name) = self.feature_operand(t, ctx) else { return true };
                 let v = match b {
                     Builtin::HasAttribute => {
@@ -826,7 +904,7 @@ impl Run<'_> {
                         let n = n.strip_prefix("__").and_then(|n| n.strip_suffix("__")).unwrap_or(n);
                         HAS_ATTRIBUTE.contains(&n)
                     }
-                    Builtin::HasBuiltin => HAS_BUILTIN.contains(&name.as_str()),
+                    Builtin::HasBuiltinFn => HAS_BUILTIN.contains(&name.as_str()),
                     _ => false,
                 };
                 number_tok(v as u64, t)
@@ -921,7 +999,7 @@ impl Run<'_> {
         let parsed = match parse_header_name(&toks) {
             Some(p) => Some(p),
             None => {
-                let e = self.expand_list(toks, false);
+                let e = self.expand_list(&toks, false);
                 parse_header_name(&e)
             }
         };

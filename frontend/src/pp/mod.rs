@@ -52,9 +52,6 @@ struct Tok {
 }
 
 impl Tok {
-    fn new(kind: PpKind, text: impl Into<Rc<str>>, loc: Loc, flags: u8) -> Tok {
-        Tok { kind, flags, hs: 0, text: text.into(), loc }
-    }
     fn from_pp(t: PpToken) -> Tok {
         let flags = (t.space_before as u8 * SPACE) | (t.line_start as u8 * BOL);
         Tok { kind: t.kind, flags, hs: 0, text: t.text, loc: t.loc }
@@ -211,15 +208,8 @@ impl Preprocessor {
         let text = f.text.clone();
         let name = f.name.clone();
         let (toks, lex_diags) = lex_with(&text, file, false, Tok::from_pp);
-        let entry = FileEntry {
-            path: PathBuf::from(name),
-            builtin: false,
-            file,
-            toks,
-            guard: None,
-            lex_diags,
-            stamp: None,
-        };
+        let entry =
+            FileEntry { path: PathBuf::from(name), builtin: false, file, toks, guard: None, lex_diags, stamp: None };
         let pending = std::mem::take(&mut self.pending_diags);
         let (out, mut diags) = Run::new(self, sm, entry).run();
         if !pending.is_empty() {
@@ -347,7 +337,11 @@ fn detect_guard(toks: &[Tok]) -> Option<Rc<str>> {
         [d, name] if d.is_ident("ifndef") && name.kind == PpKind::Ident => name.text.clone(),
         [d, not, def, name] if d.is_ident("if") && not.is_punct("!") && def.is_ident("defined") => name.text.clone(),
         [d, not, def, l, name, r]
-            if d.is_ident("if") && not.is_punct("!") && def.is_ident("defined") && l.is_punct("(") && r.is_punct(")") =>
+            if d.is_ident("if")
+                && not.is_punct("!")
+                && def.is_ident("defined")
+                && l.is_punct("(")
+                && r.is_punct(")") =>
         {
             name.text.clone()
         }
@@ -384,6 +378,8 @@ struct Ctx {
     file: bool,
     /// Inside `#if`: `defined` and `__has_include` are operators.
     in_if: bool,
+    /// Spacing flags of a macro name whose expansion was empty, for the next token.
+    carry: u8,
 }
 
 /// The state of one call of [`Preprocessor::run`].
@@ -401,12 +397,15 @@ struct Run<'a> {
     budget: u64,
     budget_reported: bool,
     depth_reported: bool,
+    /// Spare token vectors (see `take_vec`).
+    pool: Vec<Vec<Tok>>,
 }
 
 impl<'a> Run<'a> {
     fn new(pp: &'a mut Preprocessor, sm: &'a mut SourceMap, entry: FileEntry) -> Run<'a> {
         let diags = entry.lex_diags.clone();
-        let frame = Frame { entry: Rc::new(entry), pos: 0, dir: None, cond_base: 0, line_delta: 0, presumed_name: None };
+        let frame =
+            Frame { entry: Rc::new(entry), pos: 0, dir: None, cond_base: 0, line_delta: 0, presumed_name: None };
         Run {
             pp,
             sm,
@@ -419,6 +418,7 @@ impl<'a> Run<'a> {
             budget: 0,
             budget_reported: false,
             depth_reported: false,
+            pool: Vec::new(),
         }
     }
 
@@ -431,7 +431,7 @@ impl<'a> Run<'a> {
     }
 
     fn run(mut self) -> (Vec<PpToken>, Vec<Diag>) {
-        let mut ctx = Ctx { pending: Vec::new(), file: true, in_if: false };
+        let mut ctx = Ctx { pending: Vec::new(), file: true, in_if: false, carry: 0 };
         let mut out: Vec<Tok> = Vec::new();
         loop {
             match self.next(&mut ctx) {
@@ -487,6 +487,17 @@ impl<'a> Run<'a> {
     /// The next token: from `ctx.pending`, else (for the file context) from the current file,
     /// processing directives and skipping false groups. `None` at the end of the current file.
     fn next(&mut self, ctx: &mut Ctx) -> Option<Tok> {
+        let t = self.next_raw(ctx);
+        if ctx.carry != 0 {
+            if let Some(mut t) = t {
+                t.flags |= std::mem::take(&mut ctx.carry);
+                return Some(t);
+            }
+        }
+        t
+    }
+
+    fn next_raw(&mut self, ctx: &mut Ctx) -> Option<Tok> {
         if let Some(t) = ctx.pending.pop() {
             return Some(t);
         }
@@ -687,7 +698,7 @@ impl<'a> Run<'a> {
             self.error(directive.loc, format!("#{} with no expression", directive.text));
             return false;
         }
-        let toks = self.expand_list(args.to_vec(), true);
+        let toks = self.expand_list(args, true);
         match expr::eval(&toks, directive.loc) {
             Ok(v) => v,
             Err((loc, msg)) => {
@@ -700,13 +711,16 @@ impl<'a> Run<'a> {
     /// `#line N "name"` and GNU line markers `# N "name" flags`.
     fn line_directive(&mut self, directive: &Tok, args: &[Tok]) {
         let is_marker = directive.kind == PpKind::Number;
-        let toks = if is_marker { args.to_vec() } else { self.expand_list(args.to_vec(), false) };
+        let toks = if is_marker { args.to_vec() } else { self.expand_list(args, false) };
         let Some(num) = toks.first() else {
             self.error(directive.loc, "#line directive requires a positive integer argument");
             return;
         };
-        let n: Option<i64> =
-            if num.kind == PpKind::Number && num.text.bytes().all(|b| b.is_ascii_digit()) { num.text.parse().ok() } else { None };
+        let n: Option<i64> = if num.kind == PpKind::Number && num.text.bytes().all(|b| b.is_ascii_digit()) {
+            num.text.parse().ok()
+        } else {
+            None
+        };
         let Some(n) = n else {
             self.error(num.loc, "#line directive requires a positive integer argument");
             return;
@@ -734,7 +748,7 @@ impl<'a> Run<'a> {
         let parsed = match parse_header_name(args) {
             Some(p) => Some(p),
             None if !args.is_empty() => {
-                let toks = self.expand_list(args.to_vec(), false);
+                let toks = self.expand_list(args, false);
                 parse_header_name(&toks)
             }
             None => None,
@@ -776,14 +790,7 @@ impl<'a> Run<'a> {
             }
         }
         self.diags.extend(entry.lex_diags.iter().cloned());
-        self.frames.push(Frame {
-            entry,
-            pos: 0,
-            dir,
-            cond_base: self.conds.len(),
-            line_delta: 0,
-            presumed_name: None,
-        });
+        self.frames.push(Frame { entry, pos: 0, dir, cond_base: self.conds.len(), line_delta: 0, presumed_name: None });
     }
 
     /// Finds a header: its path (`<crepl>/name` for a builtin header) and the index of the

@@ -170,8 +170,11 @@ fn c11_6_10_3_4_rescan_example() {
 #[test]
 fn stringizing() {
     assert_eq!(pp("#define s(x) #x\ns(  a   +  b  )"), r#""a + b""#);
-    assert_eq!(pp(r#"#define s(x) #x
-s("a\n" '\'' @ )"#), r#""\"a\\n\" '\\'' @""#);
+    assert_eq!(
+        pp(r#"#define s(x) #x
+s("a\n" '\'' @ )"#),
+        r#""\"a\\n\" '\\'' @""#
+    );
     assert_eq!(pp("#define s(x) #x\ns(a\nb)"), r#""a b""#);
     assert_eq!(pp("#define s(x, y) #x #y\ns(,)"), r#""" """#);
     let (_, e) = pp_err("#define s(x) #y\n");
@@ -200,8 +203,12 @@ fn pasting() {
 
 #[test]
 fn gnu_variadics() {
+    // As GCC in GNU mode: the comma goes when the variable arguments are omitted (or empty
+    // for a macro with only variable arguments).
     let src = "#define e(fmt, ...) f(fmt, ## __VA_ARGS__)\ne(a) e(a,) e(a, b, c)";
-    assert_eq!(pp(src), "f ( a ) f ( a ) f ( a , b , c )");
+    assert_eq!(pp(src), "f ( a ) f ( a , ) f ( a , b , c )");
+    let src = "#define e(...) f(x, ## __VA_ARGS__)\ne() e(1) e(,)";
+    assert_eq!(pp(src), "f ( x ) f ( x , 1 ) f ( x , , )");
     let src = "#define e(fmt, args...) f(fmt , ## args)\ne(a) e(a, b, c)";
     assert_eq!(pp(src), "f ( a ) f ( a , b , c )");
     let src = "#define e(args...) g(args)\ne() e(1,2)";
@@ -253,7 +260,9 @@ fn conditionals() {
     assert_eq!(pp("#if 0\n#if 1\na\n#else\nb\n#endif\n#else\nc\n#endif"), "c");
     assert_eq!(pp("#if 1\n#if 0\na\n#elif 1\nb\n#endif\n#endif"), "b");
     // Garbage in skipped groups: no diagnostics.
-    let (_, d) = pp_diags("#if 0\n#garbage\n#include <nonexistent.h>\n#error no\ndon't \"x\n#if 1/0\n#endif\n#else\nok\n#endif\n");
+    let (_, d) = pp_diags(
+        "#if 0\n#garbage\n#include <nonexistent.h>\n#error no\ndon't \"x\n#if 1/0\n#endif\n#else\nok\n#endif\n",
+    );
     assert!(d.is_empty(), "{d:?}");
     // An #elif after a taken group is not evaluated.
     let (_, d) = pp_diags("#if 1\n#elif 1/0\n#endif");
@@ -311,7 +320,10 @@ fn if_expressions() {
     let e = |e: &str| -> Vec<String> { pp_err(&format!("#if {e}\n#endif")).1 };
     assert_eq!(e("1 / 0"), vec!["division by zero in preprocessor expression"]);
     assert_eq!(e("1 % 0"), vec!["remainder by zero in preprocessor expression"]);
-    assert_eq!(e("99999999999999999999999"), vec!["integer literal is too large to be represented in any integer type"]);
+    assert_eq!(
+        e("99999999999999999999999"),
+        vec!["integer literal is too large to be represented in any integer type"]
+    );
     assert_eq!(e("1.0"), vec!["floating point literal in preprocessor expression"]);
     assert_eq!(e("(1"), vec!["expected ')' in preprocessor expression"]);
     assert_eq!(e("1 +"), vec!["expected value in expression"]);
@@ -369,12 +381,18 @@ fn builtin_macros() {
     assert_eq!(pp("#line 7 \"foo.c\"\n__LINE__ __FILE__"), "7 \"foo.c\"");
     assert_eq!(pp("__STDC_VERSION__ __STDC__ __x86_64__ __GNUC__"), "201112L 1 1 4");
     assert_eq!(pp("__SIZE_TYPE__"), "long unsigned int");
-    assert!(pp("#ifdef __OPTIMIZE__\nbad\n#endif\n#ifdef __CHAR_UNSIGNED__\nbad\n#endif\n#ifdef __NO_INLINE__\nok\n#endif") == "ok");
+    assert!(
+        pp("#ifdef __OPTIMIZE__\nbad\n#endif\n#ifdef __CHAR_UNSIGNED__\nbad\n#endif\n#ifdef __NO_INLINE__\nok\n#endif")
+            == "ok"
+    );
 }
 
 #[test]
 fn pragmas() {
-    assert_eq!(pp("#pragma GCC diagnostic push\n_Pragma(\"GCC diagnostic pop\") x\n#define P _Pragma(\"once\") y\nP"), "x y");
+    assert_eq!(
+        pp("#pragma GCC diagnostic push\n_Pragma(\"GCC diagnostic pop\") x\n#define P _Pragma(\"once\") y\nP"),
+        "x y"
+    );
     assert_eq!(pp("#\n# /* null */\nx"), "x");
 }
 
@@ -458,7 +476,12 @@ fn macros_persist_and_roll_back() {
 fn command_line_options() {
     let opts = PpOptions {
         include_dirs: vec![],
-        defines: vec![("FOO".into(), None), ("BAR".into(), Some("x y".into())), ("SQ(x)".into(), Some("((x)*(x))".into())), ("GONE".into(), None)],
+        defines: vec![
+            ("FOO".into(), None),
+            ("BAR".into(), Some("x y".into())),
+            ("SQ(x)".into(), Some("((x)*(x))".into())),
+            ("GONE".into(), None),
+        ],
         undefs: vec!["GONE".into()],
     };
     let mut pp = Preprocessor::new(opts);
@@ -481,7 +504,8 @@ fn includes_from_disk() {
     let dir = temp_dir("inc");
     std::fs::create_dir_all(dir.join("sub")).unwrap();
     std::fs::write(dir.join("a.h"), "#pragma once\nint a_h;\n#include \"sub/b.h\"\n").unwrap();
-    std::fs::write(dir.join("sub/b.h"), "#ifndef B_H\n#define B_H\nint b_h = __LINE__;\n#include \"c.h\"\n#endif\n").unwrap();
+    std::fs::write(dir.join("sub/b.h"), "#ifndef B_H\n#define B_H\nint b_h = __LINE__;\n#include \"c.h\"\n#endif\n")
+        .unwrap();
     std::fs::write(dir.join("sub/c.h"), "int c_h; const char *f = __FILE__;\n").unwrap();
     std::fs::write(dir.join("rec.h"), "x\n#include \"rec.h\"\n").unwrap();
     std::fs::write(dir.join("stdio.h"), "my_stdio\n#include_next <stdio.h>\n").unwrap();
@@ -494,7 +518,10 @@ fn includes_from_disk() {
     let (t, d) = pp.run(&mut sm, f);
     assert!(d.is_empty(), "{d:?}");
     let c_path = dir.join("sub/c.h");
-    assert_eq!(join_tokens(&t), format!("int a_h ; int b_h = 3 ; int c_h ; const char * f = \"{}\" ; end", c_path.display()));
+    assert_eq!(
+        join_tokens(&t),
+        format!("int a_h ; int b_h = 3 ; int c_h ; const char * f = \"{}\" ; end", c_path.display())
+    );
     // Guarded and `#pragma once` files are not entered again, even in a later input.
     let f = sm.add("input_line_2", "#include <a.h>\n#include <sub/b.h>\nz");
     let (t, d) = pp.run(&mut sm, f);
@@ -546,7 +573,8 @@ fn builtin_headers() {
     assert!(out.contains("typedef int wchar_t ;"));
     assert!(out.contains("max_align_t ;"));
     // glibc's partial inclusion protocol: only size_t.
-    let out = pp("#define __need_size_t\n#include <stddef.h>\n#ifdef __need_size_t\nbad\n#endif\n#ifdef NULL\nbad\n#endif");
+    let out =
+        pp("#define __need_size_t\n#include <stddef.h>\n#ifdef __need_size_t\nbad\n#endif\n#ifdef NULL\nbad\n#endif");
     assert_eq!(out, "typedef long unsigned int size_t ;");
     let out = pp("#define __need_NULL\n#include <stddef.h>\n#define __need_size_t\n#include <stddef.h>\n#include <stddef.h>\nNULL");
     assert_eq!(out.matches("size_t ;").count(), 1, "{out}");
@@ -557,7 +585,10 @@ fn builtin_headers() {
     let out = pp("#define __need___va_list\n#include <stdarg.h>\n#ifdef va_start\nbad\n#endif");
     assert_eq!(out, "typedef __builtin_va_list __gnuc_va_list ;");
     assert_eq!(pp("#include <stdbool.h>\nbool true false"), "_Bool 1 0");
-    assert_eq!(pp("#include <float.h>\nFLT_EVAL_METHOD DECIMAL_DIG LDBL_MANT_DIG DBL_MAX"), "0 21 64 1.79769313486231570814527423731704357e+308");
+    assert_eq!(
+        pp("#include <float.h>\nFLT_EVAL_METHOD DECIMAL_DIG LDBL_MANT_DIG DBL_MAX"),
+        "0 21 64 1.79769313486231570814527423731704357e+308"
+    );
     assert_eq!(pp("#include <iso646.h>\na and b"), "a && b");
     assert_eq!(pp("#include <stdalign.h>\n#include <stdnoreturn.h>\nalignas noreturn"), "_Alignas _Noreturn");
     let out = pp("#include <limits.h>\n#if INT_MAX == 2147483647 && LONG_MAX == 0x7fffffffffffffff && UINT_MAX == 4294967295 && CHAR_MIN == -128 && ULLONG_MAX == 18446744073709551615u && MB_LEN_MAX == 16\nok\n#endif\nINT_MAX PATH_MAX");
@@ -581,27 +612,68 @@ fn glibc_headers() {
         return;
     }
     for h in [
-        "stdio.h", "stdlib.h", "string.h", "math.h", "ctype.h", "stdint.h", "inttypes.h", "limits.h", "assert.h", "errno.h",
-        "time.h", "signal.h", "setjmp.h", "unistd.h", "stdarg.h", "stddef.h", "float.h", "stdbool.h", "wchar.h", "locale.h",
-        "fcntl.h", "sys/types.h", "sys/stat.h", "stdalign.h", "stdnoreturn.h", "iso646.h", "complex.h", "fenv.h", "wctype.h",
-        "sys/time.h", "pthread.h", "dirent.h", "uchar.h",
+        "stdio.h",
+        "stdlib.h",
+        "string.h",
+        "math.h",
+        "ctype.h",
+        "stdint.h",
+        "inttypes.h",
+        "limits.h",
+        "assert.h",
+        "errno.h",
+        "time.h",
+        "signal.h",
+        "setjmp.h",
+        "unistd.h",
+        "stdarg.h",
+        "stddef.h",
+        "float.h",
+        "stdbool.h",
+        "wchar.h",
+        "locale.h",
+        "fcntl.h",
+        "sys/types.h",
+        "sys/stat.h",
+        "stdalign.h",
+        "stdnoreturn.h",
+        "iso646.h",
+        "complex.h",
+        "fenv.h",
+        "wctype.h",
+        "sys/time.h",
+        "pthread.h",
+        "dirent.h",
+        "uchar.h",
     ] {
         with_header(h, "");
     }
     assert_eq!(with_header("limits.h", "INT_MAX"), "0x7fffffff");
     assert_eq!(with_header("stdio.h", "EOF"), "( - 1 )");
     assert_eq!(with_header("stdio.h", "stdout"), "stdout");
-    assert_eq!(with_header("stdint.h", "UINT64_MAX"), "( __UINT64_C ( 18446744073709551615 ) )".replace("__UINT64_C ( 18446744073709551615 )", "18446744073709551615UL"));
+    assert_eq!(
+        with_header("stdint.h", "UINT64_MAX"),
+        "( __UINT64_C ( 18446744073709551615 ) )"
+            .replace("__UINT64_C ( 18446744073709551615 )", "18446744073709551615UL")
+    );
     assert_eq!(with_header("stdint.h", "SIZE_MAX"), "( 18446744073709551615UL )");
     assert_eq!(with_header("inttypes.h", "PRId64"), "\"l\" \"d\"");
     assert_eq!(with_header("errno.h", "errno"), "( * __errno_location ( ) )");
     assert_eq!(with_header("stdarg.h", "va_arg(ap, int)"), "__builtin_va_arg ( ap , int )");
     let a = with_header("assert.h", "assert(x)");
     // The GNU form, as gcc -E shows it (no __STRICT_ANSI__).
-    assert_eq!(a, toks(r#"((void) sizeof ((x) ? 1 : 0), __extension__ ({ if (x) ; else __assert_fail ("x", "input_line_1", 2, __extension__ __PRETTY_FUNCTION__); }))"#));
+    assert_eq!(
+        a,
+        toks(
+            r#"((void) sizeof ((x) ? 1 : 0), __extension__ ({ if (x) ; else __assert_fail ("x", "input_line_1", 2, __extension__ __PRETTY_FUNCTION__); }))"#
+        )
+    );
     let a = with_header("math.h", "M_PI HUGE_VAL isnan(x)");
     assert!(a.starts_with("3.14159265358979323846 ( __builtin_huge_val ( ) )"), "{a}");
-    assert_eq!(with_header("ctype.h", "isdigit(c)"), toks("((*__ctype_b_loc ())[(int) ((c))] & (unsigned short int) _ISdigit)"));
+    assert_eq!(
+        with_header("ctype.h", "isdigit(c)"),
+        toks("((*__ctype_b_loc ())[(int) ((c))] & (unsigned short int) _ISdigit)")
+    );
     assert_eq!(with_header("stdbool.h", "true"), "1");
     assert_eq!(with_header("stdlib.h", "EXIT_FAILURE RAND_MAX"), "1 2147483647");
 }
@@ -641,9 +713,49 @@ fn random_input_never_panics() {
         seed
     };
     let pieces = [
-        "#", "define", "if", "elif", "endif", "include", " ", "\n", "(", ")", ",", "##", "__VA_ARGS__", "...", "x", "f",
-        "\"", "'", "\\", "/*", "*/", "//", "1", "0x", "defined", "_Pragma", "__has_include", "<", ">", "?", ":", "/", "%",
-        "#x", "f(", "x)", "#define f(x) f(x x)", "#define x f(", "#if", "__LINE__", "é", "\0", "@",
+        "#",
+        "define",
+        "if",
+        "elif",
+        "endif",
+        "include",
+        " ",
+        "\n",
+        "(",
+        ")",
+        ",",
+        "##",
+        "__VA_ARGS__",
+        "...",
+        "x",
+        "f",
+        "\"",
+        "'",
+        "\\",
+        "/*",
+        "*/",
+        "//",
+        "1",
+        "0x",
+        "defined",
+        "_Pragma",
+        "__has_include",
+        "<",
+        ">",
+        "?",
+        ":",
+        "/",
+        "%",
+        "#x",
+        "f(",
+        "x)",
+        "#define f(x) f(x x)",
+        "#define x f(",
+        "#if",
+        "__LINE__",
+        "é",
+        "\0",
+        "@",
     ];
     for _ in 0..300 {
         let mut s = String::new();
@@ -664,4 +776,3 @@ fn huge_numbers_in_if() {
     assert_eq!(e.len(), 1);
     assert_eq!(pp("#if 0x8000000000000000 > 0\nyes\n#endif"), "yes");
 }
-

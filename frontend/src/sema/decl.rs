@@ -444,7 +444,13 @@ impl Sema {
             }
         }
         let ast::StmtKind::Compound(items) = &f.body.kind else { unreachable!("function body is a compound statement") };
-        let body = self.block(items);
+        let mut body = self.block(items);
+        if name == "main" && fty.ret.kind == TypeKind::Int {
+            // C11 5.1.2.2.3: reaching the } that terminates main returns 0.
+            if let ir::Stmt::Block(b) = &mut body {
+                b.stmts.push(ir::Stmt::Return(Some(Expr::new(K::Int(0), Type::int()))));
+            }
+        }
         self.scopes = saved_scopes;
         let fcx = std::mem::replace(&mut self.fcx, saved_unit).unwrap();
         for (lname, (_, defined, loc)) in &fcx.labels {

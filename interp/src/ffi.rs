@@ -1,15 +1,14 @@
-//! Calls: interpreted -> interpreted directly, interpreted -> native through libffi (cached
-//! per call site), native -> interpreted through a libffi closure per function (its entry).
+//! libffi glue: call interfaces for calls into native code (prepared once per call site)
+//! and closures that let native code call interpreted functions.
 
-use crate::eval::sk;
-use crate::image::{SlotKind, Image};
-use crate::{mem, Flow, Interp, Res, Trap};
-use ir::{FnType, FuncId, Function, Type, TypeKind};
+use crate::compile::sk;
+use crate::image::Image;
+use crate::{mem, Interp, Trap};
+use ir::{FnType, FuncId, Scalar, Type, TypeKind};
 use libffi::raw::{self, ffi_cif, ffi_type};
 use std::collections::HashMap;
 use std::ffi::c_void;
 use std::sync::atomic::{AtomicPtr, Ordering};
-use std::sync::Arc;
 
 /// The one interpreter of this process, for closures called back from native code.
 static INTERP: AtomicPtr<Interp> = AtomicPtr::new(std::ptr::null_mut());
@@ -20,11 +19,13 @@ pub(crate) fn register(it: &mut Box<Interp>) {
 
 /// A prepared libffi call interface and the type array it points into.
 pub(crate) struct CallCif {
-    cif: ffi_cif,
+    pub(crate) cif: ffi_cif,
     _atypes: Vec<*mut ffi_type>,
     /// The argument types it was prepared for (a variadic site is re-prepared if they
     /// change, which they cannot for one call site, but a closure's cif is shared).
-    ret_size: usize,
+    pub(crate) ret_size: usize,
+    /// How to read a scalar result (`None`: void or aggregate).
+    pub(crate) ret_kind: Option<Scalar>,
 }
 
 thread_local! {
@@ -124,6 +125,7 @@ fn prep(image: &Image, ret: &Type, args: &[Type], fixed: Option<usize>) -> Resul
         cif: unsafe { std::mem::zeroed() },
         _atypes: Vec::new(),
         ret_size: image.types.size_of(ret) as usize,
+        ret_kind: if ret.is_void() || ret.is_aggregate() { None } else { Some(sk(ret)) },
     });
     let rt = ffi_of(image, ret);
     let st = unsafe {
@@ -146,107 +148,47 @@ fn prep(image: &Image, ret: &Type, args: &[Type], fixed: Option<usize>) -> Resul
     Ok(c)
 }
 
+/// Prepares the call interface for a call with these argument types (after promotions).
+pub(crate) fn prep_call(image: &Image, fty: &FnType, arg_types: &[Type]) -> Result<Box<CallCif>, Trap> {
+    let args: Vec<Type> = arg_types.iter().map(decay).collect();
+    let fixed = if fty.variadic || fty.unprototyped { Some(fty.params.len().min(args.len())) } else { None };
+    prep(image, &fty.ret, &args, fixed)
+}
+
+/// Calls native code at `entry`. Scalars are passed as value bits, structs as addresses;
+/// a struct result is written to `ret_ptr`. Returns the scalar result, normalized.
+///
+/// # Safety
+/// `entry` must be a function with the signature `cif` was prepared for.
+pub(crate) unsafe fn native_call(cif: &CallCif, entry: usize, vals: &mut [u64], arg_types: &[Type], ret_ptr: *mut u8) -> u64 {
+    let mut avalues: [*mut c_void; 16] = [std::ptr::null_mut(); 16];
+    let mut heap: Vec<*mut c_void> = Vec::new();
+    let av: &mut [*mut c_void] = if vals.len() <= 16 {
+        &mut avalues[..vals.len()]
+    } else {
+        heap.resize(vals.len(), std::ptr::null_mut());
+        &mut heap[..]
+    };
+    for i in 0..vals.len() {
+        av[i] = if arg_types[i].is_record() { vals[i] as *mut c_void } else { &mut vals[i] as *mut u64 as *mut c_void };
+    }
+    let mut rbuf = [0u64; 4];
+    let big = cif.ret_size > 32;
+    let mut heap_ret: Vec<u8> = if big { vec![0; cif.ret_size] } else { Vec::new() };
+    let rptr: *mut c_void = if big { heap_ret.as_mut_ptr() as *mut c_void } else { rbuf.as_mut_ptr() as *mut c_void };
+    let f: unsafe extern "C" fn() = std::mem::transmute(entry);
+    raw::ffi_call(&cif.cif as *const ffi_cif as *mut ffi_cif, Some(f), rptr, av.as_mut_ptr());
+    if !ret_ptr.is_null() {
+        std::ptr::copy_nonoverlapping(rptr as *const u8, ret_ptr, cif.ret_size);
+        return 0;
+    }
+    match cif.ret_kind {
+        Some(k) => mem::load(rptr as *const u8, k),
+        None => 0,
+    }
+}
+
 impl Interp {
-    pub(crate) fn eval_call(&mut self, c: &ir::Call, fp: *mut u8) -> Res<u64> {
-        let target = self.eval(&c.callee, fp)? as usize;
-        let mut args: Vec<u64> = Vec::with_capacity(c.args.len());
-        for a in &c.args {
-            args.push(self.eval(a, fp)?);
-        }
-        let ret_ptr = match c.ret_slot {
-            Some(off) => unsafe { fp.add(off as usize) },
-            None => std::ptr::null_mut(),
-        };
-        if let Some(&id) = self.image.entries.get(&target) {
-            if let SlotKind::Interp(f) = &self.image.slots[id as usize].kind {
-                let f = f.clone();
-                let v = self.call_interp(&f, &args, ret_ptr)?;
-                return Ok(if ret_ptr.is_null() { normalize_ret(v, &c.fty.ret) } else { ret_ptr as u64 });
-            }
-        }
-        if target == 0 {
-            let name = match &c.callee.kind {
-                ir::ExprKind::FuncAddr(id) => format!("function '{}'", self.image.slots[*id as usize].name),
-                _ => "a null function pointer".to_string(),
-            };
-            return Err(Trap::Error(format!("call to {name}, which is not defined")));
-        }
-        self.poll()?;
-        let key = c as *const ir::Call;
-        if !self.cifs.contains_key(&key) {
-            let arg_types: Vec<Type> = c.args.iter().map(|a| decay(&a.ty)).collect();
-            let fixed = if c.fty.variadic || c.fty.unprototyped { Some(c.fty.params.len().min(arg_types.len())) } else { None };
-            let cif = prep(&self.image, &c.fty.ret, &arg_types, fixed)?;
-            self.cifs.insert(key, cif);
-        }
-        let cif: *mut CallCif = &mut **self.cifs.get_mut(&key).unwrap();
-        let mut avalues: Vec<*mut c_void> = Vec::with_capacity(args.len());
-        for (i, a) in c.args.iter().enumerate() {
-            if a.ty.is_record() {
-                avalues.push(args[i] as *mut c_void);
-            } else {
-                avalues.push(&mut args[i] as *mut u64 as *mut c_void);
-            }
-        }
-        let mut rbuf = [0u64; 4];
-        let big = unsafe { (*cif).ret_size } > 32;
-        let mut heap: Vec<u8> = if big { vec![0; unsafe { (*cif).ret_size }] } else { Vec::new() };
-        let rptr: *mut c_void = if big { heap.as_mut_ptr() as *mut c_void } else { rbuf.as_mut_ptr() as *mut c_void };
-        unsafe {
-            let f: unsafe extern "C" fn() = std::mem::transmute(target);
-            raw::ffi_call(&mut (*cif).cif, Some(f), rptr, avalues.as_mut_ptr());
-        }
-        if let Some(t) = self.pending.take() {
-            return Err(t);
-        }
-        if !ret_ptr.is_null() {
-            let n = unsafe { (*cif).ret_size };
-            unsafe { std::ptr::copy_nonoverlapping(rptr as *const u8, ret_ptr, n) };
-            return Ok(ret_ptr as u64);
-        }
-        if c.fty.ret.is_void() {
-            return Ok(0);
-        }
-        let v = unsafe { mem::load(rptr as *const u8, sk(&c.fty.ret)) };
-        Ok(normalize_ret(v, &c.fty.ret))
-    }
-
-    /// Calls function `id` (any tier) with argument values; used for `main`.
-    pub(crate) fn call_function(&mut self, id: FuncId, args: &[u64], ret_ptr: *mut u8) -> Res<u64> {
-        match self.image.slots[id as usize].kind.clone() {
-            SlotKind::Interp(f) => self.call_interp(&f, args, ret_ptr),
-            _ => Err(Trap::Error(format!("'{}' is not defined", self.image.slots[id as usize].name))),
-        }
-    }
-
-    pub(crate) fn call_interp(&mut self, f: &Arc<Function>, args: &[u64], ret_ptr: *mut u8) -> Res<u64> {
-        self.check_native_stack()?;
-        self.poll()?;
-        let saved_sp = self.sp;
-        let saved_ret_ptr = self.ret_ptr;
-        let fp = self.push_frame(f.frame_size)?;
-        for (i, (&off, ty)) in f.params.iter().zip(&f.ty.params).enumerate() {
-            let v = args.get(i).copied().unwrap_or(0);
-            let dst = unsafe { fp.add(off as usize) };
-            if ty.is_aggregate() {
-                let n = self.image.types.size_of(ty) as usize;
-                unsafe { std::ptr::copy_nonoverlapping(v as *const u8, dst, n) };
-            } else {
-                unsafe { mem::store(dst, sk(ty), v) };
-            }
-        }
-        self.ret_ptr = ret_ptr;
-        self.ret = 0;
-        let r = self.exec(&f.body, fp);
-        self.ret_ptr = saved_ret_ptr;
-        self.sp = saved_sp;
-        match r? {
-            Flow::Normal | Flow::Return => Ok(self.ret),
-            Flow::Break | Flow::Continue => Ok(self.ret),
-            Flow::Goto(_) => Err(Trap::Error(format!("goto into a label that is not in function '{}'", f.name))),
-        }
-    }
-
     /// Creates the native entry of an interpreted function: a libffi closure that enters
     /// the interpreter. The closure lives as long as the process (slots may still point to
     /// it after a redefinition).
@@ -286,16 +228,17 @@ fn normalize_ret(v: u64, t: &Type) -> u64 {
 }
 
 /// Native code calling an interpreted function (a callback, or a call through a pointer
-/// from compiled code).
+/// from compiled code). A trap cannot unwind through the C frames in between: it is caught
+/// here and re-raised when the native call returns.
 unsafe extern "C" fn trampoline(_cif: *mut ffi_cif, result: *mut c_void, args: *mut *mut c_void, data: *mut c_void) {
     let it = &mut *INTERP.load(Ordering::SeqCst);
+    if it.pending.is_some() {
+        return;
+    }
     let id = data as usize as FuncId;
-    let f = match &it.image.slots[id as usize].kind {
-        SlotKind::Interp(f) => f.clone(),
-        _ => return,
-    };
-    let mut vals = Vec::with_capacity(f.ty.params.len());
-    for (i, t) in f.ty.params.iter().enumerate() {
+    let ty = it.image.slots[id as usize].ty.clone();
+    let mut vals = Vec::with_capacity(ty.params.len());
+    for (i, t) in ty.params.iter().enumerate() {
         let p = *args.add(i) as *const u8;
         if t.is_record() {
             vals.push(p as u64);
@@ -303,29 +246,26 @@ unsafe extern "C" fn trampoline(_cif: *mut ffi_cif, result: *mut c_void, args: *
             vals.push(mem::load(p, sk(&decay(t))));
         }
     }
-    if it.pending.is_some() {
-        return;
-    }
-    let ret = &f.ty.ret;
-    if ret.is_record() {
-        let r = it.call_interp(&f, &vals, result as *mut u8);
-        if let Err(t) = r {
-            it.pending = Some(t);
-        }
-    } else {
-        match it.call_interp(&f, &vals, std::ptr::null_mut()) {
-            Ok(v) => {
-                if !ret.is_void() {
-                    // libffi wants integer results widened to a full register.
-                    let v = normalize_ret(v, ret);
-                    if ret.is_float() {
-                        mem::store(result as *mut u8, sk(ret), v);
-                    } else {
-                        *(result as *mut u64) = v;
-                    }
+    let ret = ty.ret.clone();
+    let me: *mut Interp = it;
+    let r = crate::catch(|| {
+        let it = &mut *me;
+        let f = it.compiled_fn(id);
+        let rp = if ret.is_record() { result as *mut u8 } else { std::ptr::null_mut() };
+        it.call_compiled(f, &vals, rp)
+    });
+    match r {
+        Ok(v) => {
+            if !ret.is_void() && !ret.is_record() {
+                // libffi wants integer results widened to a full register.
+                let v = normalize_ret(v, &ret);
+                if ret.is_float() {
+                    mem::store(result as *mut u8, sk(&ret), v);
+                } else {
+                    *(result as *mut u64) = v;
                 }
             }
-            Err(t) => it.pending = Some(t),
         }
+        Err(t) => it.pending = Some(t),
     }
 }

@@ -1,0 +1,92 @@
+//! Calls -> closures: to interpreted functions directly, to native code through a libffi
+//! call interface prepared when the closure is built.
+
+use super::expr::compile_expr;
+use super::{sk, Ev};
+use crate::ffi::{native_call, prep_call, CallCif};
+use crate::{raise, Interp, SlotKind, Trap};
+use ir::{ExprKind as K, TypeKind};
+
+/// Most arguments passed without a heap allocation.
+const INLINE_ARGS: usize = 8;
+
+pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
+    let args: Vec<Ev> = c.args.iter().map(|a| compile_expr(it, a)).collect();
+    let ret_slot = c.ret_slot.map(|o| o as usize);
+    let ret = c.fty.ret.clone();
+    let ret_bool = ret.kind == TypeKind::Bool;
+    let ret_kind = sk(&ret);
+    let ret_void = ret.is_void();
+    let arg_types: Vec<ir::Type> = c.args.iter().map(|a| a.ty.clone()).collect();
+    let cif: Option<Box<CallCif>> = prep_call(&it.image, &c.fty, &arg_types).ok();
+    let cif_ptr: *const CallCif = cif.as_deref().map_or(std::ptr::null(), |c| c as *const CallCif);
+    let direct = match c.callee.kind {
+        K::FuncAddr(id) => Some(id),
+        _ => None,
+    };
+    let callee = compile_expr(it, &c.callee);
+    let name = match direct {
+        Some(id) => format!("function '{}'", it.image.slots[id as usize].name),
+        None => "a null function pointer".to_string(),
+    };
+    Box::new(move |it, fp| {
+        let _keep = &cif;
+        let mut inline = [0u64; INLINE_ARGS];
+        let mut heap = Vec::new();
+        let vals: &mut [u64] = if args.len() <= INLINE_ARGS {
+            &mut inline[..args.len()]
+        } else {
+            heap.resize(args.len(), 0);
+            &mut heap[..]
+        };
+        for (v, a) in vals.iter_mut().zip(&args) {
+            *v = a(it, fp);
+        }
+        let ret_ptr = match ret_slot {
+            Some(o) => unsafe { fp.add(o) },
+            None => std::ptr::null_mut(),
+        };
+        // Which function? Interpreted ones run here; anything else is native code.
+        let (id, entry) = match direct {
+            Some(id) => {
+                let s = &it.image.slots[id as usize];
+                (if matches!(s.kind, SlotKind::Interp(_)) { Some(id) } else { None }, s.entry)
+            }
+            None => {
+                let a = callee(it, fp) as usize;
+                (it.image.entries.get(&a).copied(), a)
+            }
+        };
+        if let Some(id) = id {
+            let f = it.compiled_fn(id);
+            let v = it.call_compiled(f, vals, ret_ptr);
+            return if !ret_ptr.is_null() {
+                ret_ptr as u64
+            } else if ret_bool {
+                (v & 0xff != 0) as u64
+            } else {
+                crate::mem::normalize(v, ret_kind)
+            };
+        }
+        if entry == 0 {
+            raise(Trap::Error(format!("call to {name}, which is not defined")));
+        }
+        if cif_ptr.is_null() {
+            raise(Trap::Error(format!("cannot call {name}: unsupported signature")));
+        }
+        it.poll();
+        let v = unsafe { native_call(&*cif_ptr, entry, vals, &arg_types, ret_ptr) };
+        if let Some(t) = it.pending.take() {
+            raise(t);
+        }
+        if !ret_ptr.is_null() {
+            ret_ptr as u64
+        } else if ret_void {
+            0
+        } else if ret_bool {
+            (v & 0xff != 0) as u64
+        } else {
+            v
+        }
+    })
+}

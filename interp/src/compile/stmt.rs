@@ -1,0 +1,259 @@
+//! Statements -> closures; `goto` and `switch` jump by seeking a label inside nested blocks.
+
+use super::expr::{compile_cond, compile_expr, place};
+use super::{Ex, Flow, NO_SEEK};
+use ir::{LabelId, Stmt};
+
+/// Labels a statement defines (anywhere inside it), computed once at compile time.
+fn labels_in(s: &Stmt) -> Vec<LabelId> {
+    let mut v = Vec::new();
+    collect(s, &mut v);
+    v
+}
+
+fn collect(s: &Stmt, out: &mut Vec<LabelId>) {
+    match s {
+        Stmt::Label(l, inner) => {
+            out.push(*l);
+            collect(inner, out);
+        }
+        Stmt::Block(b) => out.extend_from_slice(&b.labels),
+        Stmt::If(_, t, e) => {
+            collect(t, out);
+            if let Some(e) = e {
+                collect(e, out);
+            }
+        }
+        Stmt::While(_, b) | Stmt::DoWhile(b, _) | Stmt::For(_, _, _, b) => collect(b, out),
+        Stmt::Switch { body, .. } => collect(body, out),
+        Stmt::Expr(_) | Stmt::Goto(_) | Stmt::Break | Stmt::Continue | Stmt::Return(_) | Stmt::Zero(..) | Stmt::Copy(..) => {}
+    }
+}
+
+pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
+    match s {
+        Stmt::Expr(e) => {
+            let f = compile_expr(it, e);
+            Box::new(move |it, fp, _| {
+                f(it, fp);
+                Flow::Normal
+            })
+        }
+        Stmt::Block(b) => {
+            let stmts: Vec<Ex> = b.stmts.iter().map(|s| compile_stmt(it, s)).collect();
+            if b.labels.is_empty() {
+                // No jumps into this block: the common, fast case.
+                return Box::new(move |it, fp, _| {
+                    for s in &stmts {
+                        let f = s(it, fp, NO_SEEK);
+                        if f != Flow::Normal {
+                            return f;
+                        }
+                    }
+                    Flow::Normal
+                });
+            }
+            let labels: Vec<Vec<LabelId>> = b.stmts.iter().map(labels_in).collect();
+            let find = move |l: LabelId| labels.iter().position(|v| v.contains(&l));
+            Box::new(move |it, fp, seek| {
+                let mut seek = seek;
+                let mut i = if seek == NO_SEEK {
+                    0
+                } else {
+                    match find(seek) {
+                        Some(i) => i,
+                        None => return Flow::Goto(seek),
+                    }
+                };
+                while i < stmts.len() {
+                    let f = stmts[i](it, fp, seek);
+                    seek = NO_SEEK;
+                    match f {
+                        Flow::Normal => i += 1,
+                        Flow::Goto(l) => match find(l) {
+                            Some(j) => {
+                                i = j;
+                                seek = l;
+                            }
+                            None => return f,
+                        },
+                        _ => return f,
+                    }
+                }
+                Flow::Normal
+            })
+        }
+        Stmt::If(c, t, e) => {
+            let c = compile_cond(it, c);
+            let tl = labels_in(t);
+            let t = compile_stmt(it, t);
+            let e = e.as_ref().map(|e| compile_stmt(it, e));
+            Box::new(move |it, fp, seek| {
+                if seek != NO_SEEK {
+                    if tl.contains(&seek) {
+                        return t(it, fp, seek);
+                    }
+                    return match &e {
+                        Some(e) => e(it, fp, seek),
+                        None => Flow::Normal,
+                    };
+                }
+                if c(it, fp) {
+                    t(it, fp, NO_SEEK)
+                } else if let Some(e) = &e {
+                    e(it, fp, NO_SEEK)
+                } else {
+                    Flow::Normal
+                }
+            })
+        }
+        Stmt::While(c, body) => {
+            let c = compile_cond(it, c);
+            let body = compile_stmt(it, body);
+            Box::new(move |it, fp, seek| {
+                let mut seek = seek;
+                loop {
+                    if seek == NO_SEEK && !c(it, fp) {
+                        return Flow::Normal;
+                    }
+                    match body(it, fp, seek) {
+                        Flow::Break => return Flow::Normal,
+                        Flow::Normal | Flow::Continue => {}
+                        f => return f,
+                    }
+                    seek = NO_SEEK;
+                    it.poll();
+                }
+            })
+        }
+        Stmt::DoWhile(body, c) => {
+            let c = compile_cond(it, c);
+            let body = compile_stmt(it, body);
+            Box::new(move |it, fp, seek| {
+                let mut seek = seek;
+                loop {
+                    match body(it, fp, seek) {
+                        Flow::Break => return Flow::Normal,
+                        Flow::Normal | Flow::Continue => {}
+                        f => return f,
+                    }
+                    seek = NO_SEEK;
+                    it.poll();
+                    if !c(it, fp) {
+                        return Flow::Normal;
+                    }
+                }
+            })
+        }
+        Stmt::For(init, c, step, body) => {
+            let init = init.as_ref().map(|s| compile_stmt(it, s));
+            let c = c.as_ref().map(|c| compile_cond(it, c));
+            let step = step.as_ref().map(|e| compile_expr(it, e));
+            let body = compile_stmt(it, body);
+            Box::new(move |it, fp, seek| {
+                let mut seek = seek;
+                if seek == NO_SEEK {
+                    if let Some(init) = &init {
+                        let f = init(it, fp, NO_SEEK);
+                        if f != Flow::Normal {
+                            return f;
+                        }
+                    }
+                }
+                loop {
+                    if seek == NO_SEEK {
+                        if let Some(c) = &c {
+                            if !c(it, fp) {
+                                return Flow::Normal;
+                            }
+                        }
+                    }
+                    match body(it, fp, seek) {
+                        Flow::Break => return Flow::Normal,
+                        Flow::Normal | Flow::Continue => {}
+                        f => return f,
+                    }
+                    seek = NO_SEEK;
+                    it.poll();
+                    if let Some(step) = &step {
+                        step(it, fp);
+                    }
+                }
+            })
+        }
+        Stmt::Switch { cond, cases, default, body } => {
+            let cv = compile_expr(it, cond);
+            let body = compile_stmt(it, body);
+            let default = *default;
+            // Small switches scan; larger ones with single values use a sorted table.
+            let mut table: Vec<(i64, i64, LabelId)> = cases.clone();
+            table.sort_by_key(|c| c.0);
+            Box::new(move |it, fp, seek| {
+                let target = if seek != NO_SEEK {
+                    seek
+                } else {
+                    let v = cv(it, fp) as i64;
+                    let i = table.partition_point(|c| c.1 < v);
+                    match table.get(i) {
+                        Some(&(lo, hi, l)) if lo <= v && v <= hi => l,
+                        _ => match default {
+                            Some(l) => l,
+                            None => return Flow::Normal,
+                        },
+                    }
+                };
+                match body(it, fp, target) {
+                    Flow::Break => Flow::Normal,
+                    f => f,
+                }
+            })
+        }
+        Stmt::Label(l, inner) => {
+            let l = *l;
+            let inner = compile_stmt(it, inner);
+            Box::new(move |it, fp, seek| inner(it, fp, if seek == l { NO_SEEK } else { seek }))
+        }
+        Stmt::Goto(l) => {
+            let l = *l;
+            Box::new(move |_, _, _| Flow::Goto(l))
+        }
+        Stmt::Break => Box::new(|_, _, _| Flow::Break),
+        Stmt::Continue => Box::new(|_, _, _| Flow::Continue),
+        Stmt::Return(None) => Box::new(|_, _, _| Flow::Return),
+        Stmt::Return(Some(e)) => {
+            let v = compile_expr(it, e);
+            if e.ty.is_aggregate() {
+                let size = it.image.types.size_of(&e.ty) as usize;
+                Box::new(move |it, fp, _| {
+                    let src = v(it, fp);
+                    if !it.ret_ptr.is_null() {
+                        unsafe { std::ptr::copy(src as *const u8, it.ret_ptr, size) };
+                    }
+                    Flow::Return
+                })
+            } else {
+                Box::new(move |it, fp, _| {
+                    it.ret = v(it, fp);
+                    Flow::Return
+                })
+            }
+        }
+        Stmt::Zero(a, n) => {
+            let n = *n as usize;
+            let a = place(it, a).ev();
+            Box::new(move |it, fp, _| {
+                unsafe { std::ptr::write_bytes(a(it, fp) as *mut u8, 0, n) };
+                Flow::Normal
+            })
+        }
+        Stmt::Copy(d, s, n) => {
+            let n = *n as usize;
+            let (d, s) = (place(it, d).ev(), compile_expr(it, s));
+            Box::new(move |it, fp, _| {
+                let src = s(it, fp);
+                unsafe { std::ptr::copy(src as *const u8, d(it, fp) as *mut u8, n) };
+                Flow::Normal
+            })
+        }
+    }
+}

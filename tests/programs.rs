@@ -1,0 +1,89 @@
+//! Differential tests: every C program in tests/programs/ must print the same stdout and
+//! exit with the same status under crepl as compiled by the system C compiler.
+//!
+//! Each program runs in every tier crepl has (today: the interpreter). Set
+//! `CREPL_PROGRAMS=name1,name2` to run only some programs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+/// Extra crepl options per tier; every program runs once per entry.
+const TIERS: &[(&str, &[&str])] = &[("interp", &[])];
+
+struct Outcome {
+    stdout: Vec<u8>,
+    status: Option<i32>,
+}
+
+fn run(mut cmd: Command) -> Outcome {
+    let out = cmd.stdin(Stdio::null()).stderr(Stdio::piped()).output().expect("cannot run");
+    Outcome { stdout: out.stdout, status: out.status.code() }
+}
+
+fn programs() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let only: Option<Vec<String>> = std::env::var("CREPL_PROGRAMS").ok().filter(|s| !s.is_empty()).map(|s| s.split(',').map(String::from).collect());
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "c"))
+        .filter(|p| only.as_ref().is_none_or(|o| o.iter().any(|n| p.file_stem().unwrap() == n.as_str())))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn programs_match_cc() {
+    let progs = programs();
+    assert!(!progs.is_empty());
+    let tmp = std::env::temp_dir().join(format!("crepl-programs-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let failures = Mutex::new(Vec::new());
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
+    std::thread::scope(|sc| {
+        for _ in 0..threads {
+            sc.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                let Some(p) = progs.get(i) else { break };
+                let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+                let exe = tmp.join(&name);
+                let cc = Command::new("cc")
+                    .args(["-std=gnu11", "-O0", "-w", "-o"])
+                    .arg(&exe)
+                    .arg(p)
+                    .arg("-lm")
+                    .output()
+                    .expect("cc is needed for the differential tests");
+                if !cc.status.success() {
+                    failures.lock().unwrap().push(format!("{name}: cc failed:\n{}", String::from_utf8_lossy(&cc.stderr)));
+                    continue;
+                }
+                let want = run(Command::new(&exe));
+                for (tier, flags) in TIERS {
+                    let mut c = Command::new(env!("CARGO_BIN_EXE_crepl"));
+                    c.args(*flags).arg(p);
+                    let got = run(c);
+                    if got.stdout != want.stdout || got.status != want.status {
+                        let (w, g) = (String::from_utf8_lossy(&want.stdout), String::from_utf8_lossy(&got.stdout));
+                        let first = w.lines().zip(g.lines()).position(|(a, b)| a != b);
+                        failures.lock().unwrap().push(format!(
+                            "{name} [{tier}]: status cc={:?} crepl={:?}; first differing line {:?}\n  cc:    {:?}\n  crepl: {:?}",
+                            want.status,
+                            got.status,
+                            first,
+                            first.and_then(|i| w.lines().nth(i)),
+                            first.and_then(|i| g.lines().nth(i)),
+                        ));
+                    }
+                }
+            });
+        }
+    });
+    let _ = std::fs::remove_dir_all(&tmp);
+    let f = failures.into_inner().unwrap();
+    assert!(f.is_empty(), "{} of {} programs differ:\n{}", f.len(), progs.len(), f.join("\n"));
+}

@@ -1,1 +1,0 @@
-//! Test harness crate for crepl (see tests/*.rs)

@@ -1,0 +1,75 @@
+//! Golden transcripts: each tests/transcripts/*.repl is fed to a fresh `crepl --echo` and
+//! the whole session (inputs, program output, values, diagnostics) is compared with its
+//! snapshot in tests/transcripts/snapshots/. Addresses are masked as `0x<addr>`.
+//!
+//! To accept changed output: `INSTA_UPDATE=always cargo test --test transcripts`, then
+//! read the diff of the .snap files before committing.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// Runs crepl on `input` with stdout and stderr into one file, so the order is exactly
+/// what a terminal would show.
+pub fn transcript(input: &Path, flags: &[&str]) -> String {
+    let out_path = std::env::temp_dir().join(format!(
+        "crepl-transcript-{}-{}.out",
+        std::process::id(),
+        input.file_stem().unwrap().to_string_lossy()
+    ));
+    let out = std::fs::File::create(&out_path).unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_crepl"))
+        .args(["--echo", "--no-color"])
+        .args(flags)
+        .stdin(std::fs::File::open(input).unwrap())
+        .stdout(Stdio::from(out.try_clone().unwrap()))
+        .stderr(Stdio::from(out))
+        .current_dir(input.parent().unwrap())
+        .status()
+        .unwrap();
+    let text = std::fs::read_to_string(&out_path).unwrap_or_default();
+    let _ = std::fs::remove_file(&out_path);
+    format!("{}[exit status {}]\n", mask(&text), status.code().map_or("signal".into(), |c| c.to_string()))
+}
+
+/// Replaces addresses (`0x` and 6 or more hex digits) with `0x<addr>`.
+fn mask(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'0' && b.get(i + 1) == Some(&b'x') {
+            let n = b[i + 2..].iter().take_while(|c| c.is_ascii_hexdigit()).count();
+            if n >= 6 {
+                out.push_str("0x<addr>");
+                i += 2 + n;
+                continue;
+            }
+        }
+        let ch = s[i..].chars().next().unwrap();
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    out
+}
+
+#[test]
+fn transcripts() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "repl"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(dir.join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for f in &files {
+            let name = f.file_stem().unwrap().to_string_lossy().into_owned();
+            let got = transcript(f, &[]);
+            insta::assert_snapshot!(name, got);
+        }
+    });
+}
