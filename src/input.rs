@@ -6,7 +6,7 @@ pub fn needs_more(text: &str) -> bool {
     let mut depth: i64 = 0;
     let mut in_block_comment = false;
     let mut last_line_continues = false;
-    for line in text.split('\n') {
+    for line in text.strip_suffix('\n').unwrap_or(text).split('\n') {
         let line = line.strip_suffix('\r').unwrap_or(line);
         let trimmed = line.trim_start();
         last_line_continues = line.ends_with('\\');
@@ -61,6 +61,8 @@ mod tests {
         assert!(needs_more("/* comment"));
         assert!(!needs_more("/* comment */ 1"));
         assert!(needs_more("int x = \\"));
+        assert!(needs_more("int x = \\\n"));
+        assert!(!needs_more("int x = \\\n3;\n"));
         assert!(!needs_more("char *s = \"{\";"));
         assert!(!needs_more("char c = '{';"));
         assert!(!needs_more("#define BEGIN {"));

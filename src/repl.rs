@@ -32,10 +32,12 @@ fn meta(s: &mut Session, line: &str, ok: &mut bool) -> bool {
             let n = if arg.is_empty() { Ok(1) } else { arg.parse::<usize>() };
             match n {
                 Ok(n) => {
-                    let k = s.undo(n);
-                    if k < n {
-                        s.error(&format!("only {k} input{} to undo", if k == 1 { "" } else { "s" }));
+                    let have = s.fe.committed();
+                    if n > have {
+                        s.error(&format!("cannot undo {n} input{}: only {have} to undo; nothing changed", if n == 1 { "" } else { "s" }));
                         *ok = false;
+                    } else {
+                        s.undo(n);
                     }
                 }
                 Err(_) => {
@@ -121,12 +123,18 @@ fn batch(s: &mut Session, echo: bool) -> i32 {
     let stdin = std::io::stdin();
     let mut buf = String::new();
     let mut ok_all = true;
-    let mut lines = stdin.lock().lines();
+    let mut lock = stdin.lock();
+    let mut raw = Vec::new();
     loop {
-        let line = match lines.next() {
-            Some(Ok(l)) => l,
-            Some(Err(_)) | None => break,
-        };
+        raw.clear();
+        match lock.read_until(b'\n', &mut raw) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {}
+        }
+        // Bytes that are not UTF-8 become U+FFFD; the lexer reports them.
+        let line = String::from_utf8_lossy(&raw);
+        let line = line.strip_suffix('\n').unwrap_or(&line);
+        let line = line.strip_suffix('\r').unwrap_or(line).to_string();
         if buf.is_empty() && is_meta(&line) {
             show(&line);
             let mut ok = true;

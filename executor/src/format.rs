@@ -39,9 +39,12 @@ fn value(image: &Image, ty: &Type, p: *const u8) -> String {
             TypeKind::UInt => rd(p as *const u32).to_string(),
             TypeKind::Long | TypeKind::LongLong => rd(p as *const i64).to_string(),
             TypeKind::ULong | TypeKind::ULongLong => rd(p as *const u64).to_string(),
-            TypeKind::Float => format!("{:?}f", rd(p as *const f32)),
-            TypeKind::Double => format!("{:?}", rd(p as *const f64)),
-            TypeKind::LongDouble => format!("{:?}L", f64::from_bits(interp_load_f80(p))),
+            TypeKind::Float => float(rd(p as *const f32) as f64, &format!("{:?}", rd(p as *const f32)), "f"),
+            TypeKind::Double => float(rd(p as *const f64), &format!("{:?}", rd(p as *const f64)), ""),
+            TypeKind::LongDouble => {
+                let v = f64::from_bits(interp_load_f80(p));
+                float(v, &format!("{v:?}"), "L")
+            }
             TypeKind::Enum(id) => {
                 let v = rd(p as *const i32) as i64;
                 let e = &image.types.enums[*id as usize];
@@ -57,11 +60,6 @@ fn value(image: &Image, ty: &Type, p: *const u8) -> String {
                 }
                 if to.is_char_like() {
                     return c_string(a as *const u8, None);
-                }
-                if to.is_function() {
-                    if let Some(id) = image.entries.get(&(a as usize)) {
-                        return format!("{:#x} ({})", a, image.slots[*id as usize].name);
-                    }
                 }
                 format!("{a:#x}")
             }
@@ -137,6 +135,18 @@ unsafe fn interp_load_f80(p: *const u8) -> u64 {
     (sign * f).to_bits()
 }
 
+/// A floating value: the shortest decimal that reads back (`debug` is Rust's `{:?}`),
+/// with the type's suffix; infinities and NaNs as printf spells them (`inf`, `-nan`).
+fn float(v: f64, debug: &str, suffix: &str) -> String {
+    if v.is_nan() {
+        return if v.is_sign_negative() { "-nan".into() } else { "nan".into() };
+    }
+    if v.is_infinite() {
+        return if v < 0.0 { "-inf".into() } else { "inf".into() };
+    }
+    format!("{debug}{suffix}")
+}
+
 /// A C character constant: `'a'`, `'\n'`, `'\xc8'`.
 pub fn char_lit(b: u8) -> String {
     match b {
@@ -163,16 +173,20 @@ fn escape(b: u8, quote: u8) -> String {
     }
 }
 
-/// A string in double quotes with C escapes. `limit` is the array length for char arrays
-/// (stop at the first NUL inside it); pointers stop at NUL or after [`MAX_STRING`].
+/// A string in double quotes with C escapes. For a char array (`limit` is its length) that
+/// is every element up to the last non-NUL one, so embedded NULs show (`"\0A"`); a pointer
+/// stops at its NUL. Both stop after [`MAX_STRING`] characters with `...`.
 unsafe fn c_string(p: *const u8, limit: Option<usize>) -> String {
     let mut s = String::from("\"");
-    let max = limit.unwrap_or(usize::MAX);
+    let max = match limit {
+        Some(n) => (0..n).rev().find(|&i| *p.add(i) != 0).map_or(0, |i| i + 1),
+        None => usize::MAX,
+    };
     let mut i = 0;
     let mut prev_hex = false;
     while i < max {
         let b = *p.add(i);
-        if b == 0 {
+        if b == 0 && limit.is_none() {
             break;
         }
         if i >= MAX_STRING {

@@ -86,7 +86,13 @@ impl Runtime {
             image.global_types[i] = g.ty.clone();
             image.globals[i] = match &g.init {
                 GlobalInit::Extern(_) => externs.iter().find(|(id, _)| *id == g.id).map(|x| x.1).unwrap_or(0) as *mut u8,
-                _ => alloc_zeroed(g.size, g.align),
+                _ => {
+                    let p = alloc_zeroed(g.size, g.align);
+                    if p.is_null() {
+                        return Err(link_err(&format!("cannot allocate {} bytes for '{}'", g.size, g.name)));
+                    }
+                    p
+                }
             };
         }
         for g in &m.globals {

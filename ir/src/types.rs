@@ -303,8 +303,8 @@ impl TypeTable {
                     let q = quals(cur);
                     let star = if q.is_empty() {
                         format!("*{inner}")
-                    } else if inner.is_empty() {
-                        format!("*{q}")
+                    } else if inner.is_empty() || inner.starts_with('[') || inner.starts_with('(') {
+                        format!("*{q}{inner}")
                     } else {
                         format!("*{q} {inner}")
                     };

@@ -78,10 +78,10 @@ impl Ctx {
         stmt(StmtKind::For(Box::new(h.init), h.cond, h.step, Box::new(body)), loc)
     }
 
-    /// A statement at file scope (REPL). Labels and case labels make no sense there.
+    /// A statement at file scope (REPL). Labels are allowed (a `goto` within one input);
+    /// case labels make no sense there.
     pub fn file_stmt(&self, s: Stmt) -> ExternalItem {
         match &s.kind {
-            StmtKind::Labeled(..) => self.error(s.loc, "label at file scope"),
             StmtKind::Case(..) => self.error(s.loc, "'case' statement not in switch statement"),
             StmtKind::Default(..) => self.error(s.loc, "'default' statement not in switch statement"),
             _ => {}

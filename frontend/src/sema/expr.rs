@@ -525,6 +525,10 @@ impl Sema {
             }
             UnaryOp::PreInc | UnaryOp::PreDec | UnaryOp::PostInc | UnaryOp::PostDec => {
                 let v = self.expr(a)?;
+                if v.e.ty.is_array() || v.e.ty.is_record() {
+                    self.error(loc, format!("cannot {} value of type '{}'", if matches!(op, UnaryOp::PreInc | UnaryOp::PostInc) { "increment" } else { "decrement" }, self.types.type_name(&v.e.ty)));
+                    return Err(());
+                }
                 self.check_modifiable(&v, loc)?;
                 let t = v.e.ty.clone();
                 let scale = if let Some(p) = t.pointee() {
@@ -764,7 +768,7 @@ impl Sema {
             if from.is_record() && from.kind == to.kind {
                 return Ok(Expr { kind: e.kind, ty: to.unqual() });
             }
-            self.error(loc, format!("{ctx} '{}' from incompatible type '{}'", tn(self, to), tn(self, &from)));
+            self.error(loc, conv_msg(ctx, &tn(self, to), &tn(self, &from), "incompatible "));
             return Err(());
         }
         if to.kind == TypeKind::Bool && from.is_pointer() {
@@ -775,24 +779,24 @@ impl Sema {
                 if is_null_const(&e) {
                     return Ok(convert(e, to));
                 }
-                self.warning(loc, format!("incompatible integer to pointer conversion {ctx} '{}' from '{}'", tn(self, to), tn(self, &from)));
+                self.warning(loc, format!("incompatible integer to pointer conversion {}", conv_msg(ctx, &tn(self, to), &tn(self, &from), "")));
                 return Ok(convert(e, to));
             }
             if let Some(fp) = from.pointee() {
                 let ok = tp.is_void() || fp.is_void() || compatible_unqual(&tp.unqual(), &fp.unqual());
                 if !ok {
-                    self.warning(loc, format!("incompatible pointer types {ctx} '{}' from '{}'", tn(self, to), tn(self, &from)));
+                    self.warning(loc, format!("incompatible pointer types {}", conv_msg(ctx, &tn(self, to), &tn(self, &from), "")));
                 } else if fp.is_const && !tp.is_const {
-                    self.warning(loc, format!("{ctx} '{}' from '{}' discards qualifiers", tn(self, to), tn(self, &from)));
+                    self.warning(loc, format!("{} discards qualifiers", conv_msg(ctx, &tn(self, to), &tn(self, &from), "")));
                 }
                 return Ok(convert(e, to));
             }
         }
         if to.is_integer() && from.is_pointer() {
-            self.warning(loc, format!("incompatible pointer to integer conversion {ctx} '{}' from '{}'", tn(self, to), tn(self, &from)));
+            self.warning(loc, format!("incompatible pointer to integer conversion {}", conv_msg(ctx, &tn(self, to), &tn(self, &from), "")));
             return Ok(convert(e, to));
         }
-        self.error(loc, format!("{ctx} '{}' from incompatible type '{}'", tn(self, to), tn(self, &from)));
+        self.error(loc, conv_msg(ctx, &tn(self, to), &tn(self, &from), "incompatible "));
         Err(())
     }
 
@@ -1077,10 +1081,34 @@ impl Sema {
             self.error(loc, format!("variable has incomplete type '{}'", self.types.type_name(&t)));
             return Err(());
         }
-        if self.fcx.is_none() && self.scopes.is_empty() && self.in_static_init {
-            // File scope: a static object.
-            let id = self.static_object(&t, init, loc)?;
-            return Ok(Val { e: Expr::new(K::Global(id), t), lv: true });
+        let in_unit = self.fcx.as_ref().is_some_and(|f| f.name == "top level");
+        if self.fcx.is_none() || (in_unit && self.scopes.len() <= 1) {
+            // File scope: a static object (C11 6.5.2.5p5), constant if it can be.
+            let n = self.diags.len();
+            let data = self.static_data(&t, init)?;
+            match data {
+                Ok((bytes, relocs)) => {
+                    let id = self.anon_global(t.clone(), ir::GlobalInit::Data { bytes, relocs });
+                    return Ok(Val { e: Expr::new(K::Global(id), t), lv: true });
+                }
+                Err(l) if self.mode == super::Mode::Script => {
+                    self.diags.truncate(n);
+                    self.error(l, "initializer element is not a compile-time constant");
+                    return Err(());
+                }
+                Err(_) => {
+                    // REPL: initialized when the input runs, in order.
+                    let id = self.anon_global(t.clone(), ir::GlobalInit::Zero);
+                    let place = Expr::new(K::Global(id), t.clone());
+                    let entered = self.enter_unit();
+                    let mut stmts = Vec::new();
+                    let r = self.init_object(place.clone(), &t, init, &mut stmts);
+                    self.leave_unit(entered);
+                    r?;
+                    let seq = Expr::new(K::Seq(Box::new(ir::Stmt::Block(ir::Block { stmts, labels: vec![] })), Box::new(place)), t);
+                    return Ok(Val { e: seq, lv: true });
+                }
+            }
         }
         let off = self.alloc_local(self.types.size_of(&t), self.types.align_of(&t));
         let place = Expr::new(K::Local(off), t.clone());
@@ -1140,6 +1168,22 @@ impl Sema {
         if self.extern_only.contains(&id) && !self.extern_refs.iter().any(|x| x.0 == id) {
             self.extern_refs.push((id, name.to_string(), t.clone()));
             self.extern_only.retain(|x| *x != id);
+        }
+    }
+}
+
+/// How clang words a conversion in each context; `incompatible` is "incompatible " or "".
+fn conv_msg(ctx: &str, to: &str, from: &str, incompatible: &str) -> String {
+    match ctx {
+        "initializing" => format!("initializing '{to}' with an expression of {incompatible}type '{from}'"),
+        "passing" => format!("passing '{from}' to parameter of {incompatible}type '{to}'"),
+        "returning" => format!("returning '{from}' from a function with {incompatible}result type '{to}'"),
+        _ => {
+            if incompatible.is_empty() {
+                format!("assigning to '{to}' from '{from}'")
+            } else {
+                format!("assigning to '{to}' from incompatible type '{from}'")
+            }
         }
     }
 }

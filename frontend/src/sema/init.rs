@@ -92,6 +92,19 @@ impl Sema {
     ) -> R<u64> {
         match &ty.kind {
             TypeKind::Array(elem, n) => {
+                // `char s[] = { "lit" }`: a braced string literal initializes the array.
+                if braced && items.len() == 1 && items[0].designators.is_empty() && (elem.is_char_like() || elem.is_integer()) {
+                    if let Initializer::Expr(e) = &items[0].init {
+                        if as_string(e).is_some() {
+                            *pos = 1;
+                            self.init_single(ty, off, None, e, out)?;
+                            return Ok(n.unwrap_or(0).max(match &e.kind {
+                                ast::ExprKind::StrLit { units, .. } => units.len() as u64 + 1,
+                                _ => 0,
+                            }));
+                        }
+                    }
+                }
                 let esz = self.types.size_of(elem);
                 let mut idx: u64 = 0;
                 let mut max: u64 = 0;
@@ -361,6 +374,10 @@ impl Sema {
                     bytes[off..end].copy_from_slice(&b[..end - off]);
                 }
                 IV::Expr(x) => {
+                    // A struct value (copy of another object) is not a constant.
+                    if it.ty.is_aggregate() {
+                        return Ok(Err(init_loc(init)));
+                    }
                     let Some(c) = consts::eval(&x, true) else { return Ok(Err(init_loc(init))) };
                     let n = self.types.size_of(&it.ty) as usize;
                     if off + n > size {
@@ -400,18 +417,6 @@ impl Sema {
             }
         }
         Ok(Ok((bytes, relocs)))
-    }
-
-    /// A static object (file-scope compound literal) with a constant initializer.
-    pub(crate) fn static_object(&mut self, t: &Type, init: &Initializer, loc: Loc) -> R<GlobalId> {
-        match self.static_data(t, init)? {
-            Ok((bytes, relocs)) => Ok(self.anon_global(t.clone(), ir::GlobalInit::Data { bytes, relocs })),
-            Err(l) => {
-                let _ = loc;
-                self.error(l, "initializer element is not a compile-time constant");
-                Err(())
-            }
-        }
     }
 }
 

@@ -235,6 +235,8 @@ impl Sema {
         self.in_static_init = false;
         self.fcx = None;
         self.scopes.clear();
+        // File-scope statements of one input share one unit context (labels, frame).
+        let unit = self.enter_unit();
         for item in &tu.items {
             match item {
                 ast::ExternalItem::Decl(d) => self.file_decl(d),
@@ -248,6 +250,7 @@ impl Sema {
         if let Some(e) = &tu.trailing_expr {
             result = self.trailing_expr(e);
         }
+        self.leave_unit(unit);
         self.finish_input(result);
         self.input += 1;
         (std::mem::take(&mut self.module), std::mem::take(&mut self.diags))
@@ -285,7 +288,9 @@ impl Sema {
             }
         }
         if !self.unit.is_empty() || result.is_some() {
-            let body = ir::Stmt::Block(ir::Block { stmts: std::mem::take(&mut self.unit), labels: vec![] });
+            let stmts = std::mem::take(&mut self.unit);
+            let labels = expr::stmt_labels(&stmts);
+            let body = ir::Stmt::Block(ir::Block { stmts, labels });
             self.module.inits.push(ir::InitUnit { frame_size: self.unit_frame, body, result });
         }
     }

@@ -186,6 +186,13 @@ impl Sema {
                             }
                         },
                     };
+                    if let Some(n) = n {
+                        let es = self.types.size_of(&t).max(1);
+                        if n.checked_mul(es).is_none_or(|b| b >= 1 << 40) {
+                            self.error(d.loc, format!("array is too large ({n} elements)"));
+                            return Type::int();
+                        }
+                    }
                     if !t.is_function() && !self.types.is_complete(&t) && !t.is_void() {
                         if let TypeKind::Array(_, None) = t.kind {
                             self.error(d.loc, "array has incomplete element type");
