@@ -173,20 +173,17 @@ fn escape(b: u8, quote: u8) -> String {
     }
 }
 
-/// A string in double quotes with C escapes. For a char array (`limit` is its length) that
-/// is every element up to the last non-NUL one, so embedded NULs show (`"\0A"`); a pointer
-/// stops at its NUL. Both stop after [`MAX_STRING`] characters with `...`.
+/// A string in double quotes with C escapes, up to its NUL, as C string functions see it
+/// (a char array stops at its end if it has no NUL; bytes after a NUL, often stale buffer
+/// contents, are not shown). Stops after [`MAX_STRING`] characters with `...`.
 unsafe fn c_string(p: *const u8, limit: Option<usize>) -> String {
     let mut s = String::from("\"");
-    let max = match limit {
-        Some(n) => (0..n).rev().find(|&i| *p.add(i) != 0).map_or(0, |i| i + 1),
-        None => usize::MAX,
-    };
+    let max = limit.unwrap_or(usize::MAX);
     let mut i = 0;
     let mut prev_hex = false;
     while i < max {
         let b = *p.add(i);
-        if b == 0 && limit.is_none() {
+        if b == 0 {
             break;
         }
         if i >= MAX_STRING {
