@@ -52,6 +52,15 @@ impl Session {
 
     /// Runs one REPL input. Returns false if it failed (diagnostic or run-time error).
     pub fn eval(&mut self, text: &str) -> bool {
+        let start = std::time::Instant::now();
+        let ok = self.eval_inner(text);
+        if std::env::var_os("CREPL_TIMING").is_some() {
+            eprintln!("[timing] input {} total {:.1}us", self.inputs, start.elapsed().as_secs_f64() * 1e6);
+        }
+        ok
+    }
+
+    fn eval_inner(&mut self, text: &str) -> bool {
         self.inputs += 1;
         let name = format!("input_line_{}", self.inputs);
         let c = self.fe.compile(&name, text);

@@ -57,21 +57,35 @@ impl Frontend {
     /// Compiles one input named `name` (e.g. `input_line_3` or a path). On success the
     /// input is committed; with any error it leaves no trace.
     pub fn compile(&mut self, name: &str, text: &str) -> Compiled {
+        let timing = std::env::var_os("CREPL_TIMING").is_some();
+        let t0 = std::time::Instant::now();
         let cp = self.checkpoint();
         let file = self.sm.add(name, text);
         let (toks, mut diags) = self.pp.run(&mut self.sm, file);
+        let t1 = std::time::Instant::now();
+        let ntoks = toks.len();
         let failed = |d: &[Diag]| d.iter().any(|x| x.is_error());
         if failed(&diags) {
             self.rollback(cp);
             return Compiled { module: None, diags };
         }
         let (tu, pdiags) = parse::parse(toks, &self.typedefs);
+        let t2 = std::time::Instant::now();
         diags.extend(pdiags);
         if failed(&diags) {
             self.rollback(cp);
             return Compiled { module: None, diags };
         }
         let (module, sdiags) = self.sema.analyze(&tu);
+        if timing {
+            let t3 = std::time::Instant::now();
+            eprintln!(
+                "[timing] {name}: preprocess {:?} ({ntoks} tokens), parse {:?}, sema {:?}",
+                t1 - t0,
+                t2 - t1,
+                t3 - t2
+            );
+        }
         diags.extend(sdiags);
         if failed(&diags) {
             self.rollback(cp);
