@@ -458,7 +458,8 @@ impl Sema {
                 let t = ty(TypeKind::Array(Box::new(ty(TypeKind::Char).with_const(true)), Some(units.len() as u64 + 1)));
                 return Ok(Val { e: Expr::new(K::Global(id), t), lv: true });
             }
-            self.error(loc, format!("use of undeclared identifier '{name}'"));
+            let hint = self.did_you_mean(name).map(|n| format!("; did you mean '{n}'?")).unwrap_or_default();
+            self.error(loc, format!("use of undeclared identifier '{name}'{hint}"));
             return Err(());
         };
         Ok(match sym {
@@ -887,10 +888,11 @@ impl Sema {
                 if let Some(v) = self.builtin_call(name, args, loc)? {
                     return Ok(v);
                 }
-                self.error(
-                    f.loc,
-                    format!("call to undeclared function '{name}'; ISO C99 and later do not support implicit function declarations"),
-                );
+                let msg = match self.did_you_mean(name) {
+                    Some(n) => format!("call to undeclared function '{name}'; did you mean '{n}'?"),
+                    None => format!("call to undeclared function '{name}'; ISO C99 and later do not support implicit function declarations"),
+                };
+                self.error(f.loc, msg);
                 return Err(());
             }
         }
@@ -1158,6 +1160,34 @@ impl Sema {
         r.ok()
     }
 
+    /// A visible name close to `name` (a typo), as clang suggests one.
+    fn did_you_mean(&self, name: &str) -> Option<String> {
+        let max = match name.len() {
+            0..=2 => return None,
+            3..=5 => 1,
+            _ => 2,
+        };
+        let mut best: Option<(usize, String)> = None;
+        let mut consider = |cand: &str| {
+            if cand.starts_with("__") || cand.len().abs_diff(name.len()) > max {
+                return;
+            }
+            let d = edit_distance(name, cand);
+            if d <= max && best.as_ref().is_none_or(|(bd, bn)| d < *bd || (d == *bd && cand < bn.as_str())) {
+                best = Some((d, cand.to_string()));
+            }
+        };
+        for sc in &self.scopes {
+            for k in sc.names.keys() {
+                consider(k);
+            }
+        }
+        for k in self.global_names() {
+            consider(k);
+        }
+        best.map(|(_, n)| n)
+    }
+
     fn note_func_use(&mut self, id: ir::FuncId) {
         if self.mode == super::Mode::Script && !self.module.required_funcs.contains(&id) {
             self.module.required_funcs.push(id);
@@ -1170,6 +1200,28 @@ impl Sema {
             self.extern_only.retain(|x| *x != id);
         }
     }
+}
+
+/// Levenshtein distance, with a transposition counting as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = (a[i - 1] != b[j - 1]) as usize;
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 /// How clang words a conversion in each context; `incompatible` is "incompatible " or "".

@@ -340,6 +340,10 @@ impl Sema {
         self.journal.push(Undo::Name(name.to_string(), old));
     }
 
+    pub(crate) fn global_names(&self) -> impl Iterator<Item = &str> {
+        self.globals.keys().map(|k| k.as_str())
+    }
+
     pub(crate) fn global_sym(&self, name: &str) -> Option<&Symbol> {
         self.globals.get(name)
     }
