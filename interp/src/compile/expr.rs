@@ -153,6 +153,20 @@ fn bin<T: Num, F: Fn(T, T) -> T + Copy + 'static>(a: Opnd, b: Opnd, f: F) -> Ev 
             let k = T::from_bits(k);
             Box::new(move |it, fp| f(T::from_bits(a(it, fp)), k).to_bits())
         }
+        (Opnd::Local(x), b) => {
+            let b = b.ev::<T>();
+            Box::new(move |it, fp| {
+                let y = T::from_bits(b(it, fp));
+                f(unsafe { T::read(fp.add(x)) }, y).to_bits()
+            })
+        }
+        (a, Opnd::Local(y)) => {
+            let a = a.ev::<T>();
+            Box::new(move |it, fp| {
+                let x = T::from_bits(a(it, fp));
+                f(x, unsafe { T::read(fp.add(y)) }).to_bits()
+            })
+        }
         (a, b) => {
             let (a, b) = (a.ev::<T>(), b.ev::<T>());
             Box::new(move |it, fp| {

@@ -40,7 +40,11 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
             })
         }
         Stmt::Block(b) => {
-            let stmts: Vec<Ex> = b.stmts.iter().map(|s| compile_stmt(it, s)).collect();
+            let mut stmts: Vec<Ex> = b.stmts.iter().map(|s| compile_stmt(it, s)).collect();
+            if b.labels.is_empty() && stmts.len() <= 1 {
+                // `{ s }` is `s` (a label inside would be in `labels`).
+                return stmts.pop().unwrap_or_else(|| Box::new(|_, _, _| Flow::Normal));
+            }
             if b.labels.is_empty() {
                 // No jumps into this block: the common, fast case.
                 return Box::new(move |it, fp, _| {
