@@ -43,9 +43,19 @@ pub struct Opts {
     /// Run CODE as one input and exit (may be repeated).
     #[arg(short = 'e', value_name = "CODE")]
     pub exprs: Vec<String>,
-    /// Run user code inside the crepl process (the default until the out-of-process executor lands).
+    /// Run user code inside the crepl process instead of a separate executor process (for
+    /// debugging; a crash of user code then ends crepl).
     #[arg(long = "in-process")]
     pub in_process: bool,
+    /// After the executor crashes, start an empty session instead of restoring the old one.
+    #[arg(long = "no-restore")]
+    pub no_restore: bool,
+    /// Stop an input that runs longer than SECS (the session is kept).
+    #[arg(long = "timeout", value_name = "SECS")]
+    pub timeout: Option<f64>,
+    /// Cap the memory user code may allocate (e.g. 512M, 2G): beyond it malloc returns NULL.
+    #[arg(long = "memory-limit", value_name = "SIZE", value_parser = parse_size)]
+    pub memory_limit: Option<u64>,
     /// Never colour diagnostics.
     #[arg(long = "no-color")]
     pub no_color: bool,
@@ -114,6 +124,23 @@ pub fn parse(argv: Vec<String>) -> Result<Opts, ExitCode> {
         o.args = rest;
     }
     Ok(o)
+}
+
+/// `512M`, `2G`, `100000K`, `4096`.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (num, mul) = match t.chars().last().map(|c| c.to_ascii_uppercase()) {
+        Some('K') => (&t[..t.len() - 1], 1u64 << 10),
+        Some('M') => (&t[..t.len() - 1], 1 << 20),
+        Some('G') => (&t[..t.len() - 1], 1 << 30),
+        Some('T') => (&t[..t.len() - 1], 1 << 40),
+        _ => (t, 1),
+    };
+    let n: f64 = num.parse().map_err(|_| format!("'{s}' is not a size (use e.g. 512M or 2G)"))?;
+    if n < 0.0 {
+        return Err(format!("'{s}' is not a size"));
+    }
+    Ok((n * mul as f64) as u64)
 }
 
 impl Opts {

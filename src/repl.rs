@@ -18,6 +18,7 @@ Meta-commands:
   %quit          leave (also Ctrl-D)
   %undo [N]      roll back the last N inputs (default 1): their declarations and definitions
   %lib PATH      load a shared library (a path, or a name like m for libm)
+  %restart       start a new executor and restore the session into it
 ";
 
 /// Handles a meta-command line. Returns false to quit.
@@ -46,6 +47,7 @@ fn meta(s: &mut Session, line: &str, ok: &mut bool) -> bool {
                 }
             }
         }
+        "%restart" => s.restart(),
         "%lib" => {
             if arg.is_empty() {
                 s.error("%lib expects a library path");
@@ -68,7 +70,9 @@ fn is_meta(line: &str) -> bool {
 
 fn install_sigint() {
     extern "C" fn on_sigint(_: libc::c_int) {
+        // In-process: stop the interpreter; spawned: the client forwards it to the executor.
         executor::interrupt();
+        executor::CLIENT_INTERRUPT.store(true, std::sync::atomic::Ordering::SeqCst);
     }
     unsafe {
         libc::signal(libc::SIGINT, on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t);

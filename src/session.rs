@@ -1,33 +1,77 @@
-//! A crepl session: the front end plus an executor, one input at a time; and script runs.
+//! A crepl session: the front end plus an executor, one input at a time; crash recovery by
+//! replaying the journal of committed inputs; and script runs.
 
 use crate::cli::Opts;
-use executor::{Executor, InProcess};
+use executor::{Executor, InProcess, SpawnOptions, Spawned};
 use frontend::diag::Level;
 use frontend::sema::Mode;
 use frontend::Frontend;
-use ir::protocol::{Reply, Request, RunErrorKind};
+use ir::protocol::{Reply, Request, RunError, RunErrorKind};
 use std::io::{IsTerminal, Write};
+use std::time::Instant;
+
+/// What the executor must be told again to rebuild the session after a crash.
+enum Entry {
+    /// A committed input's module (in order; one per front-end checkpoint).
+    Module(Box<ir::Module>),
+    Library(String),
+}
 
 pub struct Session {
     pub fe: Frontend,
     exec: Box<dyn Executor>,
+    /// How to start a new executor (`None`: in-process, which cannot be restarted).
+    spawn: Option<SpawnOptions>,
+    journal: Vec<Entry>,
+    /// Rebuild the session after a crash (`--no-restore` turns it off).
+    restore: bool,
     /// Inputs read so far (names diagnostics `input_line_N`).
     pub inputs: u32,
     color: bool,
     warnings: bool,
 }
 
+/// Where the executor program is: `crepl-executor` next to crepl, else crepl itself in
+/// executor mode (`crepl __executor ...`).
+fn executor_program() -> (std::path::PathBuf, Vec<String>) {
+    let me = std::env::current_exe().unwrap_or_else(|_| "crepl".into());
+    if let Some(dir) = me.parent() {
+        let p = dir.join("crepl-executor");
+        if p.is_file() {
+            return (p, vec![]);
+        }
+    }
+    (me, vec!["__executor".into()])
+}
+
+pub fn spawn_options(opts: &Opts) -> SpawnOptions {
+    let (program, args) = executor_program();
+    SpawnOptions {
+        program,
+        args,
+        lib_dirs: opts.lib_dirs.clone(),
+        memory_limit: opts.memory_limit,
+        timeout: opts.timeout.map(std::time::Duration::from_secs_f64),
+    }
+}
+
 impl Session {
     pub fn new(opts: &Opts, mode: Mode) -> Result<Session, String> {
         let fe = Frontend::new(opts.pp_options(), mode);
-        let mut exec: Box<dyn Executor> = Box::new(InProcess::new(opts.lib_dirs.clone()));
+        let (exec, spawn): (Box<dyn Executor>, Option<SpawnOptions>) = if opts.in_process {
+            (Box::new(InProcess::new(opts.lib_dirs.clone())), None)
+        } else {
+            let so = spawn_options(opts);
+            (Box::new(Spawned::spawn(&so)?), Some(so))
+        };
+        let color = !opts.no_color && std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let mut s = Session { fe, exec, spawn, journal: Vec::new(), restore: !opts.no_restore, inputs: 0, color, warnings: !opts.no_warnings };
         for l in &opts.libs {
-            if let Reply::Error(e) = exec.request(Request::LoadLibrary(l.clone())) {
-                return Err(e.message);
+            if !s.load_library(l) {
+                return Err(format!("cannot load library '{l}'"));
             }
         }
-        let color = !opts.no_color && std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        Ok(Session { fe, exec, inputs: 0, color, warnings: !opts.no_warnings })
+        Ok(s)
     }
 
     fn print_diags(&self, diags: &[frontend::diag::Diag]) {
@@ -50,9 +94,18 @@ impl Session {
         }
     }
 
+    fn note(&self, msg: &str) {
+        let mut err = std::io::stderr().lock();
+        if self.color {
+            let _ = writeln!(err, "\x1b[1;36m{msg}\x1b[0m");
+        } else {
+            let _ = writeln!(err, "{msg}");
+        }
+    }
+
     /// Runs one REPL input. Returns false if it failed (diagnostic or run-time error).
     pub fn eval(&mut self, text: &str) -> bool {
-        let start = std::time::Instant::now();
+        let start = Instant::now();
         let ok = self.eval_inner(text);
         if std::env::var_os("CREPL_TIMING").is_some() {
             eprintln!("[timing] input {} total {:.1}us", self.inputs, start.elapsed().as_secs_f64() * 1e6);
@@ -66,9 +119,14 @@ impl Session {
         let c = self.fe.compile(&name, text);
         self.print_diags(&c.diags);
         let Some(module) = c.module else { return false };
+        // This input is committed in the front end; its module is number committed - 1.
         let index = (self.fe.committed() - 1) as u32;
+        let keep = if self.spawn.is_some() { Some(Box::new(module.clone())) } else { None };
         match self.exec.request(Request::Load(Box::new(module))) {
             Reply::Loaded { value } => {
+                if let Some(m) = keep {
+                    self.journal.push(Entry::Module(m));
+                }
                 if let Some(v) = value {
                     if !v.is_empty() {
                         let mut out = std::io::stdout().lock();
@@ -80,26 +138,150 @@ impl Session {
             }
             Reply::Error(e) => {
                 let _ = std::io::stdout().flush();
-                match e.kind {
-                    RunErrorKind::Exit(code) => std::process::exit(code),
-                    RunErrorKind::Internal => self.error(&format!("internal error in crepl: {} (input: {name})", e.message)),
-                    _ => self.error(&e.message),
-                }
                 // The input did not complete: forget its declarations and function bodies.
                 self.fe.discard_last();
-                self.exec.request(Request::Undo(index));
+                self.executor_failed(e, &format!("input {}", self.inputs), Some(index));
                 false
             }
             other => {
                 self.error(&format!("internal error in crepl: unexpected reply {other:?}"));
+                self.fe.discard_last();
                 false
             }
         }
     }
 
+    /// Reports a failed request; after a crash, restarts the executor and restores the
+    /// session. `undo_to`: the module index to roll the executor back to if it survived.
+    fn executor_failed(&mut self, e: RunError, what: &str, undo_to: Option<u32>) {
+        match e.kind {
+            RunErrorKind::Crashed(how) => {
+                if let Some(code) = how.strip_prefix("exit(").and_then(|s| s.strip_suffix(')')) {
+                    self.error(&format!("the program called exit({code}) while running {what}; the executor ended"));
+                } else {
+                    self.error(&format!("executor crashed: {how} while running {what}"));
+                }
+                self.recover();
+            }
+            RunErrorKind::Interrupted { killed: true } => {
+                let why = if e.message == "timed out" { "timed out" } else { "interrupted" };
+                self.error(&format!("{why} while running {what}; the executor did not stop within 2 s and was killed"));
+                self.recover();
+            }
+            RunErrorKind::Interrupted { killed: false } => {
+                self.error(&format!("interrupted while running {what}"));
+                if let Some(i) = undo_to {
+                    self.exec.request(Request::Undo(i));
+                }
+            }
+            RunErrorKind::Exit(code) => std::process::exit(code),
+            RunErrorKind::Internal => {
+                self.error(&format!("internal error in crepl: {} (while running {what})", e.message));
+                if let Some(i) = undo_to {
+                    self.exec.request(Request::Undo(i));
+                }
+            }
+            RunErrorKind::Link | RunErrorKind::Runtime => {
+                self.error(&e.message);
+                if let Some(i) = undo_to {
+                    self.exec.request(Request::Undo(i));
+                }
+            }
+        }
+    }
+
+    /// After the executor died: start a new one and replay the journal, output suppressed.
+    fn recover(&mut self) {
+        let Some(so) = self.spawn.clone() else {
+            self.error("cannot restart an in-process executor");
+            return;
+        };
+        if !self.restore {
+            // A fresh, empty session (`--no-restore`).
+            let n = self.fe.committed();
+            self.fe.undo(n);
+            self.journal.clear();
+            match Spawned::spawn(&so) {
+                Ok(x) => {
+                    self.exec = Box::new(x);
+                    self.note("executor restarted with an empty session (--no-restore)");
+                }
+                Err(e) => self.error(&e),
+            }
+            return;
+        }
+        let start = Instant::now();
+        match Spawned::spawn(&so) {
+            Ok(x) => self.exec = Box::new(x),
+            Err(e) => {
+                self.error(&format!("cannot restart the executor: {e}"));
+                return;
+            }
+        }
+        self.exec.request(Request::Quiet(true));
+        let mut replayed = 0usize;
+        let mut failure = None;
+        for (i, entry) in self.journal.iter().enumerate() {
+            let r = match entry {
+                Entry::Module(m) => self.exec.request(Request::Load(m.clone())),
+                Entry::Library(l) => self.exec.request(Request::LoadLibrary(l.clone())),
+            };
+            match r {
+                Reply::Error(e) => {
+                    failure = Some((i, e));
+                    break;
+                }
+                _ => {
+                    if let Entry::Module(_) = entry {
+                        replayed += 1;
+                    }
+                }
+            }
+        }
+        self.exec.request(Request::Quiet(false));
+        if let Some((i, e)) = failure {
+            // Keep what was rebuilt; forget the rest so front end and executor agree.
+            let lost = self.journal[i..].iter().filter(|e| matches!(e, Entry::Module(_))).count();
+            self.journal.truncate(i);
+            self.fe.undo(lost);
+            self.error(&format!(
+                "could not restore the whole session: replaying input {} failed ({}); the last {lost} inputs are lost",
+                replayed + 1,
+                if e.message.is_empty() { format!("{:?}", e.kind) } else { e.message }
+            ));
+            if matches!(e.kind, RunErrorKind::Crashed(_)) {
+                if let Ok(x) = Spawned::spawn(&so) {
+                    self.exec = Box::new(x);
+                }
+            }
+            return;
+        }
+        self.note(&format!("session restored ({replayed} inputs replayed, {} ms)", start.elapsed().as_millis()));
+    }
+
+    /// `%restart`: a new executor with the session restored, by hand.
+    pub fn restart(&mut self) {
+        if self.spawn.is_none() {
+            self.error("%restart needs the spawned executor (not --in-process)");
+            return;
+        }
+        self.exec = Box::new(InProcessPlaceholder);
+        self.recover();
+    }
+
     pub fn undo(&mut self, n: usize) -> usize {
         let k = self.fe.undo(n);
         if k > 0 {
+            let mut left = k;
+            while left > 0 {
+                match self.journal.iter().rposition(|e| matches!(e, Entry::Module(_))) {
+                    Some(i) => {
+                        self.journal.remove(i);
+                        left -= 1;
+                    }
+                    None => break,
+                }
+            }
             self.exec.request(Request::Undo(self.fe.committed() as u32));
         }
         k
@@ -108,15 +290,27 @@ impl Session {
     pub fn load_library(&mut self, path: &str) -> bool {
         match self.exec.request(Request::LoadLibrary(path.to_string())) {
             Reply::Error(e) => {
-                self.error(&e.message);
+                self.executor_failed(e, &format!("%lib {path}"), None);
                 false
             }
-            _ => true,
+            _ => {
+                self.journal.push(Entry::Library(path.to_string()));
+                true
+            }
         }
     }
 
     pub fn shutdown(&mut self) {
         self.exec.request(Request::Shutdown);
+    }
+}
+
+/// Stands in while the executor is being replaced.
+struct InProcessPlaceholder;
+
+impl Executor for InProcessPlaceholder {
+    fn request(&mut self, _req: Request) -> Reply {
+        Reply::Ok
     }
 }
 
@@ -132,46 +326,105 @@ pub fn run_script(opts: &Opts, file: &str) -> i32 {
     // A `#!` first line is ignored (keep the line so line numbers stay right).
     let text = if text.starts_with("#!") {
         match text.find('\n') {
-            Some(i) => format!("{}", &text[i..]),
+            Some(i) => text[i..].to_string(),
             None => String::new(),
         }
     } else {
         text
     };
-    let mut s = match Session::new(opts, Mode::Script) {
-        Ok(s) => s,
+    let mut fe = Frontend::new(opts.pp_options(), Mode::Script);
+    let color = !opts.no_color && std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let c = fe.compile(file, &text);
+    {
+        let mut err = std::io::stderr().lock();
+        for d in &c.diags {
+            if d.level == Level::Warning && opts.no_warnings {
+                continue;
+            }
+            let _ = err.write_all(d.render(&fe.sm, color).as_bytes());
+        }
+    }
+    let Some(module) = c.module else { return 1 };
+    let Some((main, true)) = fe.sema.function_id("main") else {
+        eprintln!("crepl: error: undefined reference to 'main'");
+        return 1;
+    };
+    let fail = |e: RunError| {
+        eprintln!("crepl: error: {}", e.message);
+        1
+    };
+    if opts.in_process {
+        let mut ex = InProcess::new(opts.lib_dirs.clone());
+        for l in &opts.libs {
+            if let Reply::Error(e) = ex.request(Request::LoadLibrary(l.clone())) {
+                return fail(e);
+            }
+        }
+        if let Reply::Error(e) = ex.request(Request::Load(Box::new(module))) {
+            return fail(e);
+        }
+        let status = match ex.request(Request::RunMain { func: main, args: opts.args.clone() }) {
+            Reply::Exited(st) => st,
+            Reply::Error(e) => return fail(e),
+            _ => 1,
+        };
+        // exit() semantics: atexit handlers and stdio flushing happen in the C library.
+        unsafe { libc_exit(status) }
+    }
+    let mut ex = match Spawned::spawn(&spawn_options(opts)) {
+        Ok(x) => x,
         Err(e) => {
             eprintln!("crepl: error: {e}");
             return 1;
         }
     };
-    let c = s.fe.compile(file, &text);
-    s.print_diags(&c.diags);
-    let Some(module) = c.module else { return 1 };
-    let Some((main, true)) = s.fe.sema.function_id("main") else {
-        s.error("undefined reference to 'main'");
-        return 1;
-    };
-    if let Reply::Error(e) = s.exec.request(Request::Load(Box::new(module))) {
-        s.error(&e.message);
-        return 1;
-    }
-    let status = match s.exec.request(Request::RunMain { func: main, args: opts.args.clone() }) {
-        Reply::Exited(st) => st,
-        Reply::Error(e) => {
-            let _ = std::io::stdout().flush();
-            match e.kind {
-                RunErrorKind::Exit(code) => code,
-                _ => {
-                    s.error(&e.message);
-                    1
-                }
-            }
+    for l in &opts.libs {
+        if let Reply::Error(e) = ex.request(Request::LoadLibrary(l.clone())) {
+            return fail(e);
         }
-        _ => 1,
-    };
-    // exit() semantics: atexit handlers and stdio flushing happen in the C library.
-    unsafe { libc_exit(status) }
+    }
+    match ex.request(Request::Load(Box::new(module))) {
+        Reply::Error(e) => {
+            if let RunErrorKind::Crashed(how) = &e.kind {
+                eprintln!("crepl: error: executor crashed: {how} while starting the program");
+                return 1;
+            }
+            return fail(e);
+        }
+        _ => {}
+    }
+    // The executor runs main, then leaves through exit(): its status is the program's.
+    match ex.request(Request::RunMain { func: main, args: opts.args.clone() }) {
+        Reply::Error(RunError { kind: RunErrorKind::Crashed(_), .. }) => {}
+        Reply::Error(e) => {
+            let code = fail(e);
+            ex.wait_exit();
+            return code;
+        }
+        _ => {}
+    }
+    let st = ex.wait_exit();
+    use std::os::unix::process::ExitStatusExt;
+    if let Some(sig) = st.signal() {
+        // As a shell reports it, with the status a shell gives.
+        let _ = std::io::stdout().flush();
+        let msg = match sig {
+            libc::SIGSEGV => "Segmentation fault",
+            libc::SIGABRT => "Aborted",
+            libc::SIGFPE => "Floating point exception",
+            libc::SIGBUS => "Bus error",
+            libc::SIGILL => "Illegal instruction",
+            libc::SIGKILL => "Killed",
+            libc::SIGTERM => "Terminated",
+            libc::SIGINT => "",
+            _ => "Killed by a signal",
+        };
+        if !msg.is_empty() {
+            eprintln!("{msg}");
+        }
+        return 128 + sig;
+    }
+    st.code().unwrap_or(1)
 }
 
 extern "C" {

@@ -6,9 +6,11 @@
 //! a module it loaded.
 
 pub mod format;
+pub mod ipc;
 mod link;
 mod runtime;
 
+pub use ipc::{serve, SpawnOptions, Spawned, CLIENT_INTERRUPT};
 pub use runtime::Runtime;
 
 use ir::protocol::{Reply, Request};
@@ -28,7 +30,7 @@ pub struct InProcess {
 }
 
 /// Stack of the thread that runs user code.
-const USER_STACK: usize = 1 << 30;
+pub(crate) const USER_STACK: usize = 1 << 30;
 
 impl InProcess {
     pub fn new(lib_dirs: Vec<String>) -> InProcess {
@@ -39,6 +41,7 @@ impl InProcess {
             .stack_size(USER_STACK)
             .spawn(move || {
                 let mut rt = Runtime::new(lib_dirs);
+                rt.in_process = true;
                 let base = &rt as *const _ as usize;
                 rt.interp.set_native_stack(base, USER_STACK - (4 << 20));
                 while let Ok(req) = req_rx.recv() {
@@ -84,4 +87,35 @@ impl Drop for InProcess {
 /// Asks running user code to stop (Ctrl-C). Safe to call from a signal handler.
 pub fn interrupt() {
     interp::INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// `crepl-executor` (or `crepl __executor`): `--ipc NAME` connects to the crepl that started
+/// it; `-L DIR` and `--memory-limit BYTES` as crepl passes them.
+pub fn main_with_args(args: &[String]) -> i32 {
+    let mut ipc = None;
+    let mut lib_dirs = Vec::new();
+    let mut memory_limit = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--ipc" => ipc = it.next().cloned(),
+            "-L" => lib_dirs.extend(it.next().cloned()),
+            "--memory-limit" => memory_limit = it.next().and_then(|s| s.parse::<u64>().ok()),
+            "--version" => {
+                println!("crepl-executor {} (protocol {})", env!("CARGO_PKG_VERSION"), ir::protocol::PROTOCOL_VERSION);
+                return 0;
+            }
+            _ => {
+                eprintln!("crepl-executor: unknown argument '{a}'\nusage: crepl-executor --ipc NAME [-L DIR] [--memory-limit BYTES]");
+                return 2;
+            }
+        }
+    }
+    match ipc {
+        Some(name) => serve(&name, lib_dirs, memory_limit),
+        None => {
+            eprintln!("crepl-executor: runs user code for crepl; start crepl instead (usage: crepl-executor --ipc NAME)");
+            2
+        }
+    }
 }

@@ -7,6 +7,12 @@ use std::ffi::CString;
 
 pub struct Runtime {
     pub interp: Box<Interp>,
+    /// Destructors (`__attribute__((destructor))`) in order of definition, with priority.
+    pub(crate) dtors: Vec<(i32, u32)>,
+    /// Saved stdout and stderr while quiet (replaying the journal).
+    quiet: Option<(i32, i32)>,
+    /// Running inside crepl's process: session end is crepl's exit, not ours.
+    pub in_process: bool,
     /// For `%undo`: (module number, slot, previous slot), in order of change.
     pub(crate) history: Vec<(u32, u32, Option<interp::image::Slot>)>,
     pub(crate) modules_loaded: u32,
@@ -21,7 +27,7 @@ impl Runtime {
             let m = CString::new("libm.so.6").unwrap();
             libc::dlopen(m.as_ptr(), libc::RTLD_NOW | libc::RTLD_GLOBAL);
         }
-        Runtime { interp: Interp::new(), history: Vec::new(), modules_loaded: 0, lib_dirs }
+        Runtime { interp: Interp::new(), dtors: Vec::new(), quiet: None, in_process: false, history: Vec::new(), modules_loaded: 0, lib_dirs }
     }
 
     pub fn handle(&mut self, req: Request) -> Reply {
@@ -33,7 +39,16 @@ impl Runtime {
                 Ok(Reply::Ok)
             }
             Request::RunMain { func, args } => self.run_main(func, args),
-            Request::Shutdown => Ok(Reply::Ok),
+            Request::Quiet(q) => {
+                self.set_quiet(q);
+                Ok(Reply::Ok)
+            }
+            Request::Shutdown => {
+                if self.in_process {
+                    self.run_dtors();
+                }
+                Ok(Reply::Ok)
+            }
         };
         flush_c_streams();
         r.unwrap_or_else(Reply::Error)
@@ -43,6 +58,18 @@ impl Runtime {
         let index = self.modules_loaded;
         self.link(&m, index)?;
         self.modules_loaded += 1;
+        // Constructors run when their module loads (by priority, then definition order),
+        // before its top-level code; destructors are kept for the end of the session.
+        let mut ctors: Vec<(i32, u32)> = m.functions.iter().filter_map(|f| f.ctor.map(|p| (p, f.id))).collect();
+        ctors.sort_by_key(|c| c.0);
+        for (_, id) in ctors {
+            self.interp.call_main(id, &[]).map_err(trap_error)?;
+        }
+        for f in &m.functions {
+            if let Some(p) = f.dtor {
+                self.dtors.push((p, f.id));
+            }
+        }
         let mut value = None;
         for unit in &m.inits {
             let mut on_result = |image: &interp::Image, p: *const u8| {
@@ -98,7 +125,66 @@ pub(crate) fn link_err(msg: &str) -> RunError {
 fn trap_error(t: Trap) -> RunError {
     match t {
         Trap::Error(m) => RunError { kind: RunErrorKind::Runtime, message: m },
-        Trap::Interrupted => RunError { kind: RunErrorKind::Runtime, message: "interrupted".into() },
+        Trap::Interrupted => RunError { kind: RunErrorKind::Interrupted { killed: false }, message: "interrupted".into() },
+    }
+}
+
+/// The runtime whose destructors run at process exit (spawned executor only).
+static EXIT_RUNTIME: std::sync::atomic::AtomicPtr<Runtime> = std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
+
+extern "C" fn run_dtors_at_exit() {
+    let rt = EXIT_RUNTIME.load(std::sync::atomic::Ordering::SeqCst);
+    if !rt.is_null() {
+        unsafe { (*rt).run_dtors() };
+        flush_c_streams();
+    }
+}
+
+impl Runtime {
+    /// Registers the destructor runner with the C library before any user code runs, so
+    /// that at exit the user's atexit handlers run first (in reverse order of
+    /// registration), then the destructors: what a native program does.
+    pub fn install_exit_hooks(&mut self) {
+        EXIT_RUNTIME.store(self as *mut Runtime, std::sync::atomic::Ordering::SeqCst);
+        unsafe { libc::atexit(run_dtors_at_exit) };
+    }
+
+    /// Runs the destructors once, in reverse order of definition (lower priority last,
+    /// as GCC orders `destructor(N)`).
+    pub fn run_dtors(&mut self) {
+        let mut d = std::mem::take(&mut self.dtors);
+        d.reverse();
+        // Stable: equal priorities keep reverse definition order.
+        d.sort_by_key(|x| std::cmp::Reverse(x.0));
+        for (_, id) in d {
+            let _ = self.interp.call_main(id, &[]);
+        }
+    }
+
+    fn set_quiet(&mut self, q: bool) {
+        flush_c_streams();
+        unsafe {
+            match (q, self.quiet) {
+                (true, None) => {
+                    let null = libc::open(c"/dev/null".as_ptr(), libc::O_WRONLY);
+                    if null >= 0 {
+                        let saved = (libc::dup(1), libc::dup(2));
+                        libc::dup2(null, 1);
+                        libc::dup2(null, 2);
+                        libc::close(null);
+                        self.quiet = Some(saved);
+                    }
+                }
+                (false, Some((o, e))) => {
+                    libc::dup2(o, 1);
+                    libc::dup2(e, 2);
+                    libc::close(o);
+                    libc::close(e);
+                    self.quiet = None;
+                }
+                _ => {}
+            }
+        }
     }
 }
 

@@ -2,6 +2,9 @@
 //! Exactly one reply per request.
 
 use crate::module::Module;
+
+/// Checked in the handshake: both sides must speak the same protocol.
+pub const PROTOCOL_VERSION: u32 = 1;
 use crate::types::TypeTable;
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +18,9 @@ pub enum Request {
     Undo(u32),
     /// Run `main(argc, argv)` (script mode) and report its exit status.
     RunMain { func: crate::tree::FuncId, args: Vec<String> },
+    /// Silence (true) or restore (false) the program's stdout and stderr: replaying the
+    /// journal after a crash must not print the session's output again.
+    Quiet(bool),
     /// Run atexit handlers and destructors, then reply and stop.
     Shutdown,
 }
@@ -39,6 +45,10 @@ pub enum RunErrorKind {
     Runtime,
     /// The user's code called exit(); the session should end with this status.
     Exit(i32),
+    /// The executor process died: how (`segmentation fault (SIGSEGV)`, `exit(3)`).
+    Crashed(String),
+    /// Stopped by Ctrl-C or `--timeout`; `killed` if the executor had to be killed.
+    Interrupted { killed: bool },
     /// A bug in crepl.
     Internal,
 }

@@ -1,5 +1,8 @@
 //! Grammar-action helpers: turn the pieces the LALRPOP grammar (grammar/c.lalrpop) recognises
 //! into syntax-tree nodes (crate::ast), and feed declared names back to the typedef table.
+//!
+//! Values larger than an `Expr` travel between grammar actions in `Box`es: LALRPOP's symbol
+//! stack holds an enum as large as its largest nonterminal type (see grammar/c.lalrpop).
 
 use super::tok::{FloatTok, IntTok, StrTok};
 use super::typedefs::TypedefTable;
@@ -31,35 +34,40 @@ impl Ctx {
     }
 
     /// The first declarator of a declaration: enters its name into the typedef table.
-    pub fn decl_first(&self, s: Specs, d: Declarator) -> DeclB {
+    pub fn decl_first(&self, s: Box<Specs>, d: Box<Declarator>) -> Box<DeclB> {
         let is_typedef = s.s.storage.iter().any(|(c, _)| *c == StorageClass::Typedef);
         self.declare(&d, is_typedef);
         let loc = s.s.loc;
-        let decl = InitDeclarator { loc: d.loc, decl: d, init: None };
-        DeclB { d: Declaration { specs: s.s, declarators: vec![decl], loc }, is_typedef }
+        let decl = InitDeclarator { loc: d.loc, decl: *d, init: None };
+        Box::new(DeclB { d: Declaration { specs: s.s, declarators: vec![decl], loc }, is_typedef })
     }
 
     /// A further declarator after `,`.
-    pub fn decl_next(&self, mut p: DeclB, d: Declarator) -> DeclB {
+    pub fn decl_next(&self, mut p: Box<DeclB>, d: Box<Declarator>) -> Box<DeclB> {
         self.declare(&d, p.is_typedef);
-        p.d.declarators.push(InitDeclarator { loc: d.loc, decl: d, init: None });
+        p.d.declarators.push(InitDeclarator { loc: d.loc, decl: *d, init: None });
         p
     }
 
     /// The head of a function definition, reduced when the body's `{` (and its scope) is
     /// already open: declares the parameters in that scope.
-    pub fn func_head(&self, s: Specs, d: Declarator, l: Loc) -> (Specs, Declarator, Loc) {
+    pub fn func_head(&self, s: Box<Specs>, d: Box<Declarator>, l: Loc) -> Box<(Specs, Declarator, Loc)> {
         if let Some(Derived::Function { params, .. }) = d.derived.first() {
             for p in params {
                 self.declare(&p.decl, false);
             }
         }
-        (s, d, l)
+        Box::new((*s, *d, l))
     }
 
-    pub fn func_def(&self, head: (Specs, Declarator, Loc), old_style_decls: Vec<Declaration>, body: Stmt) -> FunctionDef {
-        let (s, decl, loc) = head;
-        FunctionDef { specs: s.s, decl, old_style_decls, body, loc }
+    pub fn func_def(
+        &self,
+        head: Box<(Specs, Declarator, Loc)>,
+        old_style_decls: Vec<Box<Declaration>>,
+        body: Box<Stmt>,
+    ) -> Box<FunctionDef> {
+        let (s, decl, loc) = *head;
+        Box::new(FunctionDef { specs: s.s, decl, old_style_decls: unbox_vec(old_style_decls), body: *body, loc })
     }
 
     /// An enumeration constant: an ordinary identifier from here on.
@@ -73,25 +81,31 @@ impl Ctx {
     }
 
     /// A `for` statement; closes the scope opened at `for (`.
-    pub fn for_stmt(&self, h: ForHead, body: Stmt, loc: Loc) -> Stmt {
+    pub fn for_stmt(&self, h: Box<ForHead>, body: Box<Stmt>, loc: Loc) -> Box<Stmt> {
         self.td.borrow_mut().pop_scope();
-        stmt(StmtKind::For(Box::new(h.init), h.cond, h.step, Box::new(body)), loc)
+        let h = *h;
+        stmt(StmtKind::For(Box::new(h.init), h.cond, h.step, body), loc)
     }
 
     /// A statement at file scope (REPL). Labels are allowed (a `goto` within one input);
     /// case labels make no sense there.
-    pub fn file_stmt(&self, s: Stmt) -> ExternalItem {
+    pub fn file_stmt(&self, s: Box<Stmt>) -> ExternalItem {
         match &s.kind {
             StmtKind::Case(..) => self.error(s.loc, "'case' statement not in switch statement"),
             StmtKind::Default(..) => self.error(s.loc, "'default' statement not in switch statement"),
             _ => {}
         }
-        ExternalItem::Stmt(s)
+        ExternalItem::Stmt(*s)
     }
 }
 
-pub fn unit(items: Vec<ExternalItem>, trailing_expr: Option<Expr>) -> TranslationUnit {
-    TranslationUnit { items, trailing_expr }
+pub fn unit(items: Vec<ExternalItem>, trailing_expr: Option<Expr>) -> Box<TranslationUnit> {
+    Box::new(TranslationUnit { items, trailing_expr })
+}
+
+/// The values of a list of boxes.
+pub fn unbox_vec<T>(v: Vec<Box<T>>) -> Vec<T> {
+    v.into_iter().map(|b| *b).collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -104,30 +118,30 @@ pub struct DeclB {
 }
 
 impl DeclB {
-    pub fn finish(self) -> Declaration {
-        self.d
+    pub fn finish(self: Box<Self>) -> Box<Declaration> {
+        Box::new(self.d)
     }
 }
 
-pub fn with_init(mut p: DeclB, i: Initializer) -> DeclB {
+pub fn with_init(mut p: Box<DeclB>, i: Initializer) -> Box<DeclB> {
     if let Some(last) = p.d.declarators.last_mut() {
         last.init = Some(i);
     }
     p
 }
 
-pub fn decl_empty(s: Specs) -> Declaration {
+pub fn decl_empty(s: Box<Specs>) -> Box<Declaration> {
     let loc = s.s.loc;
-    Declaration { specs: s.s, declarators: vec![], loc }
+    Box::new(Declaration { specs: s.s, declarators: vec![], loc })
 }
 
-pub fn kr_decl(s: Specs, ds: Vec<Declarator>) -> Declaration {
+pub fn kr_decl(s: Box<Specs>, ds: Vec<Box<Declarator>>) -> Box<Declaration> {
     let loc = s.s.loc;
-    let declarators = ds.into_iter().map(|d| InitDeclarator { loc: d.loc, decl: d, init: None }).collect();
-    Declaration { specs: s.s, declarators, loc }
+    let declarators = ds.into_iter().map(|d| InitDeclarator { loc: d.loc, decl: *d, init: None }).collect();
+    Box::new(Declaration { specs: s.s, declarators, loc })
 }
 
-pub fn decl_full(mut d: Declarator, asm: Option<String>, attrs: Option<Vec<Attribute>>) -> Declarator {
+pub fn decl_full(mut d: Box<Declarator>, asm: Option<String>, attrs: Option<Vec<Attribute>>) -> Box<Declarator> {
     d.asm_label = asm;
     d.attrs.extend(attrs.unwrap_or_default());
     d
@@ -143,8 +157,8 @@ fn str_bytes(s: StrTok) -> Vec<u8> {
     s.units.iter().map(|u| *u as u8).collect()
 }
 
-pub fn static_assert(cond: Expr, msg: Option<StrTok>, loc: Loc) -> StaticAssert {
-    StaticAssert { cond, msg: msg.map(str_bytes), loc }
+pub fn static_assert(cond: Expr, msg: Option<StrTok>, loc: Loc) -> Box<StaticAssert> {
+    Box::new(StaticAssert { cond, msg: msg.map(str_bytes), loc })
 }
 
 /// One declaration specifier.
@@ -166,8 +180,8 @@ pub struct SpecIt {
     loc: Loc,
 }
 
-pub fn si(item: SpecItem, loc: Loc) -> SpecIt {
-    SpecIt { item, loc }
+pub fn si(item: SpecItem, loc: Loc) -> Box<SpecIt> {
+    Box::new(SpecIt { item, loc })
 }
 
 /// Declaration specifiers being collected.
@@ -179,12 +193,13 @@ pub struct Specs {
 }
 
 impl Specs {
-    pub fn new(i: SpecIt) -> Specs {
+    pub fn new(i: Box<SpecIt>) -> Box<Specs> {
         let s = DeclSpecs { loc: i.loc, ..DeclSpecs::default() };
-        Specs { s, last_record: false }.add(i)
+        Box::new(Specs { s, last_record: false }).add(i)
     }
 
-    pub fn add(mut self, i: SpecIt) -> Specs {
+    pub fn add(mut self: Box<Self>, i: Box<SpecIt>) -> Box<Specs> {
+        let i = *i;
         let s = &mut self.s;
         let mut record = false;
         match i.item {
@@ -222,43 +237,54 @@ impl Specs {
     }
 }
 
-pub fn record(is_union: bool, attrs: Option<Vec<Attribute>>, name: Option<String>, fields: Option<Vec<Option<FieldDecl>>>, loc: Loc) -> SpecIt {
-    let fields = fields.map(|f| f.into_iter().flatten().collect());
+pub fn record(
+    is_union: bool,
+    attrs: Option<Vec<Attribute>>,
+    name: Option<String>,
+    fields: Option<Vec<Option<Box<FieldDecl>>>>,
+    loc: Loc,
+) -> Box<SpecIt> {
+    let fields = fields.map(|f| f.into_iter().flatten().map(|b| *b).collect());
     let r = RecordSpec { name, fields, attrs: attrs.unwrap_or_default(), loc };
     si(SpecItem::Type(if is_union { TypeSpec::Union(r) } else { TypeSpec::Struct(r) }), loc)
 }
 
-pub fn field_decl(s: Specs, declarators: Vec<FieldDeclarator>, loc: Loc) -> FieldDecl {
-    FieldDecl { specs: s.s, declarators, loc }
+pub fn field_decl(s: Box<Specs>, declarators: Vec<Box<FieldDeclarator>>, loc: Loc) -> Box<FieldDecl> {
+    Box::new(FieldDecl { specs: s.s, declarators: unbox_vec(declarators), loc })
 }
 
-pub fn field(decl: Option<Declarator>, bit_width: Option<Expr>, attrs: Option<Vec<Attribute>>, loc: Loc) -> FieldDeclarator {
+pub fn field(
+    decl: Option<Box<Declarator>>,
+    bit_width: Option<Expr>,
+    attrs: Option<Vec<Attribute>>,
+    loc: Loc,
+) -> Box<FieldDeclarator> {
     let decl = match (decl, attrs) {
         (Some(mut d), Some(a)) => {
             d.attrs.extend(a);
-            Some(d)
+            Some(*d)
         }
-        (d, _) => d,
+        (d, _) => d.map(|d| *d),
     };
-    FieldDeclarator { decl, bit_width, loc }
+    Box::new(FieldDeclarator { decl, bit_width, loc })
 }
 
-pub fn enum_spec(attrs: Option<Vec<Attribute>>, name: Option<String>, items: Option<Vec<Enumerator>>, loc: Loc) -> SpecIt {
+pub fn enum_spec(attrs: Option<Vec<Attribute>>, name: Option<String>, items: Option<Vec<Enumerator>>, loc: Loc) -> Box<SpecIt> {
     si(SpecItem::Type(TypeSpec::Enum(EnumSpec { name, items, attrs: attrs.unwrap_or_default(), loc })), loc)
 }
 
-pub fn enumerator(n: (String, Loc), value: Option<Expr>) -> Enumerator {
-    Enumerator { name: n.0, value, loc: n.1 }
+pub fn enumerator(n: (String, Loc), value: Option<Expr>) -> Box<Enumerator> {
+    Box::new(Enumerator { name: n.0, value, loc: n.1 })
 }
 
-pub fn param(s: Specs, d: Option<Declarator>, attrs: Option<Vec<Attribute>>, loc: Loc) -> ParamDecl {
-    let mut decl = d.unwrap_or_default();
+pub fn param(s: Box<Specs>, d: Option<Box<Declarator>>, attrs: Option<Vec<Attribute>>, loc: Loc) -> Box<ParamDecl> {
+    let mut decl = d.map(|d| *d).unwrap_or_default();
     decl.attrs.extend(attrs.unwrap_or_default());
-    ParamDecl { specs: s.s, decl, loc }
+    Box::new(ParamDecl { specs: s.s, decl, loc })
 }
 
-pub fn type_name(s: Specs, d: Option<Declarator>, loc: Loc) -> TypeName {
-    TypeName { specs: s.s, decl: d.unwrap_or_default(), loc }
+pub fn type_name(s: Box<Specs>, d: Option<Box<Declarator>>, loc: Loc) -> Box<TypeName> {
+    Box::new(TypeName { specs: s.s, decl: d.map(|d| *d).unwrap_or_default(), loc })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,18 +330,18 @@ pub enum Qual {
     Attr,
 }
 
-pub fn named(n: String, l: Loc) -> Declarator {
-    Declarator { name: Some((n, l)), loc: l, ..Declarator::default() }
+pub fn named(n: String, l: Loc) -> Box<Declarator> {
+    Box::new(Declarator { name: Some((n, l)), loc: l, ..Declarator::default() })
 }
 
-pub fn push_derived(mut d: Declarator, x: Derived) -> Declarator {
+pub fn push_derived(mut d: Box<Declarator>, x: Derived) -> Box<Declarator> {
     d.derived.push(x);
     d
 }
 
 /// Applies pointers (in source order) written before a direct declarator: the one nearest the
 /// name applies first.
-pub fn with_ptr(mut d: Declarator, p: Vec<Derived>) -> Declarator {
+pub fn with_ptr(mut d: Box<Declarator>, p: Vec<Derived>) -> Box<Declarator> {
     d.derived.extend(p.into_iter().rev());
     d
 }
@@ -352,12 +378,12 @@ pub fn func(params: Vec<ParamDecl>, variadic: bool, ident_list: Option<Vec<(Stri
 // ---------------------------------------------------------------------------------------------
 // Statements
 
-pub fn stmt(kind: StmtKind, loc: Loc) -> Stmt {
-    Stmt { kind, loc }
+pub fn stmt(kind: StmtKind, loc: Loc) -> Box<Stmt> {
+    Box::new(Stmt { kind, loc })
 }
 
-pub fn if_stmt(c: Expr, t: Stmt, e: Option<Stmt>, loc: Loc) -> Stmt {
-    stmt(StmtKind::If(c, Box::new(t), e.map(Box::new)), loc)
+pub fn if_stmt(c: Expr, t: Box<Stmt>, e: Option<Box<Stmt>>, loc: Loc) -> Box<Stmt> {
+    stmt(StmtKind::If(c, t, e), loc)
 }
 
 /// The parenthesised part of a `for` statement.
@@ -367,8 +393,8 @@ pub struct ForHead {
     step: Option<Expr>,
 }
 
-pub fn for_head(init: Option<ForInit>, cond: Option<Expr>, step: Option<Expr>) -> ForHead {
-    ForHead { init: init.unwrap_or(ForInit::None), cond, step }
+pub fn for_head(init: Option<ForInit>, cond: Option<Expr>, step: Option<Expr>) -> Box<ForHead> {
+    Box::new(ForHead { init: init.unwrap_or(ForInit::None), cond, step })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -418,6 +444,6 @@ pub fn cond(c: Expr, a: Option<Expr>, b: Expr, loc: Loc) -> Expr {
     ex(ExprKind::Cond(Box::new(c), a.map(Box::new), Box::new(b)), loc)
 }
 
-pub fn compound_lit(t: TypeName, items: Vec<InitItem>, loc: Loc) -> Expr {
-    ex(ExprKind::CompoundLit(Box::new(t), Box::new(Initializer::List(items, loc))), loc)
+pub fn compound_lit(t: Box<TypeName>, items: Vec<InitItem>, loc: Loc) -> Expr {
+    ex(ExprKind::CompoundLit(t, Box::new(Initializer::List(items, loc))), loc)
 }

@@ -44,7 +44,7 @@ pub fn parse(tokens: Vec<PpToken>, typedefs: &Rc<RefCell<TypedefTable>>) -> (Tra
     let mut diags = std::mem::take(&mut ad.diags);
     diags.extend(ctx.diags.take());
     let unit = match res {
-        Ok(Ok(u)) => u,
+        Ok(Ok(u)) => *u,
         Ok(Err(e)) => {
             diags.push(ad.syntax_error(e));
             TranslationUnit::default()
