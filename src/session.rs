@@ -169,7 +169,8 @@ impl Session {
                 self.recover();
             }
             RunErrorKind::Interrupted { killed: false } => {
-                self.error(&format!("interrupted while running {what}"));
+                let why = if e.message == "timed out" { "timed out" } else { "interrupted" };
+                self.error(&format!("{why} while running {what}"));
                 if let Some(i) = undo_to {
                     self.exec.request(Request::Undo(i));
                 }

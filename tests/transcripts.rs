@@ -52,23 +52,66 @@ fn mask(s: &str) -> String {
     out
 }
 
-#[test]
-fn transcripts() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
+fn repl_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "repl"))
         .collect();
     files.sort();
     assert!(!files.is_empty());
+    files
+}
+
+/// Every transcript, with the spawned executor (the default). The same transcripts must
+/// print the same bytes with the executor in crepl's process (`in_process` below).
+#[test]
+fn transcripts() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts");
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path(dir.join("snapshots"));
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(|| {
-        for f in &files {
+        for f in repl_files(&dir) {
             let name = f.file_stem().unwrap().to_string_lossy().into_owned();
-            let got = transcript(f, &[]);
+            let got = transcript(&f, &[]);
+            insta::assert_snapshot!(name, got);
+        }
+    });
+}
+
+#[test]
+fn transcripts_in_process() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts");
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(dir.join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for f in repl_files(&dir) {
+            let name = f.file_stem().unwrap().to_string_lossy().into_owned();
+            let got = transcript(&f, &["--in-process"]);
+            insta::assert_snapshot!(name, got);
+        }
+    });
+}
+
+/// Sessions about the executor process itself (crashes and recovery, interrupts,
+/// constructors, destructors and atexit order at exit): spawned executor only.
+#[test]
+fn executor_transcripts() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/executor");
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(dir.join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for f in repl_files(&dir) {
+            let name = f.file_stem().unwrap().to_string_lossy().into_owned();
+            let flags: Vec<&str> = match std::fs::read_to_string(&f).unwrap_or_default().lines().next() {
+                // `// flags: --timeout 1` on the first line passes options to crepl.
+                Some(l) if l.starts_with("// flags:") => l["// flags:".len()..].split_whitespace().collect::<Vec<_>>().iter().map(|s| &*s.to_string().leak()).collect(),
+                _ => vec![],
+            };
+            let got = transcript(&f, &flags);
             insta::assert_snapshot!(name, got);
         }
     });

@@ -175,13 +175,32 @@ impl Executor for Spawned {
             return Reply::Error(RunError { kind: RunErrorKind::Crashed("not running".into()), message: String::new() });
         }
         CLIENT_INTERRUPT.store(false, Ordering::SeqCst);
+        let shutdown = matches!(req, Request::Shutdown);
         if self.requests.send(req).is_err() {
             return self.died();
+        }
+        if shutdown {
+            // The executor replies, then exits through exit(): atexit handlers and
+            // destructors print now, before crepl itself ends.
+            let r = self.replies.recv().unwrap_or(Reply::Ok);
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_secs(5) {
+                if let Ok(Some(_)) = self.child.try_wait() {
+                    self.dead = true;
+                    return r;
+                }
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            self.kill();
+            return r;
         }
         let start = Instant::now();
         let mut interrupted_at: Option<Instant> = None;
         loop {
             match self.replies.try_recv_timeout(Duration::from_millis(20)) {
+                Ok(Reply::Error(RunError { kind: RunErrorKind::Interrupted { killed: false }, .. })) if interrupted_at.is_some() && self.timeout.is_some_and(|t| start.elapsed() > t) => {
+                    return Reply::Error(RunError { kind: RunErrorKind::Interrupted { killed: false }, message: "timed out".into() });
+                }
                 Ok(r) => return r,
                 Err(TryRecvError::Empty) => {}
                 Err(TryRecvError::IpcError(_)) => return self.died(),

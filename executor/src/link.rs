@@ -8,9 +8,32 @@ use ir::{GlobalInit, Module, RelocTarget};
 use std::ffi::CString;
 use std::sync::Arc;
 
+/// Resolves a symbol: the few C library functions that live only in the static part of
+/// glibc (libc_nonshared.a, linked into every native program but absent from libc.so) are
+/// provided here; everything else comes from the loaded libraries.
 pub(crate) fn dlsym(name: &str) -> usize {
+    match name {
+        "atexit" => return crepl_atexit as *const () as usize,
+        "at_quick_exit" => return crepl_at_quick_exit as *const () as usize,
+        _ => {}
+    }
     let Ok(c) = CString::new(name) else { return 0 };
     unsafe { libc::dlsym(libc::RTLD_DEFAULT, c.as_ptr()) as usize }
+}
+
+extern "C" {
+    fn __cxa_atexit(f: extern "C" fn(*mut libc::c_void), arg: *mut libc::c_void, dso: *mut libc::c_void) -> libc::c_int;
+    fn __cxa_at_quick_exit(f: extern "C" fn(*mut libc::c_void), dso: *mut libc::c_void) -> libc::c_int;
+}
+
+/// `atexit(f)` as glibc's static stub does it: `__cxa_atexit(f, NULL, NULL)`.
+extern "C" fn crepl_atexit(f: extern "C" fn()) -> libc::c_int {
+    // A void(void) function called with one ignored argument is fine on x86-64.
+    unsafe { __cxa_atexit(std::mem::transmute::<extern "C" fn(), extern "C" fn(*mut libc::c_void)>(f), std::ptr::null_mut(), std::ptr::null_mut()) }
+}
+
+extern "C" fn crepl_at_quick_exit(f: extern "C" fn()) -> libc::c_int {
+    unsafe { __cxa_at_quick_exit(std::mem::transmute::<extern "C" fn(), extern "C" fn(*mut libc::c_void)>(f), std::ptr::null_mut()) }
 }
 
 impl Runtime {

@@ -1,5 +1,6 @@
 //! Source files and locations: file ids, (line, column) positions, the source line for a caret.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 /// Index of a file in the [`SourceMap`].
@@ -19,29 +20,34 @@ pub struct SourceFile {
     /// Name used in diagnostics: a path, `input_line_3`, or `<command line>`.
     pub name: String,
     pub text: Rc<str>,
-    /// Byte offset of the start of every line.
-    line_starts: Vec<usize>,
+    /// Byte offset of the start of every line, computed the first time a diagnostic needs a
+    /// line (most files, system headers above all, never need one).
+    line_starts: OnceCell<Vec<usize>>,
 }
 
 impl SourceFile {
     pub fn new(name: String, text: Rc<str>) -> SourceFile {
-        let mut line_starts = vec![0];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(i + 1);
-            }
-        }
-        SourceFile { name, text, line_starts }
+        SourceFile { name, text, line_starts: OnceCell::new() }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            // `str::match_indices` with a char pattern is memchr-accelerated.
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        })
     }
 
     /// The text of line `line` (1-based) without its newline, or "" past the end.
     pub fn line_text(&self, line: u32) -> &str {
+        let starts = self.line_starts();
         let i = line as usize;
-        if i == 0 || i > self.line_starts.len() {
+        if i == 0 || i > starts.len() {
             return "";
         }
-        let start = self.line_starts[i - 1];
-        let end = self.line_starts.get(i).copied().unwrap_or(self.text.len());
+        let start = starts[i - 1];
+        let end = starts.get(i).copied().unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 }

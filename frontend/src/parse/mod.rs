@@ -85,6 +85,7 @@ enum TagState {
 /// One token handed to the parser, remembered for diagnostics.
 #[derive(Clone, Debug)]
 struct Emitted {
+    /// The token without its payload (see [`light`]); the spelling is `text`.
     tok: Tok,
     text: Rc<str>,
     loc: Loc,
@@ -118,6 +119,18 @@ struct Adapter {
     nesting: nesting::NestingGuard,
     /// A fatal error already returned: stop.
     done: bool,
+}
+
+/// `t` without the payload that would need an allocation to copy (names, string contents):
+/// what diagnostics and the nesting guard need to know about earlier tokens.
+fn light(t: &Tok) -> Tok {
+    match t {
+        Tok::Ident(_) => Tok::Ident(String::new()),
+        Tok::TypeName(_) => Tok::TypeName(String::new()),
+        Tok::Float(f) => Tok::Float(tok::FloatTok { value: f.value, suffix: f.suffix, text: String::new() }),
+        Tok::Str(s) => Tok::Str(tok::StrTok { units: Vec::new(), prefix: s.prefix }),
+        t => t.clone(),
+    }
 }
 
 fn end_of(loc: Loc, text: &str) -> Loc {
@@ -329,7 +342,7 @@ impl Adapter {
         let expr_ok = has("Ident") && has("IntLit");
         // `foo x;`: an identifier where only a type can be, or right after another identifier.
         if let Some((Tok::Ident(name), loc)) = tok {
-            if let Some(Emitted { tok: Tok::Ident(p), loc: ploc, stmt_start, .. }) = prev {
+            if let Some(Emitted { tok: Tok::Ident(_), text: p, loc: ploc, stmt_start, .. }) = prev {
                 let in_params = prev2.is_some_and(|t| matches!(t.tok, Tok::LParen | Tok::Comma)) && !has("\"+\"");
                 if *stmt_start || in_params {
                     return Diag::error(*ploc, format!("unknown type name '{p}'"));
@@ -474,7 +487,7 @@ impl Iterator for Adapter {
             }
         };
         let end = end_of(pp.loc, &pp.text);
-        let em = Emitted { tok: tok.clone(), text: pp.text.clone(), loc: pp.loc, end, stmt_start };
+        let em = Emitted { tok: light(&tok), text: pp.text, loc: pp.loc, end, stmt_start };
         self.third_last = std::mem::replace(&mut self.before_last, self.last.replace(em));
         Some(Ok((pp.loc, tok, end)))
     }

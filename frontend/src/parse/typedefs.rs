@@ -1,7 +1,7 @@
 //! The typedef-name table: scoped name -> "is a typedef name" bindings that turn identifiers
 //! into TYPEDEF_NAME tokens (the lexer-feedback hack), with an undo log for REPL rollback.
 
-use std::collections::HashMap;
+use crate::lex::FastMap;
 
 /// One binding of a name in one scope.
 #[derive(Clone, Copy, Debug)]
@@ -25,7 +25,7 @@ pub struct TdCheckpoint {
 #[derive(Debug, Default)]
 pub struct TypedefTable {
     /// For every name, its bindings from outermost to innermost scope.
-    names: HashMap<String, Vec<Binding>>,
+    names: FastMap<String, Vec<Binding>>,
     /// Names bound in each open inner scope (index 0 is depth 1).
     scopes: Vec<Vec<String>>,
     /// File-scope changes: the name and its previous file-scope binding.
@@ -71,7 +71,12 @@ impl TypedefTable {
     /// (which hides a typedef name of an outer scope).
     pub fn declare(&mut self, name: &str, is_typedef: bool) {
         let depth = self.depth();
-        let v = self.names.entry(name.to_string()).or_default();
+        // Look up before inserting: most names are already known, and `entry` would need an
+        // owned key.
+        let v = match self.names.get_mut(name) {
+            Some(v) => v,
+            None => self.names.entry(name.to_string()).or_default(),
+        };
         match v.last_mut() {
             Some(b) if b.depth == depth => {
                 if depth == 0 {
