@@ -109,7 +109,21 @@ impl Spawned {
     /// The executor is gone: say how it ended.
     fn died(&mut self) -> Reply {
         self.dead = true;
-        let how = match self.child.wait() {
+        // The channel closes a moment before the process is reaped; never wait forever on
+        // a child that is somehow still alive.
+        let start = Instant::now();
+        let status = loop {
+            match self.child.try_wait() {
+                Ok(Some(st)) => break Ok(st),
+                Ok(None) if start.elapsed() < Duration::from_millis(500) => std::thread::sleep(Duration::from_millis(1)),
+                Ok(None) => {
+                    let _ = self.child.kill();
+                    break self.child.wait();
+                }
+                Err(e) => break Err(e),
+            }
+        };
+        let how = match status {
             Ok(st) => describe_exit(st),
             Err(e) => format!("lost ({e})"),
         };
@@ -203,7 +217,16 @@ impl Executor for Spawned {
                 }
                 Ok(r) => return r,
                 Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::IpcError(_)) => return self.died(),
+                Err(TryRecvError::IpcError(ipc::IpcError::Io(e))) if e.kind() == std::io::ErrorKind::Interrupted => {
+                    // Our own SIGINT (Ctrl-C) interrupted the wait; handled below.
+                }
+                Err(TryRecvError::IpcError(_)) => {
+                    if let Ok(None) = self.child.try_wait() {
+                        // Still running but the channel broke: it cannot serve us any more.
+                        let _ = self.child.kill();
+                    }
+                    return self.died();
+                }
             }
             let timed_out = self.timeout.is_some_and(|t| start.elapsed() > t);
             if interrupted_at.is_none() && (CLIENT_INTERRUPT.load(Ordering::SeqCst) || timed_out) {
@@ -247,6 +270,44 @@ extern "C" fn on_sigint(_: libc::c_int) {
     crate::interrupt();
 }
 
+/// A fatal signal in user code: flush what the program printed (best effort: stdio is not
+/// async-signal-safe, but losing the output is worse), then die of the same signal so crepl
+/// sees the real cause.
+extern "C" fn on_fatal(sig: libc::c_int) {
+    unsafe {
+        libc::fflush(std::ptr::null_mut());
+        libc::signal(sig, libc::SIG_DFL);
+        libc::raise(sig);
+    }
+}
+
+/// Installs `on_fatal` for the crash signals, on an alternate stack for the current thread
+/// (so a native stack overflow can still be reported).
+fn install_crash_handlers() {
+    unsafe {
+        let size = 1 << 16;
+        let stack = libc::mmap(
+            std::ptr::null_mut(),
+            size,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+            -1,
+            0,
+        );
+        if stack != libc::MAP_FAILED {
+            let ss = libc::stack_t { ss_sp: stack, ss_flags: 0, ss_size: size };
+            libc::sigaltstack(&ss, std::ptr::null_mut());
+        }
+        for sig in [libc::SIGSEGV, libc::SIGBUS, libc::SIGFPE, libc::SIGILL, libc::SIGABRT] {
+            let mut sa: libc::sigaction = std::mem::zeroed();
+            sa.sa_sigaction = on_fatal as extern "C" fn(libc::c_int) as usize;
+            sa.sa_flags = libc::SA_ONSTACK | libc::SA_RESETHAND;
+            libc::sigemptyset(&mut sa.sa_mask);
+            libc::sigaction(sig, &sa, std::ptr::null_mut());
+        }
+    }
+}
+
 /// Entry point of `crepl-executor --ipc NAME`: connects to crepl and serves requests until
 /// `Shutdown` or until crepl goes away.
 pub fn serve(name: &str, lib_dirs: Vec<String>, memory_limit: Option<u64>) -> i32 {
@@ -285,6 +346,7 @@ pub fn serve(name: &str, lib_dirs: Vec<String>, memory_limit: Option<u64>) -> i3
             let base = &rt as *const _ as usize;
             rt.interp.set_native_stack(base, crate::USER_STACK - (4 << 20));
             rt.install_exit_hooks();
+            install_crash_handlers();
             if let Some(limit) = memory_limit {
                 set_memory_limit(limit);
             }

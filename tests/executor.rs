@@ -1,0 +1,54 @@
+//! The executor process seen from outside: Ctrl-C (SIGINT to crepl) stops a running input
+//! and the session goes on; script-mode crashes end crepl as a shell reports them.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+#[test]
+fn sigint_stops_an_infinite_loop_and_the_session_continues() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crepl"))
+        .arg("--no-color")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"int x = 3;\nwhile (1) { x = x; }\n").unwrap();
+    stdin.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    std::thread::sleep(Duration::from_millis(300));
+    stdin.write_all(b"x + 1\n").unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let (o, e) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(e.contains("interrupted while running input 2"), "stderr: {e}");
+    assert_eq!(o.trim(), "(int) 4", "stderr: {e}");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+fn script(name: &str, src: &str) -> (Option<i32>, String, String) {
+    let dir = std::env::temp_dir().join(format!("crepl-exec-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, src).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_crepl")).arg(&path).stdin(Stdio::null()).output().unwrap();
+    let _ = std::fs::remove_file(&path);
+    (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn script_crashes_end_like_native_programs() {
+    let (st, out, err) = script("segv.c", "#include <stdio.h>\nint main(void) { puts(\"before\"); int *p = 0; return *p; }\n");
+    assert_eq!(st, Some(128 + libc::SIGSEGV), "stderr: {err}");
+    assert_eq!(out, "before\n");
+    assert!(err.contains("Segmentation fault"), "stderr: {err}");
+    let (st, _, err) = script("abort.c", "#include <stdlib.h>\nint main(void) { abort(); }\n");
+    assert_eq!(st, Some(128 + libc::SIGABRT), "stderr: {err}");
+    assert!(err.contains("Aborted"), "stderr: {err}");
+    let (st, out, _) = script("exit.c", "#include <stdio.h>\n#include <stdlib.h>\nvoid bye(void) { puts(\"bye\"); }\nint main(void) { atexit(bye); puts(\"main\"); exit(9); }\n");
+    assert_eq!(st, Some(9));
+    assert_eq!(out, "main\nbye\n");
+}
