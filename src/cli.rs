@@ -47,6 +47,12 @@ pub struct Opts {
     /// debugging; a crash of user code then ends crepl).
     #[arg(long = "in-process")]
     pub in_process: bool,
+    /// Run user code on a remote executor (`crepl-executor --listen HOST:PORT`).
+    #[arg(long = "connect", value_name = "HOST:PORT")]
+    pub connect: Option<String>,
+    /// The shared key for --connect (default: $CREPL_KEY, else ~/.local/share/crepl/executor.key).
+    #[arg(long = "key-file", value_name = "PATH")]
+    pub key_file: Option<String>,
     /// After the executor crashes, start an empty session instead of restoring the old one.
     #[arg(long = "no-restore")]
     pub no_restore: bool,

@@ -2,7 +2,7 @@
 //! replaying the journal of committed inputs; and script runs.
 
 use crate::cli::Opts;
-use executor::{Executor, InProcess, SpawnOptions, Spawned};
+use executor::{Executor, InProcess, Remote, RemoteOptions, SpawnOptions, Spawned};
 use frontend::diag::Level;
 use frontend::sema::Mode;
 use frontend::Frontend;
@@ -20,8 +20,8 @@ enum Entry {
 pub struct Session {
     pub fe: Frontend,
     exec: Box<dyn Executor>,
-    /// How to start a new executor (`None`: in-process, which cannot be restarted).
-    spawn: Option<SpawnOptions>,
+    /// How to get a new executor (`None`: in-process, which cannot be restarted).
+    spawn: Option<Source>,
     journal: Vec<Entry>,
     /// Rebuild the session after a crash (`--no-restore` turns it off).
     restore: bool,
@@ -44,6 +44,22 @@ fn executor_program() -> (std::path::PathBuf, Vec<String>) {
     (me, vec!["__executor".into()])
 }
 
+/// Where executors come from.
+#[derive(Clone)]
+enum Source {
+    Spawn(SpawnOptions),
+    Connect(RemoteOptions),
+}
+
+impl Source {
+    fn start(&self) -> Result<Box<dyn Executor>, String> {
+        Ok(match self {
+            Source::Spawn(so) => Box::new(Spawned::spawn(so)?),
+            Source::Connect(ro) => Box::new(Remote::connect(ro)?),
+        })
+    }
+}
+
 pub fn spawn_options(opts: &Opts) -> SpawnOptions {
     let (program, args) = executor_program();
     SpawnOptions {
@@ -58,11 +74,15 @@ pub fn spawn_options(opts: &Opts) -> SpawnOptions {
 impl Session {
     pub fn new(opts: &Opts, mode: Mode) -> Result<Session, String> {
         let fe = Frontend::new(opts.pp_options(), mode);
-        let (exec, spawn): (Box<dyn Executor>, Option<SpawnOptions>) = if opts.in_process {
+        let (exec, spawn): (Box<dyn Executor>, Option<Source>) = if opts.in_process {
             (Box::new(InProcess::new(opts.lib_dirs.clone())), None)
+        } else if let Some(addr) = &opts.connect {
+            let key = executor::tcp::wire::load_key(opts.key_file.as_deref().map(std::path::Path::new))?;
+            let src = Source::Connect(RemoteOptions { addr: addr.clone(), key, timeout: opts.timeout.map(std::time::Duration::from_secs_f64) });
+            (src.start()?, Some(src))
         } else {
-            let so = spawn_options(opts);
-            (Box::new(Spawned::spawn(&so)?), Some(so))
+            let src = Source::Spawn(spawn_options(opts));
+            (src.start()?, Some(src))
         };
         let color = !opts.no_color && std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         let mut s = Session { fe, exec, spawn, journal: Vec::new(), restore: !opts.no_restore, inputs: 0, color, warnings: !opts.no_warnings };
@@ -202,9 +222,9 @@ impl Session {
             let n = self.fe.committed();
             self.fe.undo(n);
             self.journal.clear();
-            match Spawned::spawn(&so) {
+            match so.start() {
                 Ok(x) => {
-                    self.exec = Box::new(x);
+                    self.exec = x;
                     self.note("executor restarted with an empty session (--no-restore)");
                 }
                 Err(e) => self.error(&e),
@@ -212,8 +232,8 @@ impl Session {
             return;
         }
         let start = Instant::now();
-        match Spawned::spawn(&so) {
-            Ok(x) => self.exec = Box::new(x),
+        match so.start() {
+            Ok(x) => self.exec = x,
             Err(e) => {
                 self.error(&format!("cannot restart the executor: {e}"));
                 return;
@@ -251,8 +271,8 @@ impl Session {
                 if e.message.is_empty() { format!("{:?}", e.kind) } else { e.message }
             ));
             if matches!(e.kind, RunErrorKind::Crashed(_)) {
-                if let Ok(x) = Spawned::spawn(&so) {
-                    self.exec = Box::new(x);
+                if let Ok(x) = so.start() {
+                    self.exec = x;
                 }
             }
             return;

@@ -11,6 +11,10 @@ use std::process::{Command, Stdio};
 /// Runs crepl on `input` with stdout and stderr into one file, so the order is exactly
 /// what a terminal would show.
 pub fn transcript(input: &Path, flags: &[&str]) -> String {
+    transcript_env(input, flags, &[])
+}
+
+pub fn transcript_env(input: &Path, flags: &[&str], envs: &[(&str, &str)]) -> String {
     let out_path = std::env::temp_dir().join(format!(
         "crepl-transcript-{}-{}.out",
         std::process::id(),
@@ -20,6 +24,7 @@ pub fn transcript(input: &Path, flags: &[&str]) -> String {
     let status = Command::new(env!("CARGO_BIN_EXE_crepl"))
         .args(["--echo", "--no-color"])
         .args(flags)
+        .envs(envs.iter().copied())
         .stdin(std::fs::File::open(input).unwrap())
         .stdout(Stdio::from(out.try_clone().unwrap()))
         .stderr(Stdio::from(out))
@@ -105,6 +110,45 @@ fn transcripts_in_process() {
             insta::assert_snapshot!(name, got);
         }
     });
+}
+
+/// The same transcripts with the executor behind TCP on 127.0.0.1 (`crepl-executor
+/// --listen`, `crepl --connect`): the same bytes again, program output included.
+#[test]
+fn transcripts_over_tcp() {
+    const KEY: &str = "transcript-test-key";
+    let exe = Path::new(env!("CARGO_BIN_EXE_crepl")).with_file_name("crepl-executor");
+    let mut listener = Command::new(exe)
+        .args(["--listen", "127.0.0.1:0"])
+        .env("CREPL_KEY", KEY)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = std::io::BufReader::new(listener.stderr.take().unwrap());
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut err, &mut line).unwrap();
+    let addr = line.trim().rsplit(' ').next().unwrap().to_string();
+    std::thread::spawn(move || for _ in std::io::BufRead::lines(err) {});
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts");
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(dir.join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        settings.bind(|| {
+            for f in repl_files(&dir) {
+                let name = f.file_stem().unwrap().to_string_lossy().into_owned();
+                let got = transcript_env(&f, &["--connect", &addr], &[("CREPL_KEY", KEY)]);
+                insta::assert_snapshot!(name, got);
+            }
+        })
+    }));
+    let _ = listener.kill();
+    let _ = listener.wait();
+    if let Err(e) = r {
+        std::panic::resume_unwind(e);
+    }
 }
 
 /// Sessions about the executor process itself (crashes and recovery, interrupts,

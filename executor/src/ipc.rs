@@ -283,7 +283,7 @@ extern "C" fn on_fatal(sig: libc::c_int) {
 
 /// Installs `on_fatal` for the crash signals, on an alternate stack for the current thread
 /// (so a native stack overflow can still be reported).
-fn install_crash_handlers() {
+pub(crate) fn install_crash_handlers() {
     unsafe {
         let size = 1 << 16;
         let stack = libc::mmap(

@@ -7,10 +7,12 @@
 
 pub mod format;
 pub mod ipc;
+pub mod tcp;
 mod link;
 mod runtime;
 
 pub use ipc::{serve, SpawnOptions, Spawned, CLIENT_INTERRUPT};
+pub use tcp::client::{Remote, RemoteOptions};
 pub use runtime::Runtime;
 
 use ir::protocol::{Reply, Request};
@@ -90,15 +92,22 @@ pub fn interrupt() {
 }
 
 /// `crepl-executor` (or `crepl __executor`): `--ipc NAME` connects to the crepl that started
-/// it; `-L DIR` and `--memory-limit BYTES` as crepl passes them.
+/// it; `--listen HOST:PORT` serves `crepl --connect` over TCP.
 pub fn main_with_args(args: &[String]) -> i32 {
     let mut ipc = None;
+    let mut listen = None;
+    let mut allow_remote = false;
+    let mut key_file: Option<std::path::PathBuf> = None;
     let mut lib_dirs = Vec::new();
     let mut memory_limit = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--ipc" => ipc = it.next().cloned(),
+            "--listen" => listen = it.next().cloned(),
+            "--allow-remote" => allow_remote = true,
+            "--key-file" => key_file = it.next().map(Into::into),
+            "--tcp-session" => return tcp::server::run_session(),
             "-L" => lib_dirs.extend(it.next().cloned()),
             "--memory-limit" => memory_limit = it.next().and_then(|s| s.parse::<u64>().ok()),
             "--version" => {
@@ -106,16 +115,24 @@ pub fn main_with_args(args: &[String]) -> i32 {
                 return 0;
             }
             _ => {
-                eprintln!("crepl-executor: unknown argument '{a}'\nusage: crepl-executor --ipc NAME [-L DIR] [--memory-limit BYTES]");
+                eprintln!("crepl-executor: unknown argument '{a}'\n{USAGE}");
                 return 2;
             }
         }
     }
+    if let Some(addr) = listen {
+        return tcp::server::listen(&addr, allow_remote, key_file.as_deref());
+    }
     match ipc {
         Some(name) => serve(&name, lib_dirs, memory_limit),
         None => {
-            eprintln!("crepl-executor: runs user code for crepl; start crepl instead (usage: crepl-executor --ipc NAME)");
+            eprintln!("crepl-executor: runs user code for crepl\n{USAGE}");
             2
         }
     }
 }
+
+const USAGE: &str = "usage: crepl-executor --listen HOST:PORT [--allow-remote] [--key-file PATH]   (serve crepl --connect)
+       crepl-executor --ipc NAME [-L DIR] [--memory-limit BYTES]                 (started by crepl)
+The key comes from CREPL_KEY, else the key file (default ~/.local/share/crepl/executor.key,
+created with mode 0600 if missing).";

@@ -13,6 +13,8 @@ pub struct Runtime {
     quiet: Option<(i32, i32)>,
     /// Running inside crepl's process: session end is crepl's exit, not ours.
     pub in_process: bool,
+    /// The program's errno between inputs.
+    errno: i32,
     /// For `%undo`: (module number, slot, previous slot), in order of change.
     pub(crate) history: Vec<(u32, u32, Option<interp::image::Slot>)>,
     pub(crate) modules_loaded: u32,
@@ -27,10 +29,13 @@ impl Runtime {
             let m = CString::new("libm.so.6").unwrap();
             libc::dlopen(m.as_ptr(), libc::RTLD_NOW | libc::RTLD_GLOBAL);
         }
-        Runtime { interp: Interp::new(), dtors: Vec::new(), quiet: None, in_process: false, history: Vec::new(), modules_loaded: 0, lib_dirs }
+        Runtime { interp: Interp::new(), dtors: Vec::new(), quiet: None, in_process: false, errno: 0, history: Vec::new(), modules_loaded: 0, lib_dirs }
     }
 
     pub fn handle(&mut self, req: Request) -> Reply {
+        // errno belongs to the program: what crepl's own calls do to it between inputs
+        // (flushing, reading pipes, sockets) must not show.
+        unsafe { *libc::__errno_location() = self.errno };
         let r = match req {
             Request::Load(m) => self.load(*m),
             Request::LoadLibrary(path) => self.load_library(&path).map(|_| Reply::Ok),
@@ -50,6 +55,7 @@ impl Runtime {
                 Ok(Reply::Ok)
             }
         };
+        self.errno = unsafe { *libc::__errno_location() };
         flush_c_streams();
         r.unwrap_or_else(Reply::Error)
     }

@@ -35,10 +35,18 @@ impl Hasher for FastHasher {
             self.add(u64::from_le_bytes(c.try_into().unwrap()));
         }
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf) ^ ((rest.len() as u64) << 59));
+        let n = rest.len();
+        if n > 0 {
+            // The 1-7 remaining bytes without a copy (a `memcpy` call into a buffer costs more
+            // than hashing a short identifier): two overlapping 4-byte reads, or three bytes.
+            let word = if n >= 4 {
+                let lo = u32::from_le_bytes(rest[..4].try_into().unwrap()) as u64;
+                let hi = u32::from_le_bytes(rest[n - 4..].try_into().unwrap()) as u64;
+                lo | (hi << 32)
+            } else {
+                rest[0] as u64 | (rest[n / 2] as u64) << 8 | (rest[n - 1] as u64) << 16
+            };
+            self.add(word ^ ((n as u64) << 59));
         }
     }
     #[inline]
@@ -287,9 +295,111 @@ pub fn lex(text: &str, file: FileId) -> (Vec<PpToken>, Vec<Diag>) {
     lex_with(text, file, true, |t| t)
 }
 
+/// Every punctuator spelling the lexer produces (digraphs are spelled as their primary form).
+const PUNCTS: [&str; 48] = [
+    "[", "]", "(", ")", "{", "}", ".", "->", "++", "--", "&", "*", "+", "-", "~", "!", "/", "%", "<<", ">>",
+    "<", ">", "<=", ">=", "==", "!=", "^", "|", "&&", "||", "?", ":", ";", "...", "=", "*=", "/=", "%=", "+=",
+    "-=", "<<=", ">>=", "&=", "^=", "|=", ",", "#", "##",
+];
+
+/// The index of a punctuator spelling in [`PUNCTS`] (a decision tree on the bytes, cheaper
+/// than hashing the spelling).
+fn punct_index(s: &str) -> Option<usize> {
+    Some(match s.as_bytes() {
+        b"[" => 0,
+        b"]" => 1,
+        b"(" => 2,
+        b")" => 3,
+        b"{" => 4,
+        b"}" => 5,
+        b"." => 6,
+        b"->" => 7,
+        b"++" => 8,
+        b"--" => 9,
+        b"&" => 10,
+        b"*" => 11,
+        b"+" => 12,
+        b"-" => 13,
+        b"~" => 14,
+        b"!" => 15,
+        b"/" => 16,
+        b"%" => 17,
+        b"<<" => 18,
+        b">>" => 19,
+        b"<" => 20,
+        b">" => 21,
+        b"<=" => 22,
+        b">=" => 23,
+        b"==" => 24,
+        b"!=" => 25,
+        b"^" => 26,
+        b"|" => 27,
+        b"&&" => 28,
+        b"||" => 29,
+        b"?" => 30,
+        b":" => 31,
+        b";" => 32,
+        b"..." => 33,
+        b"=" => 34,
+        b"*=" => 35,
+        b"/=" => 36,
+        b"%=" => 37,
+        b"+=" => 38,
+        b"-=" => 39,
+        b"<<=" => 40,
+        b">>=" => 41,
+        b"&=" => 42,
+        b"^=" => 43,
+        b"|=" => 44,
+        b"," => 45,
+        b"#" => 46,
+        b"##" => 47,
+        _ => return None,
+    })
+}
+
+/// Token spellings seen so far, shared so that each distinct spelling is allocated once.
+struct Spellings {
+    map: FastMap<Rc<str>, ()>,
+    /// The punctuators' spellings, by [`punct_index`].
+    puncts: [Option<Rc<str>>; PUNCTS.len()],
+}
+
+impl Default for Spellings {
+    fn default() -> Spellings {
+        Spellings { map: FastMap::default(), puncts: std::array::from_fn(|_| None) }
+    }
+}
+
+impl Spellings {
+    fn intern(&mut self, s: &str) -> Rc<str> {
+        match self.map.get_key_value(s) {
+            Some((rc, _)) => rc.clone(),
+            None => {
+                let rc: Rc<str> = Rc::from(s);
+                self.map.insert(rc.clone(), ());
+                rc
+            }
+        }
+    }
+
+    fn punct(&mut self, s: &str) -> Rc<str> {
+        match punct_index(s) {
+            Some(i) => match &self.puncts[i] {
+                Some(rc) => rc.clone(),
+                None => {
+                    let rc = self.intern(s);
+                    self.puncts[i] = Some(rc.clone());
+                    rc
+                }
+            },
+            None => self.intern(s),
+        }
+    }
+}
+
 thread_local! {
-    /// Token spellings seen so far, shared so that each distinct spelling is allocated once.
-    static SPELLINGS: RefCell<FastMap<Rc<str>, ()>> = RefCell::new(FastMap::default());
+    static SPELLINGS: RefCell<Spellings> = RefCell::new(Spellings::default());
 }
 
 /// [`lex`] with each token passed through `wrap`, and optionally without diagnostics for
@@ -378,14 +488,7 @@ pub(crate) fn lex_with<T>(
             };
             let slice: &str = clean.get(span.clone()).unwrap_or("\u{FFFD}");
             let spelling: &str = if res == Ok(Raw::Digraph) { digraph_spelling(slice) } else { slice };
-            let text_rc = match spellings.get_key_value(spelling) {
-                Some((rc, _)) => rc.clone(),
-                None => {
-                    let rc: Rc<str> = Rc::from(spelling);
-                    spellings.insert(rc.clone(), ());
-                    rc
-                }
-            };
+            let text_rc = if kind == PpKind::Punct { spellings.punct(spelling) } else { spellings.intern(spelling) };
             let loc = lines.loc(span.start);
             toks.push(wrap(PpToken { kind, text: text_rc, loc, space_before: space, line_start: at_bol }));
             at_bol = false;
@@ -520,25 +623,5 @@ mod tests {
             let s = String::from_utf8_lossy(&bytes);
             let _ = lex(&s, 0);
         }
-    }
-}
-
-#[cfg(test)]
-mod tmp_bench {
-    #[test]
-    #[ignore]
-    fn tmp_lex_bench() {
-        let files = ["/usr/include/stdio.h", "/usr/include/x86_64-linux-gnu/sys/cdefs.h", "/usr/include/features.h", "/usr/include/x86_64-linux-gnu/bits/types.h", "/usr/include/x86_64-linux-gnu/bits/libc-header-start.h"];
-        let texts: Vec<String> = files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect();
-        let n: usize = std::env::var("N").ok().and_then(|s| s.parse().ok()).unwrap_or(1000);
-        let t = std::time::Instant::now();
-        let mut toks = 0;
-        for _ in 0..n {
-            for x in &texts {
-                toks += super::lex(x, 0).0.len();
-            }
-        }
-        let bytes: usize = texts.iter().map(|x| x.len()).sum();
-        eprintln!("{:?} per iteration, {} bytes, {} toks", t.elapsed() / n as u32, bytes, toks / n);
     }
 }

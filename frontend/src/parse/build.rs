@@ -4,6 +4,9 @@
 //! Values larger than an `Expr` travel between grammar actions in `Box`es: LALRPOP's symbol
 //! stack holds an enum as large as its largest nonterminal type (see grammar/c.lalrpop).
 
+// The boxes are the grammar's symbol types, not a choice of these functions.
+#![allow(clippy::boxed_local, clippy::vec_box)]
+
 use super::tok::{FloatTok, IntTok, StrTok};
 use super::typedefs::TypedefTable;
 use crate::ast::*;

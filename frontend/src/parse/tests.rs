@@ -863,13 +863,3 @@ fn deep_chains_are_limited() {
     ok(&format!("int {};", (0..20_000).map(|i| format!("v{i} = 1 + 2")).collect::<Vec<_>>().join(", ")));
     ok(&format!("void f(void) {{ {} }}", "if (a) x(); else ".repeat(2000) + "y();"));
 }
-
-#[test]
-fn tmp_sizes() {
-    use super::build::*;
-    use super::tok::*;
-    macro_rules! sz { ($($t:ty),*) => { $( eprintln!("{:>5} {}", std::mem::size_of::<$t>(), stringify!($t)); )* } }
-    sz!(Tok, Expr, Option<Expr>, Declarator, Option<Declarator>, Stmt, Declaration, ExternalItem, FunctionDef, BlockItem, TypeName, Attribute, ParamDecl, Initializer, Derived,
-        Specs, DeclB, SpecItem, SpecIt, ForHead, StaticAssert, FieldDecl, Option<FieldDecl>, FieldDeclarator, Enumerator, Designator, InitItem, (String, Loc),
-        (Option<TypeName>, Expr), Qual, IntTok, FloatTok, CharTok, StrTok, Option<Tok>, Option<String>, (Specs, Declarator, Loc), TranslationUnit, Option<Vec<Attribute>>, Option<Attribute>);
-}

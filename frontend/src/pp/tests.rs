@@ -776,14 +776,3 @@ fn huge_numbers_in_if() {
     assert_eq!(e.len(), 1);
     assert_eq!(pp("#if 0x8000000000000000 > 0\nyes\n#endif"), "yes");
 }
-
-#[test]
-fn tmp_stats() {
-    let mut pp = Preprocessor::new(PpOptions::default());
-    let mut sm = SourceMap::default();
-    let f = sm.add("x.c", "#include <stdio.h>\nint main(void) { printf(\"hello, world\\n\"); return 0; }\n");
-    let (toks, _) = pp.run(&mut sm, f);
-    let n: usize = pp.file_cache.values().map(|e| e.toks.len()).sum();
-    let bytes: usize = (0..sm.len()).map(|i| sm.file(i as u32).text.len()).sum();
-    eprintln!("files {} cached toks {} out {} macros {} text bytes {} Tok size {}", pp.file_cache.len(), n, toks.len(), pp.macros.len(), bytes, std::mem::size_of::<super::Tok>());
-}
