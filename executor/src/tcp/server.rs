@@ -126,10 +126,13 @@ struct Pipes {
 
 type Writer = Arc<Mutex<(TcpStream, Channel)>>;
 
-/// Sends whatever is in the output pipes now (non-blocking), in order, fd 1 before fd 2.
+/// Sends whatever is in the output pipes now (non-blocking). stderr goes first: it is
+/// unbuffered, so what is waiting in its pipe was written before the stdout data that a
+/// flush just pushed (`fprintf(stderr, "a"); printf("b\n");` shows `ab` on a terminal).
+/// Two pipes cannot order interleaved writes exactly; within each stream order is kept.
 fn drain(p: &Pipes, w: &mut (TcpStream, Channel)) {
     let mut buf = vec![0u8; 65536];
-    for (fd, tag) in [(p.out, 1u8), (p.err, 2u8)] {
+    for (fd, tag) in [(p.err, 2u8), (p.out, 1u8)] {
         loop {
             let n = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) };
             if n <= 0 {
