@@ -49,7 +49,18 @@ peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 
 echo "== start-up to first result (echo '1 + 1' | REPL), median of 20"
 printf '1 + 1\n' > "$TMP/one.repl"
-echo "crepl:       $(median_sh_ms 20 "$CREPL < $TMP/one.repl") ms, peak RSS $(peak_kb sh -c "$CREPL < $TMP/one.repl") KB"
+echo "crepl (spawned executor): $(median_sh_ms 20 "$CREPL < $TMP/one.repl") ms, crepl peak RSS $(peak_kb sh -c "$CREPL < $TMP/one.repl") KB"
+echo "crepl --in-process:       $(median_sh_ms 20 "$CREPL --in-process < $TMP/one.repl") ms"
+python3 - "$CREPL" <<'PY'
+import subprocess, sys, time
+p = subprocess.Popen([sys.argv[1]], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+p.stdin.write(b"1 + 1\n"); p.stdin.flush(); time.sleep(0.3)
+kids = subprocess.run(["pgrep", "-P", str(p.pid)], capture_output=True, text=True).stdout.split()
+for k in kids:
+    rss = [l for l in open(f"/proc/{k}/status") if l.startswith("VmRSS")][0].split()[1]
+    print(f"executor idle RSS: {rss} KB")
+p.stdin.close(); p.wait()
+PY
 if [ -n "$CLANG_REPL" ]; then
   printf '1 + 1;\n' > "$TMP/one.clang"
   echo "$(basename "$CLANG_REPL"): $(median_sh_ms 5 "$CLANG_REPL -Xcc -xc < $TMP/one.clang") ms, peak RSS $(peak_kb sh -c "$CLANG_REPL -Xcc -xc < $TMP/one.clang") KB"
@@ -62,12 +73,16 @@ print("int v0 = 0;")
 for i in range(1, 1001):
     print(f"int v{i} = {i}; v{i} += v{i-1};")
 PY
-CREPL_TIMING=1 "$CREPL" < "$TMP/inputs.repl" 2> "$TMP/timing.txt" >/dev/null
-python3 - "$TMP/timing.txt" <<'PY'
+for mode in "" "--in-process"; do
+  CREPL_TIMING=1 "$CREPL" $mode < "$TMP/inputs.repl" 2> "$TMP/timing.txt" >/dev/null
+  python3 - "$TMP/timing.txt" "${mode:-spawned executor}" <<'PY'
 import re, statistics, sys
 us = [float(m.group(1)) for m in re.finditer(r"\[timing\] input \d+ total ([0-9.]+)us", open(sys.argv[1]).read())]
-print(f"crepl: median {statistics.median(us):.1f} us per input, p90 {sorted(us)[int(len(us)*0.9)]:.1f} us ({len(us)} inputs, in-process)")
+print(f"crepl ({sys.argv[2]}): median {statistics.median(us):.1f} us per input (front end + round trip), p90 {sorted(us)[int(len(us)*0.9)]:.1f} us ({len(us)} inputs)")
 PY
+done
+printf '%%restart\n' >> "$TMP/inputs.repl"
+"$CREPL" < "$TMP/inputs.repl" 2>&1 >/dev/null | grep "session restored" | sed 's/^/restore after %restart: /' 
 echo "crepl total: $(median_sh_ms 5 "$CREPL < $TMP/inputs.repl") ms, peak RSS $(peak_kb sh -c "$CREPL < $TMP/inputs.repl") KB"
 if [ -n "$CLANG_REPL" ]; then
   sed 's/$//' "$TMP/inputs.repl" > "$TMP/inputs.clang"
