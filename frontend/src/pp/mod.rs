@@ -147,6 +147,8 @@ pub struct Preprocessor {
     pending_diags: Vec<Diag>,
     date: Rc<str>,
     time: Rc<str>,
+    /// Definitions saved by `#pragma push_macro`, per name.
+    pushed: FastMap<Rc<str>, Vec<Option<Rc<Macro>>>>,
 }
 
 impl Preprocessor {
@@ -169,6 +171,7 @@ impl Preprocessor {
             pending_diags: Vec::new(),
             date: format!("\"{date}\"").into(),
             time: format!("\"{time}\"").into(),
+            pushed: FastMap::default(),
         };
         macros::define_builtins(&mut pp);
         let mut text = String::from(predef::PREDEFINED);
@@ -602,6 +605,19 @@ impl<'a> Run<'a> {
                     let path = self.frames.last().unwrap().entry.path.clone();
                     if self.pp.once.insert(path.clone(), ()).is_none() {
                         self.pp.undo.push(Undo::Once(path));
+                    }
+                }
+                // `#pragma push_macro("X")` / `pop_macro("X")` save and restore a definition.
+                if args.len() == 4 && (args[0].is_ident("push_macro") || args[0].is_ident("pop_macro")) {
+                    let lit = &*args[2].text;
+                    if lit.len() >= 2 && lit.starts_with('"') && lit.ends_with('"') {
+                        let mname: Rc<str> = Rc::from(&lit[1..lit.len() - 1]);
+                        if args[0].is_ident("push_macro") {
+                            let cur = self.pp.macros.get(&mname).cloned();
+                            self.pp.pushed.entry(mname).or_default().push(cur);
+                        } else if let Some(saved) = self.pp.pushed.get_mut(&mname).and_then(|v| v.pop()) {
+                            self.pp.set_macro(mname, saved);
+                        }
                     }
                 }
                 // Every other pragma is ignored.

@@ -818,7 +818,8 @@ impl Sema {
         let (xt, yt) = (x.ty.clone(), y.ty.clone());
         let t = if xt.is_arith() && yt.is_arith() {
             usual_arith(&xt, &yt)
-        } else if xt.is_void() && yt.is_void() {
+        } else if xt.is_void() || yt.is_void() {
+            // GNU C (and clang) accept one void operand: the result is void.
             Type::void()
         } else if xt.is_record() && xt.kind == yt.kind {
             xt.unqual()

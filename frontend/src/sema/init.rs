@@ -374,9 +374,27 @@ impl Sema {
                     bytes[off..end].copy_from_slice(&b[..end - off]);
                 }
                 IV::Expr(x) => {
-                    // A struct value (copy of another object) is not a constant.
+                    // A struct value is constant only if it is a constant compound literal
+                    // (a static object of this input): copy its bytes and relocations.
                     if it.ty.is_aggregate() {
-                        return Ok(Err(init_loc(init)));
+                        let src = match &x.kind {
+                            K::Load(g) | K::Seq(_, g) => match &g.kind {
+                                K::Global(id) => Some(*id),
+                                _ => None,
+                            },
+                            K::Global(id) => Some(*id),
+                            _ => None,
+                        };
+                        let data = src.and_then(|id| self.module.globals.iter().find(|g| g.id == id && g.name.is_empty())).and_then(|g| match &g.init {
+                            ir::GlobalInit::Data { bytes, relocs } => Some((bytes.clone(), relocs.clone())),
+                            ir::GlobalInit::Zero => Some((vec![0; g.size as usize], vec![])),
+                            _ => None,
+                        });
+                        let Some((b, rs)) = data else { return Ok(Err(init_loc(init))) };
+                        let end = (off + b.len()).min(size);
+                        bytes[off..end].copy_from_slice(&b[..end - off]);
+                        relocs.extend(rs.into_iter().map(|r| Reloc { offset: r.offset + off as u64, ..r }));
+                        continue;
                     }
                     let Some(c) = consts::eval(&x, true) else { return Ok(Err(init_loc(init))) };
                     let n = self.types.size_of(&it.ty) as usize;

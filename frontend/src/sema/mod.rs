@@ -324,6 +324,15 @@ impl Sema {
         self.tags.get(name).map(|t| (*t, true))
     }
 
+    /// The tag declared in the current scope itself (a definition there completes it; one
+    /// in an outer scope is shadowed by a new type).
+    pub(crate) fn tag_in_current_scope(&self, name: &str) -> Option<Tag> {
+        match self.scopes.last() {
+            Some(s) => s.tags.get(name).copied(),
+            None => self.tags.get(name).copied(),
+        }
+    }
+
     /// Declares a name in the current scope (file scope is journaled).
     pub(crate) fn declare(&mut self, name: &str, sym: Symbol) {
         if let Some(s) = self.scopes.last_mut() {

@@ -267,10 +267,9 @@ impl Sema {
             return mk(id);
         };
         // A definition: reuse an incomplete record of this scope, else a new one.
-        let id = match (existing, &r.name) {
-            (Some((Tag::Record(id, u), in_file_scope)), Some(n))
-                if u == is_union && (in_file_scope == self.scopes.is_empty()) =>
-            {
+        let here = r.name.as_ref().and_then(|n| self.tag_in_current_scope(n));
+        let id = match (here, &r.name) {
+            (Some(Tag::Record(id, u)), Some(n)) if u == is_union => {
                 if self.types.records[id as usize].layout.is_some() {
                     // Same definition again (REPL re-pasting a header) is allowed if identical.
                     let new_layout = self.layout(fields, is_union, &r.attrs);
@@ -281,6 +280,10 @@ impl Sema {
                     return mk(id);
                 }
                 id
+            }
+            (Some(_), Some(n)) => {
+                self.error(r.loc, format!("use of '{n}' with tag type that does not match previous declaration"));
+                return mk(self.new_record(Record { is_union, tag: r.name.clone(), typedef_name: None, layout: None }));
             }
             _ => {
                 let id = self.new_record(Record { is_union, tag: r.name.clone(), typedef_name: None, layout: None });
@@ -442,9 +445,10 @@ impl Sema {
             }
             return Type::new(TypeKind::Enum(id));
         };
-        let id = match existing {
-            Some((Tag::Enum(id), file)) if file == self.scopes.is_empty() && self.types.enums[id as usize].items.is_empty() => id,
-            Some((Tag::Enum(id), file)) if file == self.scopes.is_empty() => {
+        let here = e.name.as_ref().and_then(|n| self.tag_in_current_scope(n));
+        let id = match here {
+            Some(Tag::Enum(id)) if self.types.enums[id as usize].items.is_empty() => id,
+            Some(Tag::Enum(id)) => {
                 self.error(e.loc, format!("redefinition of 'enum {}'", e.name.clone().unwrap_or_default()));
                 id
             }
