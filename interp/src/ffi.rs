@@ -251,6 +251,7 @@ unsafe extern "C" fn trampoline(_cif: *mut ffi_cif, result: *mut c_void, args: *
     let r = crate::catch(|| {
         let it = &mut *me;
         let f = it.compiled_fn(id);
+        it.va_args = std::ptr::null_mut();
         let rp = if ret.is_record() { result as *mut u8 } else { std::ptr::null_mut() };
         it.call_compiled(f, &vals, rp)
     });

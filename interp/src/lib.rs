@@ -79,6 +79,9 @@ pub struct Interp {
     compiled: Vec<Option<Box<CompiledFn>>>,
     /// Lowest address the native (Rust) stack may reach before we report a stack overflow.
     stack_limit: usize,
+    /// The variadic arguments of the call being made (laid out as on the System V stack),
+    /// picked up by the callee's entry.
+    va_args: *mut u8,
     /// A trap raised inside a callback from native code, re-raised when the native call
     /// returns (it cannot unwind through C frames).
     pending: Option<Trap>,
@@ -96,6 +99,7 @@ impl Interp {
             ret_ptr: std::ptr::null_mut(),
             compiled: Vec::new(),
             stack_limit: 0,
+            va_args: std::ptr::null_mut(),
             pending: None,
         });
         ffi::register(&mut it);

@@ -76,6 +76,9 @@ pub struct Function {
     pub params: Vec<u32>,
     pub frame_size: u32,
     pub body: Stmt,
+    /// Variadic functions: the frame slot where the caller's variadic arguments' address is
+    /// stored on entry (they are laid out as the System V ABI puts them on the stack).
+    pub va_area: Option<u32>,
     /// `__attribute__((constructor(prio)))` / destructor: run at load / session end.
     pub ctor: Option<i32>,
     pub dtor: Option<i32>,

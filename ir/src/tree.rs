@@ -114,11 +114,12 @@ pub enum ExprKind {
     /// Run a statement, then evaluate the expression (compound literals, statement
     /// expressions, initialization of temporaries).
     Seq(Box<Stmt>, Box<Expr>),
-    /// `va_start(ap)`: the operand is the va_list lvalue.
-    VaStart(Box<Expr>),
-    /// `va_arg(ap, T)`: the node's type is T.
+    /// `va_start(ap)`: the operand is a pointer to the va_list; the number is the frame
+    /// slot holding the address of this call's variadic arguments (`Function::va_area`).
+    VaStart(Box<Expr>, u32),
+    /// `va_arg(ap, T)`: the operand is a pointer to the va_list; the node's type is T.
     VaArg(Box<Expr>),
-    /// `va_copy(dst, src)`
+    /// `va_copy(dst, src)`: pointers to the two va_lists.
     VaCopy(Box<Expr>, Box<Expr>),
 }
 

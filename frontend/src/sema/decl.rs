@@ -392,10 +392,6 @@ impl Sema {
             self.error(nloc, format!("incomplete result type '{}' in function definition", self.types.type_name(&fty.ret)));
             return Err(());
         }
-        if fty.variadic {
-            self.error(nloc, "variadic function definitions are not supported yet");
-            return Err(());
-        }
         let id = self.declare_function(&name, &t, f.decl.asm_label.as_deref(), nloc)?;
         if let Some(Symbol::Func(fs)) = self.global_sym(&name).cloned() {
             if fs.defined {
@@ -409,6 +405,7 @@ impl Sema {
         let saved_unit = self.fcx.take();
         self.fcx = Some(FnCtx {
             frame: 0,
+            va_area: None,
             ret: fty.ret.clone(),
             name: name.clone(),
             labels: Default::default(),
@@ -443,6 +440,10 @@ impl Sema {
                 None => {}
             }
         }
+        if fty.variadic {
+            let slot = self.alloc_local(8, 8);
+            self.fcx.as_mut().unwrap().va_area = Some(slot);
+        }
         let ast::StmtKind::Compound(items) = &f.body.kind else { unreachable!("function body is a compound statement") };
         let mut body = self.block(items);
         if name == "main" && fty.ret.kind == TypeKind::Int {
@@ -473,6 +474,7 @@ impl Sema {
             params: offs,
             frame_size: fcx.frame,
             body,
+            va_area: fcx.va_area,
             ctor,
             dtor,
         });

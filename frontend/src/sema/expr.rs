@@ -197,6 +197,8 @@ impl Sema {
         let t = v.e.ty.clone();
         match &t.kind {
             TypeKind::Function(_) => Expr { kind: v.e.kind, ty: Type::ptr_to(t.unqual()) },
+            // va_list is an array type: as a value it decays to a pointer to its element.
+            TypeKind::VaList => Expr::new(K::AddrOf(Box::new(v.e)), Type::ptr_to(t.unqual())),
             TypeKind::Array(elem, _) => {
                 let pt = Type::ptr_to((**elem).clone());
                 Expr::new(K::AddrOf(Box::new(v.e)), pt)
@@ -378,9 +380,17 @@ impl Sema {
                     }
                 }
             }
-            A::VaArg(..) => {
-                self.error(loc, "variadic function definitions (va_arg) are not supported yet");
-                return Err(());
+            A::VaArg(ap, tn) => {
+                let p = self.va_list_ptr(ap)?;
+                let t = self.type_name(tn);
+                if t.is_void() || t.is_function() || t.is_array() || !self.types.is_complete(&t) {
+                    self.error(loc, format!("second argument to 'va_arg' is of incomplete or invalid type '{}'", self.types.type_name(&t)));
+                    return Err(());
+                }
+                if matches!(t.kind, TypeKind::Float | TypeKind::Char | TypeKind::SChar | TypeKind::UChar | TypeKind::Short | TypeKind::UShort | TypeKind::Bool) {
+                    self.warning(loc, format!("second argument to 'va_arg' is of promotable type '{}'; this va_arg has undefined behavior because arguments will be promoted", self.types.type_name(&t)));
+                }
+                val(Expr::new(K::VaArg(Box::new(p)), t.unqual()))
             }
             A::Offsetof(tn, path) => {
                 let t = self.type_name(tn);
@@ -965,6 +975,26 @@ impl Sema {
                 convert(x, &long_ty())
             }
             "assume_aligned" if !args.is_empty() => self.rvalue_expr(&args[0])?,
+            "va_start" if !args.is_empty() => {
+                let Some(slot) = self.fcx.as_ref().and_then(|f| f.va_area) else {
+                    self.error(loc, "'va_start' used in function with fixed arguments");
+                    return Err(());
+                };
+                let p = self.va_list_ptr(&args[0])?;
+                for a in &args[1..] {
+                    self.rvalue_expr(a)?;
+                }
+                Expr::new(K::VaStart(Box::new(p), slot), Type::void())
+            }
+            "va_end" if args.len() == 1 => {
+                let p = self.va_list_ptr(&args[0])?;
+                convert(p, &Type::void())
+            }
+            "va_copy" if args.len() == 2 => {
+                let d = self.va_list_ptr(&args[0])?;
+                let s = self.va_list_ptr(&args[1])?;
+                Expr::new(K::VaCopy(Box::new(d), Box::new(s)), Type::void())
+            }
             "constant_p" if args.len() == 1 => {
                 let n = self.diags.len();
                 let c = self.rvalue_expr(&args[0]).ok().and_then(|x| consts::eval(&x, false)).is_some();
@@ -1159,6 +1189,17 @@ impl Sema {
         })();
         self.leave_unit(saved);
         r.ok()
+    }
+
+    /// A `va_list` operand as a pointer to the list (a local `va_list` decays; a parameter
+    /// already is one).
+    fn va_list_ptr(&mut self, e: &ast::Expr) -> R<Expr> {
+        let x = self.rvalue_expr(e)?;
+        if x.ty.pointee().is_some_and(|t| t.kind == TypeKind::VaList) {
+            return Ok(x);
+        }
+        self.error(e.loc, format!("first argument to 'va_arg' is of type '{}' and not 'va_list'", self.types.type_name(&x.ty)));
+        Err(())
     }
 
     /// A visible name close to `name` (a typo), as clang suggests one.

@@ -82,6 +82,8 @@ pub struct SemaCheckpoint {
 /// Per-function (or per top-level unit) state while lowering a body.
 pub(crate) struct FnCtx {
     pub frame: u32,
+    /// Variadic function: the frame slot of its variadic arguments' address.
+    pub va_area: Option<u32>,
     pub ret: Type,
     pub name: String,
     pub labels: HashMap<String, (LabelId, bool, Loc)>,

@@ -15,6 +15,7 @@ impl Sema {
         }
         self.fcx = Some(FnCtx {
             frame: self.unit_frame,
+            va_area: None,
             ret: Type::void(),
             name: "top level".into(),
             labels: Default::default(),

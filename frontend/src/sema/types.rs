@@ -527,6 +527,8 @@ impl Sema {
 /// Parameter adjustment: array of T -> pointer to T, function -> pointer to function.
 pub(crate) fn adjust_param(t: Type) -> Type {
     match t.kind {
+        // va_list is an array type on x86-64: a parameter is a pointer to it.
+        TypeKind::VaList => Type::ptr_to(t),
         TypeKind::Array(e, _) => Type { kind: TypeKind::Pointer(e), is_const: t.is_const, is_volatile: t.is_volatile },
         TypeKind::Function(_) => Type::ptr_to(t),
         _ => t,

@@ -25,6 +25,16 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
         _ => None,
     };
     let callee = compile_expr(it, &c.callee);
+    // Variadic extras for an interpreted callee: (size, align, is_record) per argument.
+    let nfixed = c.fty.params.len();
+    let extras: Vec<(usize, usize, bool)> = c.args[nfixed.min(c.args.len())..]
+        .iter()
+        .map(|a| {
+            let sz = it.image.types.size_of(&a.ty) as usize;
+            (if a.ty.is_record() { sz } else { 8.max(sz) }, it.image.types.align_of(&a.ty).max(8) as usize, a.ty.is_record())
+        })
+        .collect();
+    let variadic_call = c.fty.variadic && !extras.is_empty();
     let name = match direct {
         Some(id) => format!("function '{}'", it.image.slots[id as usize].name),
         None => "a null function pointer".to_string(),
@@ -59,7 +69,32 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
         };
         if let Some(id) = id {
             let f = it.compiled_fn(id);
+            let saved_sp = it.sp;
+            if variadic_call {
+                // Lay the variadic arguments out as the System V ABI puts them on the
+                // stack (8-byte slots, 16-byte alignment where needed), on the
+                // interpreter stack, for the callee's va_start.
+                let total: usize = extras.iter().map(|e| e.0.div_ceil(8) * 8 + e.1).sum();
+                let area = it.push_frame(total as u32);
+                let mut o = 0usize;
+                for (i, &(size, align, record)) in extras.iter().enumerate() {
+                    o = (o + align - 1) / align * align;
+                    let v = vals[nfixed + i];
+                    unsafe {
+                        if record {
+                            std::ptr::copy_nonoverlapping(v as *const u8, area.add(o), size);
+                        } else {
+                            std::ptr::write_unaligned(area.add(o) as *mut u64, v);
+                        }
+                    }
+                    o += size.div_ceil(8) * 8;
+                }
+                it.va_args = area;
+            } else {
+                it.va_args = std::ptr::null_mut();
+            }
             let v = it.call_compiled(f, vals, ret_ptr);
+            it.sp = saved_sp;
             return if !ret_ptr.is_null() {
                 ret_ptr as u64
             } else if ret_bool {

@@ -711,8 +711,72 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
                 x(it, fp)
             })
         }
-        K::VaStart(_) | K::VaArg(_) | K::VaCopy(..) => {
-            Box::new(|_, _| raise(Trap::Error("variadic function definitions are not supported yet".into())))
+        K::VaStart(ap, slot) => {
+            // A va_list whose register areas are used up: every va_arg reads the overflow
+            // area, which is where the interpreter put the variadic arguments. The C
+            // library (vprintf) reads such a list the same way.
+            let ap = compile_expr(it, ap);
+            let slot = *slot as usize;
+            Box::new(move |it, fp| {
+                let p = ap(it, fp) as *mut u8;
+                unsafe {
+                    let area = std::ptr::read_unaligned(fp.add(slot) as *const u64);
+                    std::ptr::write_unaligned(p as *mut u32, 48);
+                    std::ptr::write_unaligned(p.add(4) as *mut u32, 176);
+                    std::ptr::write_unaligned(p.add(8) as *mut u64, area);
+                    std::ptr::write_unaligned(p.add(16) as *mut u64, 0);
+                }
+                0
+            })
+        }
+        K::VaArg(ap) => {
+            let ap = compile_expr(it, ap);
+            let t = e.ty.clone();
+            let size = it.image.types.size_of(&t) as usize;
+            let align = it.image.types.align_of(&t) as usize;
+            let s = sk(&t);
+            let aggregate = t.is_aggregate();
+            let sse = matches!(t.kind, TypeKind::Float | TypeKind::Double);
+            let int = !aggregate && !sse && t.kind != TypeKind::LongDouble;
+            Box::new(move |it, fp| unsafe {
+                let l = ap(it, fp) as *mut u8;
+                let gp = std::ptr::read_unaligned(l as *const u32) as usize;
+                let fpo = std::ptr::read_unaligned(l.add(4) as *const u32) as usize;
+                let regs = std::ptr::read_unaligned(l.add(16) as *const u64) as *mut u8;
+                // System V va_arg: registers first (for a list made by native code), then
+                // the overflow area.
+                let src: *mut u8 = if int && gp < 48 {
+                    std::ptr::write_unaligned(l as *mut u32, (gp + 8) as u32);
+                    regs.add(gp)
+                } else if sse && fpo < 176 {
+                    std::ptr::write_unaligned(l.add(4) as *mut u32, (fpo + 16) as u32);
+                    regs.add(fpo)
+                } else {
+                    let mut o = std::ptr::read_unaligned(l.add(8) as *const u64) as usize;
+                    if align > 8 {
+                        o = (o + align - 1) & !(align - 1);
+                    }
+                    std::ptr::write_unaligned(l.add(8) as *mut u64, (o + size.div_ceil(8) * 8) as u64);
+                    o as *mut u8
+                };
+                if aggregate {
+                    src as u64
+                } else if s == Scalar::F32 {
+                    // A float was passed as a double.
+                    (std::ptr::read_unaligned(src as *const f64) as f32).to_bits() as u64
+                } else {
+                    mem::load(src, s)
+                }
+            })
+        }
+        K::VaCopy(d, s) => {
+            let (d, s) = (compile_expr(it, d), compile_expr(it, s));
+            Box::new(move |it, fp| {
+                let dst = d(it, fp) as *mut u8;
+                let src = s(it, fp) as *const u8;
+                unsafe { std::ptr::copy(src, dst, 24) };
+                0
+            })
         }
     }
 }

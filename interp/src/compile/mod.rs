@@ -35,6 +35,8 @@ pub(crate) struct CompiledFn {
     /// (frame offset, how to store the argument): scalar kind or aggregate byte size.
     pub params: Vec<(u32, ParamKind)>,
     pub body: Ex,
+    /// Variadic: the frame slot that receives the caller's variadic-argument area.
+    pub va_area: Option<u32>,
 }
 
 #[derive(Clone, Copy)]
@@ -82,7 +84,7 @@ impl Interp {
                 (off, k)
             })
             .collect();
-        let c = Box::new(CompiledFn { name: f.name.clone(), frame_size: f.frame_size, params, body });
+        let c = Box::new(CompiledFn { name: f.name.clone(), frame_size: f.frame_size, params, body, va_area: f.va_area });
         if self.compiled.len() <= i {
             self.compiled.resize_with(i + 1, || None);
         }
@@ -111,6 +113,9 @@ impl Interp {
                     ParamKind::Bytes(n) => std::ptr::copy_nonoverlapping(v as *const u8, dst, n),
                 }
             }
+        }
+        if let Some(slot) = f.va_area {
+            unsafe { std::ptr::write_unaligned(fp.add(slot as usize) as *mut u64, self.va_args as u64) };
         }
         self.ret_ptr = ret_ptr;
         self.ret = 0;
