@@ -52,3 +52,21 @@ fn script_crashes_end_like_native_programs() {
     assert_eq!(st, Some(9));
     assert_eq!(out, "main\nbye\n");
 }
+
+#[test]
+fn scripts_take_a_shebang_line_arguments_and_libraries() {
+    let (st, out, err) = script(
+        "args.c",
+        "#!/usr/bin/env crepl\n#include <stdio.h>\n#include <math.h>\nint main(int argc, char **argv) {\n  printf(\"%d %s %.1f\\n\", argc, argc > 1 ? argv[1] : \"-\", cbrt(8.0));\n  return argc;\n}\n",
+    );
+    assert_eq!(st, Some(1), "stderr: {err}");
+    assert_eq!(out, "1 - 2.0\n");
+    // Arguments after the file go to the program; -l loads a library first.
+    let dir = std::env::temp_dir().join(format!("crepl-exec-args-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("args2.c");
+    std::fs::write(&path, "#include <stdio.h>\nint main(int argc, char **argv) { for (int i = 1; i < argc; i++) printf(\"[%s]\", argv[i]); puts(\"\"); return 3; }\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_crepl")).args(["-lm", "-O2", "-Wall"]).arg(&path).args(["a b", "-x", "--y"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "[a b][-x][--y]\n");
+}
