@@ -353,6 +353,13 @@ pub fn run_script(opts: &Opts, file: &str) -> i32 {
     } else {
         text
     };
+    // Start the executor while the front end works: its start-up overlaps compilation.
+    let starting = if opts.in_process {
+        None
+    } else {
+        let so = spawn_options(opts);
+        Some(std::thread::spawn(move || Spawned::spawn(&so)))
+    };
     let mut fe = Frontend::new(opts.pp_options(), Mode::Script);
     let color = !opts.no_color && std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let c = fe.compile(file, &text);
@@ -392,7 +399,11 @@ pub fn run_script(opts: &Opts, file: &str) -> i32 {
         // exit() semantics: atexit handlers and stdio flushing happen in the C library.
         unsafe { libc_exit(status) }
     }
-    let mut ex = match Spawned::spawn(&spawn_options(opts)) {
+    let spawned = match starting {
+        Some(h) => h.join().unwrap_or_else(|_| Err("the executor start-up thread failed".into())),
+        None => Spawned::spawn(&spawn_options(opts)),
+    };
+    let mut ex = match spawned {
         Ok(x) => x,
         Err(e) => {
             eprintln!("crepl: error: {e}");
