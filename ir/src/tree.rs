@@ -121,6 +121,9 @@ pub enum ExprKind {
     VaArg(Box<Expr>),
     /// `va_copy(dst, src)`: pointers to the two va_lists.
     VaCopy(Box<Expr>, Box<Expr>),
+    /// Storage for a variable-length array: the operand is its size in bytes (unsigned
+    /// long); the value is its address. It lives until the enclosing `Stmt::Scoped` ends.
+    Alloca(Box<Expr>),
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -157,6 +160,9 @@ pub enum Stmt {
     Zero(Expr, u64),
     /// Copy `size` bytes: (destination address, source address).
     Copy(Expr, Expr, u64),
+    /// A block that declares variable-length arrays: their storage is released when
+    /// control leaves it, however it leaves.
+    Scoped(Box<Stmt>),
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -175,6 +181,7 @@ impl Stmt {
             Stmt::If(_, t, e) => t.has_label(label) || e.as_ref().is_some_and(|e| e.has_label(label)),
             Stmt::While(_, s) | Stmt::DoWhile(s, _) | Stmt::For(_, _, _, s) => s.has_label(label),
             Stmt::Switch { body, .. } => body.has_label(label),
+            Stmt::Scoped(s) => s.has_label(label),
             Stmt::Expr(_)
             | Stmt::Goto(_)
             | Stmt::Break

@@ -275,7 +275,14 @@ impl Sema {
             self.error(id.loc, "declaration does not declare anything");
             return Err(());
         };
+        let automatic = !matches!(base.storage, Some(StorageClass::Static) | Some(StorageClass::Extern) | Some(StorageClass::Typedef));
+        self.vla_ok = automatic && matches!(id.decl.derived.first(), Some(Derived::Array { .. }));
+        self.vla_size = None;
         let t = self.declarator_type(&base.ty, &id.decl);
+        self.vla_ok = false;
+        if let Some(size) = self.vla_size.take() {
+            return self.vla_declarator(&name, nloc, t, &size, id, out);
+        }
         if base.storage == Some(StorageClass::Typedef) {
             return self.typedef_decl(&name, t, nloc, id.init.is_some());
         }
@@ -348,6 +355,38 @@ impl Sema {
             let _ = init_loc(init);
             self.init_object(place, &t, init, out)?;
         }
+        Ok(())
+    }
+
+    /// `T a[n];` in a block: evaluate n, take storage from the stack, and remember both.
+    fn vla_declarator(&mut self, name: &str, nloc: Loc, t: Type, size: &ast::Expr, id: &ast::InitDeclarator, out: &mut Vec<ir::Stmt>) -> R<()> {
+        if id.init.is_some() {
+            self.error(nloc, "variable-sized object may not be initialized");
+            return Err(());
+        }
+        let Some(elem) = t.elem().cloned() else { return Err(()) };
+        let n = self.rvalue_expr(size)?;
+        if !n.ty.is_integer() {
+            self.error(size.loc, format!("size of array has non-integer type '{}'", self.types.type_name(&n.ty)));
+            return Err(());
+        }
+        let ulong = Type::new(TypeKind::ULong);
+        let count = self.alloc_local(8, 8);
+        let ptr = self.alloc_local(8, 8);
+        let esz = self.types.size_of(&elem);
+        let count_lv = Expr::new(K::Local(count), ulong.clone());
+        out.push(ir::Stmt::Expr(Expr::new(K::Assign(Box::new(count_lv.clone()), Box::new(super::expr::convert(n, &ulong))), ulong.clone())));
+        let bytes = Expr::new(
+            K::Binary { op: ir::BinOp::Mul, op_ty: ir::Scalar::U64, lhs: Box::new(Expr::new(K::Load(Box::new(count_lv)), ulong.clone())), rhs: Box::new(Expr::new(K::Int(esz as i64), ulong.clone())) },
+            ulong.clone(),
+        );
+        let pty = Type::ptr_to(elem.clone());
+        let alloc = Expr::new(K::Alloca(Box::new(bytes)), pty.clone());
+        out.push(ir::Stmt::Expr(Expr::new(K::Assign(Box::new(Expr::new(K::Local(ptr), pty.clone())), Box::new(alloc)), pty)));
+        if let Some(b) = self.vla_blocks.last_mut() {
+            *b = true;
+        }
+        self.declare(name, Symbol::Var(VarSym { ty: Type::new(TypeKind::Array(Box::new(elem), None)), place: Place::Vla { ptr, count } }));
         Ok(())
     }
 

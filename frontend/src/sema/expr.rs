@@ -315,6 +315,9 @@ impl Sema {
                 val(r)
             }
             A::SizeofExpr(a) => {
+                if let Some(x) = self.vla_sizeof(a) {
+                    return Ok(val(x));
+                }
                 let t = self.typeof_expr(a);
                 if let A::Member(..) = &a.kind {
                     if let Ok(v) = self.expr(a) {
@@ -408,6 +411,25 @@ impl Sema {
         })
     }
 
+    /// `sizeof a` for a variable-length array `a`: its element count times the element size,
+    /// computed when it runs.
+    fn vla_sizeof(&mut self, a: &ast::Expr) -> Option<Expr> {
+        let A::Ident(name) = &a.kind else { return None };
+        let Some(Symbol::Var(v)) = self.lookup(name).cloned() else { return None };
+        let Place::Vla { count, .. } = v.place else { return None };
+        let esz = self.types.size_of(v.ty.elem()?);
+        let ul = ulong_ty();
+        Some(Expr::new(
+            K::Binary {
+                op: BinOp::Mul,
+                op_ty: Scalar::U64,
+                lhs: Box::new(Expr::new(K::Load(Box::new(Expr::new(K::Local(count), ul.clone()))), ul.clone())),
+                rhs: Box::new(int_const(esz as i64, ul.clone())),
+            },
+            ul,
+        ))
+    }
+
     fn sizeof_type(&mut self, t: &Type, loc: Loc) -> R<Expr> {
         if t.is_function() {
             self.error(loc, "invalid application of 'sizeof' to a function type");
@@ -475,6 +497,12 @@ impl Sema {
         Ok(match sym {
             Symbol::Var(v) => match v.place {
                 Place::Local(off) => Val { e: Expr::new(K::Local(off), v.ty), lv: true },
+                Place::Vla { ptr, .. } => {
+                    // The array is where its pointer slot points.
+                    let elem = v.ty.elem().cloned().unwrap_or(Type::int());
+                    let p = Expr::new(K::Load(Box::new(Expr::new(K::Local(ptr), Type::ptr_to(elem.clone())))), Type::ptr_to(elem));
+                    Val { e: Expr::new(K::Deref(Box::new(p)), v.ty), lv: true }
+                }
                 Place::Global { id, .. } => {
                     self.note_global_use(id, name, &v.ty);
                     Val { e: Expr::new(K::Global(id), v.ty), lv: true }
@@ -1327,6 +1355,7 @@ fn collect_labels(s: &ir::Stmt, out: &mut Vec<ir::LabelId>) {
         }
         S::While(_, b) | S::DoWhile(b, _) | S::For(_, _, _, b) => collect_labels(b, out),
         S::Switch { body, .. } => collect_labels(body, out),
+        S::Scoped(b) => collect_labels(b, out),
         _ => {}
     }
 }

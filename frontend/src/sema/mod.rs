@@ -45,6 +45,8 @@ pub(crate) struct VarSym {
 pub(crate) enum Place {
     Global { id: GlobalId, defined: bool, tentative: bool },
     Local(u32),
+    /// A variable-length array: frame slots of its address and its element count.
+    Vla { ptr: u32, count: u32 },
 }
 
 #[derive(Clone, Debug)]
@@ -135,6 +137,13 @@ pub struct Sema {
     pub(crate) in_static_init: bool,
     /// Globals declared `extern` and not yet resolved or defined.
     pub(crate) extern_only: Vec<GlobalId>,
+    /// Set while reading the declarator of a local object or a parameter: a non-constant
+    /// array size is then allowed (and left here for the declaration to evaluate).
+    pub(crate) vla_ok: bool,
+    pub(crate) vla_size: Option<crate::ast::Expr>,
+    pub(crate) vla_param: bool,
+    /// Blocks being lowered that declared a variable-length array (innermost last).
+    pub(crate) vla_blocks: Vec<bool>,
 }
 
 impl Default for Sema {
@@ -166,6 +175,10 @@ impl Sema {
             unit_labels: 0,
             in_static_init: false,
             extern_only: Vec::new(),
+            vla_ok: false,
+            vla_size: None,
+            vla_param: false,
+            vla_blocks: Vec::new(),
         }
     }
 

@@ -87,13 +87,21 @@ impl Sema {
 
     pub(crate) fn block(&mut self, items: &[BlockItem]) -> Stmt {
         self.scopes.push(Default::default());
+        self.vla_blocks.push(false);
         let mut out = Vec::new();
         for it in items {
             self.block_item(it, &mut out);
         }
         self.scopes.pop();
+        let has_vla = self.vla_blocks.pop().unwrap_or(false);
         let labels = stmt_labels(&out);
-        Stmt::Block(Block { stmts: out, labels })
+        let b = Stmt::Block(Block { stmts: out, labels });
+        if has_vla {
+            // Variable-length arrays' storage goes when the block is left.
+            Stmt::Scoped(Box::new(b))
+        } else {
+            b
+        }
     }
 
     fn empty() -> Stmt {

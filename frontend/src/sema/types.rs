@@ -179,10 +179,21 @@ impl Sema {
                             Some(v) => Some(v as u64),
                             None => {
                                 // Reports an error if the size expression itself is bad.
-                                if self.check_expr_quiet(e) {
-                                    self.error(e.loc, "variable length arrays are not supported yet");
+                                // A parameter's size may name earlier parameters, which
+                                // are not in scope yet: it is never evaluated anyway.
+                                if (self.vla_param && self.vla_ok) || self.check_expr_quiet(e) {
+                                    if self.vla_ok && self.vla_size.is_none() {
+                                        // A variable-length array: the declaration evaluates
+                                        // the size when it runs.
+                                        self.vla_size = Some((**e).clone());
+                                        None
+                                    } else {
+                                        self.error(e.loc, "variable length arrays are only supported as the outermost array of a local variable or parameter");
+                                        Some(1)
+                                    }
+                                } else {
+                                    Some(1)
                                 }
-                                Some(1)
                             }
                         },
                     };
@@ -239,7 +250,15 @@ impl Sema {
     /// A parameter's type after adjustment (arrays and functions to pointers).
     pub(crate) fn param_type(&mut self, p: &ast::ParamDecl) -> Type {
         let b = self.base_type(&p.specs);
+        // `int a[n]` as a parameter is a pointer: the size is not evaluated.
+        let outer_array = matches!(p.decl.derived.first(), Some(Derived::Array { .. }));
+        let was = (self.vla_ok, self.vla_size.take(), self.vla_param);
+        self.vla_ok = outer_array;
+        self.vla_param = true;
         let t = self.declarator_type(&b.ty, &p.decl);
+        self.vla_ok = was.0;
+        self.vla_size = was.1;
+        self.vla_param = was.2;
         adjust_param(t)
     }
 

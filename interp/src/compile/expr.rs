@@ -769,6 +769,16 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
                 }
             })
         }
+        K::Alloca(size) => {
+            let size = compile_expr(it, size);
+            Box::new(move |it, fp| {
+                let n = size(it, fp);
+                if n > u32::MAX as u64 {
+                    raise(Trap::Error(format!("variable length array of {n} bytes is too large for the stack")));
+                }
+                it.push_frame(n as u32) as u64
+            })
+        }
         K::VaCopy(d, s) => {
             let (d, s) = (compile_expr(it, d), compile_expr(it, s));
             Box::new(move |it, fp| {

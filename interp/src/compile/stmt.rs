@@ -26,6 +26,7 @@ fn collect(s: &Stmt, out: &mut Vec<LabelId>) {
         }
         Stmt::While(_, b) | Stmt::DoWhile(b, _) | Stmt::For(_, _, _, b) => collect(b, out),
         Stmt::Switch { body, .. } => collect(body, out),
+        Stmt::Scoped(s) => collect(s, out),
         Stmt::Expr(_) | Stmt::Goto(_) | Stmt::Break | Stmt::Continue | Stmt::Return(_) | Stmt::Zero(..) | Stmt::Copy(..) => {}
     }
 }
@@ -241,6 +242,15 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
                     Flow::Return
                 })
             }
+        }
+        Stmt::Scoped(inner) => {
+            let inner = compile_stmt(it, inner);
+            Box::new(move |it, fp, seek| {
+                let saved = it.sp;
+                let f = inner(it, fp, seek);
+                it.sp = saved;
+                f
+            })
         }
         Stmt::Zero(a, n) => {
             let n = *n as usize;

@@ -1,0 +1,58 @@
+// variable-length arrays: local VLAs sized at run time, sizeof, VLA parameters, VLAs in loops (storage released each iteration), goto out of a VLA scope
+#include <stdio.h>
+#include <string.h>
+
+static long sum(int n, int a[n]) {
+    long s = 0;
+    for (int i = 0; i < n; i++) s += a[i];
+    return s;
+}
+
+static void fill(int n, double v[static n]) {
+    for (int i = 0; i < n; i++) v[i] = i * 0.5;
+}
+
+static int histogram(const char *s) {
+    int n = (int)strlen(s);
+    char seen[n + 1];
+    memset(seen, 0, sizeof seen);
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+        int dup = 0;
+        for (int j = 0; j < distinct; j++) if (seen[j] == s[i]) dup = 1;
+        if (!dup) seen[distinct++] = s[i];
+    }
+    printf("'%s': %d distinct of %d, sizeof seen = %zu, first = %s\n", s, distinct, n, sizeof seen, seen);
+    return distinct;
+}
+
+int main(void) {
+    for (int n = 1; n <= 5; n++) {
+        int a[n];
+        for (int i = 0; i < n; i++) a[i] = (i + 1) * n;
+        printf("n=%d sizeof=%zu sum=%ld last=%d\n", n, sizeof a, sum(n, a), a[n - 1]);
+    }
+    int m = 7;
+    double v[m];
+    fill(m, v);
+    printf("v[6]=%.1f sizeof v=%zu elems=%zu\n", v[6], sizeof v, sizeof v / sizeof v[0]);
+    histogram("mississippi");
+    histogram("abc");
+    long total = 0;
+    for (int k = 0; k < 200000; k++) {
+        int big[64 + k % 7];
+        big[0] = k;
+        big[63] = 1;
+        total += big[0] + big[63];
+    }
+    printf("total=%ld\n", total);
+    int i = 0;
+again:
+    {
+        int w[i + 1];
+        w[i] = i;
+        if (i < 3) { i++; goto again; }
+        printf("w[%d]=%d\n", i, w[i]);
+    }
+    return 0;
+}
