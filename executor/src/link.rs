@@ -17,8 +17,64 @@ pub(crate) fn dlsym(name: &str) -> usize {
         "at_quick_exit" => return crepl_at_quick_exit as *const () as usize,
         _ => {}
     }
+    if let Some(b) = name.strip_prefix("__crepl__builtin_") {
+        if let Some(f) = builtin(b) {
+            return f;
+        }
+    }
     let Ok(c) = CString::new(name) else { return 0 };
     unsafe { libc::dlsym(libc::RTLD_DEFAULT, c.as_ptr()) as usize }
+}
+
+/// GCC builtins needed at run time (non-constant arguments), as C functions.
+fn builtin(name: &str) -> Option<usize> {
+    extern "C" fn popcount(x: u32) -> i32 {
+        x.count_ones() as i32
+    }
+    extern "C" fn popcountl(x: u64) -> i32 {
+        x.count_ones() as i32
+    }
+    extern "C" fn clz(x: u32) -> i32 {
+        x.leading_zeros() as i32
+    }
+    extern "C" fn clzl(x: u64) -> i32 {
+        x.leading_zeros() as i32
+    }
+    extern "C" fn ctz(x: u32) -> i32 {
+        x.trailing_zeros() as i32
+    }
+    extern "C" fn ctzl(x: u64) -> i32 {
+        x.trailing_zeros() as i32
+    }
+    extern "C" fn bswap16(x: u16) -> u16 {
+        x.swap_bytes()
+    }
+    extern "C" fn bswap32(x: u32) -> u32 {
+        x.swap_bytes()
+    }
+    extern "C" fn bswap64(x: u64) -> u64 {
+        x.swap_bytes()
+    }
+    extern "C" fn ffs(x: i32) -> i32 {
+        if x == 0 { 0 } else { x.trailing_zeros() as i32 + 1 }
+    }
+    extern "C" fn parity(x: u32) -> i32 {
+        (x.count_ones() & 1) as i32
+    }
+    Some(match name {
+        "popcount" => popcount as *const () as usize,
+        "popcountl" | "popcountll" => popcountl as *const () as usize,
+        "clz" => clz as *const () as usize,
+        "clzl" | "clzll" => clzl as *const () as usize,
+        "ctz" => ctz as *const () as usize,
+        "ctzl" | "ctzll" => ctzl as *const () as usize,
+        "bswap16" => bswap16 as *const () as usize,
+        "bswap32" => bswap32 as *const () as usize,
+        "bswap64" => bswap64 as *const () as usize,
+        "ffs" => ffs as *const () as usize,
+        "parity" => parity as *const () as usize,
+        _ => return None,
+    })
 }
 
 extern "C" {

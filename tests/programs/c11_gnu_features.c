@@ -78,5 +78,9 @@ int main(void) {
     printf("expect %ld compatible %d\n", __builtin_expect(l == 5, 1), __builtin_types_compatible_p(int, signed));
     printf("constant_p %d %d\n", __builtin_constant_p(3 * 4), __builtin_constant_p(l));
     printf("offsetof %zu\n", __builtin_offsetof(struct packet, y));
+    unsigned bits = 0xF0F0u;
+    unsigned long wide = ~0UL >> 3;
+    printf("runtime builtins: %d %d %d %d %d %x %d\n", __builtin_popcount(bits), __builtin_clz(bits), __builtin_ctz(bits),
+           __builtin_popcountl(wide), __builtin_clzl(wide), __builtin_bswap32(bits), __builtin_ffs((int)bits));
     return 0;
 }

@@ -1050,9 +1050,25 @@ impl Sema {
                 }
                 let x = self.rvalue_expr(&args[0])?;
                 let wide = base.ends_with('l') || base.ends_with("64");
+                let (arg_t, ret_t) = match base {
+                    "bswap16" => (ty(TypeKind::UShort), ty(TypeKind::UShort)),
+                    "bswap32" => (ty(TypeKind::UInt), ty(TypeKind::UInt)),
+                    "bswap64" => (ty(TypeKind::ULong), ty(TypeKind::ULong)),
+                    "ffs" => (int_ty(), int_ty()),
+                    _ if wide => (ty(TypeKind::ULong), int_ty()),
+                    _ => (ty(TypeKind::UInt), int_ty()),
+                };
                 let Some(Const::Int(v)) = consts::eval(&x, false) else {
-                    self.error(loc, format!("'{name}' on a non-constant argument is not supported yet"));
-                    return Err(());
+                    // At run time: a helper the executor provides, declared once.
+                    if !x.ty.is_integer() {
+                        self.error(loc, format!("passing '{}' to parameter of incompatible type '{}'", self.types.type_name(&x.ty), self.types.type_name(&arg_t)));
+                        return Err(());
+                    }
+                    let fty = ir::FnType { ret: ret_t.clone(), params: vec![arg_t.clone()], variadic: false, unprototyped: false };
+                    let id = self.runtime_helper(name, &format!("__crepl{name}"), fty.clone());
+                    let callee = Expr::new(K::FuncAddr(id), Type::ptr_to(ty(TypeKind::Function(Box::new(fty.clone())))));
+                    let call = ir::Call { callee, args: vec![convert(x, &arg_t)], fty, ret_slot: None };
+                    return Ok(Some(val(Expr::new(K::Call(Box::new(call)), ret_t))));
                 };
                 let (v32, v64) = (v as u32, v as u64);
                 let r: i64 = match base {
@@ -1217,6 +1233,19 @@ impl Sema {
         })();
         self.leave_unit(saved);
         r.ok()
+    }
+
+    /// A function the executor provides under `symbol` (a builtin needed at run time),
+    /// declared on first use.
+    fn runtime_helper(&mut self, name: &str, symbol: &str, fty: ir::FnType) -> ir::FuncId {
+        if let Some(Symbol::Func(f)) = self.global_sym(name).cloned() {
+            return f.id;
+        }
+        let id = self.new_func_id();
+        self.module.func_decls.push(ir::FuncDecl { id, name: name.to_string(), symbol: symbol.to_string(), ty: fty.clone() });
+        let t = ty(TypeKind::Function(Box::new(fty)));
+        self.declare_global(name, Symbol::Func(super::FuncSym { id, ty: t, defined: false, defined_in: None }));
+        id
     }
 
     /// A `va_list` operand as a pointer to the list (a local `va_list` decays; a parameter
