@@ -74,6 +74,9 @@ pub struct Opts {
     pub rest: Vec<String>,
     #[arg(skip)]
     pub file: Option<String>,
+    /// All source files of a multi-file program (`crepl a.c b.c -- args`).
+    #[arg(skip)]
+    pub files: Vec<String>,
     #[arg(skip)]
     pub args: Vec<String>,
 }
@@ -110,6 +113,7 @@ pub fn parse(argv: Vec<String>) -> Result<Opts, ExitCode> {
             continue;
         }
         if !a.starts_with('-') && a.ends_with(".c") {
+            // The program's files and arguments follow: leave them alone.
             after_file = true;
         }
         norm.push(a);
@@ -125,9 +129,17 @@ pub fn parse(argv: Vec<String>) -> Result<Opts, ExitCode> {
     if rest.first().is_some_and(|s| s == "--") {
         rest.remove(0);
     }
-    if !rest.is_empty() {
+    // Leading .c files are the program's sources (`crepl a.c b.c -- args`); the rest,
+    // after an optional `--`, are its arguments. argv[0] is the first source.
+    let n = rest.iter().take_while(|a| a.ends_with(".c") && !a.starts_with('-')).count().max(rest.len().min(1));
+    if n > 0 {
+        o.files = rest[..n].to_vec();
         o.file = Some(rest[0].clone());
-        o.args = rest;
+        let mut args = vec![rest[0].clone()];
+        let tail = &rest[n..];
+        let tail = if tail.first().is_some_and(|s| s == "--") { &tail[1..] } else { tail };
+        args.extend(tail.iter().cloned());
+        o.args = args;
     }
     Ok(o)
 }

@@ -337,22 +337,7 @@ impl Executor for InProcessPlaceholder {
 
 /// `crepl FILE.c ARGS...`: compile the file as one translation unit, call main.
 pub fn run_script(opts: &Opts, file: &str) -> i32 {
-    let text = match std::fs::read(file) {
-        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-        Err(e) => {
-            eprintln!("crepl: error: cannot read '{file}': {e}");
-            return 1;
-        }
-    };
-    // A `#!` first line is ignored (keep the line so line numbers stay right).
-    let text = if text.starts_with("#!") {
-        match text.find('\n') {
-            Some(i) => text[i..].to_string(),
-            None => String::new(),
-        }
-    } else {
-        text
-    };
+    let files: Vec<String> = if opts.files.is_empty() { vec![file.to_string()] } else { opts.files.clone() };
     // Start the executor while the front end works: its start-up overlaps compilation.
     let starting = if opts.in_process {
         None
@@ -362,17 +347,49 @@ pub fn run_script(opts: &Opts, file: &str) -> i32 {
     };
     let mut fe = Frontend::new(opts.pp_options(), Mode::Script);
     let color = !opts.no_color && std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let c = fe.compile(file, &text);
-    {
-        let mut err = std::io::stderr().lock();
-        for d in &c.diags {
-            if d.level == Level::Warning && opts.no_warnings {
-                continue;
+    let mut program: Option<ir::Module> = None;
+    let mut failed = false;
+    for (i, f) in files.iter().enumerate() {
+        let text = match std::fs::read(f) {
+            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+            Err(e) => {
+                eprintln!("crepl: error: cannot read '{f}': {e}");
+                return 1;
             }
-            let _ = err.write_all(d.render(&fe.sm, color).as_bytes());
+        };
+        // A `#!` first line is ignored (keep the line so line numbers stay right).
+        let text = if text.starts_with("#!") {
+            match text.find('\n') {
+                Some(i) => text[i..].to_string(),
+                None => String::new(),
+            }
+        } else {
+            text
+        };
+        if i > 0 {
+            // Separate translation units: static names kept apart, external ones shared.
+            fe.new_translation_unit();
+        }
+        let c = fe.compile(f, &text);
+        {
+            let mut err = std::io::stderr().lock();
+            for d in &c.diags {
+                if d.level == Level::Warning && opts.no_warnings {
+                    continue;
+                }
+                let _ = err.write_all(d.render(&fe.sm, color).as_bytes());
+            }
+        }
+        match (c.module, &mut program) {
+            (None, _) => failed = true,
+            (Some(m), Some(p)) => p.append(m),
+            (Some(m), None) => program = Some(m),
         }
     }
-    let Some(module) = c.module else { return 1 };
+    if failed {
+        return 1;
+    }
+    let module = program.unwrap_or_default();
     let Some((main, true)) = fe.sema.function_id("main") else {
         eprintln!("crepl: error: undefined reference to 'main'");
         return 1;

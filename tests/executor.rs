@@ -70,3 +70,30 @@ fn scripts_take_a_shebang_line_arguments_and_libraries() {
     assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "[a b][-x][--y]\n");
 }
+
+#[test]
+fn multi_file_programs_link_external_names_and_keep_statics_apart() {
+    let dir = std::env::temp_dir().join(format!("crepl-multi-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("shared.h"), "extern int counter;\nextern const char *name;\nvoid bump(int by);\nint twice(int x);\n").unwrap();
+    std::fs::write(
+        dir.join("a.c"),
+        "#include <stdio.h>\n#include \"shared.h\"\nstatic int helper(void) { return 1; }\nint counter = 10;\nint main(int argc, char **argv) {\n  bump(5);\n  printf(\"%d %d %d %s %d %s\\n\", helper(), counter, twice(21), name, argc, argv[argc - 1]);\n  return counter;\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.c"),
+        "#include \"shared.h\"\nstatic int helper(void) { return 2; }\nconst char *name = \"from b\";\nvoid bump(int by) { counter += by + helper(); }\nint twice(int x) { return 2 * x; }\n",
+    )
+    .unwrap();
+    for order in [["a.c", "b.c"], ["b.c", "a.c"]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_crepl")).current_dir(&dir).args(order).args(["--", "x", "-y"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(17), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "1 17 42 from b 3 -y\n");
+    }
+    // The same function defined in two units is an error, as the linker says.
+    std::fs::write(dir.join("c.c"), "int twice(int x) { return x + x; }\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_crepl")).current_dir(&dir).args(["a.c", "b.c", "c.c"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("redefinition of 'twice'"), "{}", String::from_utf8_lossy(&out.stderr));
+}

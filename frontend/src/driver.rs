@@ -19,6 +19,7 @@ pub struct Checkpoint {
 
 pub struct Frontend {
     pub sm: SourceMap,
+    opts: PpOptions,
     pp: Preprocessor,
     typedefs: Rc<RefCell<TypedefTable>>,
     pub sema: Sema,
@@ -37,7 +38,8 @@ impl Frontend {
     pub fn new(opts: PpOptions, mode: Mode) -> Frontend {
         Frontend {
             sm: SourceMap::default(),
-            pp: Preprocessor::new(opts),
+            pp: Preprocessor::new(opts.clone()),
+            opts,
             typedefs: Rc::new(RefCell::new(TypedefTable::new())),
             sema: Sema::new(mode),
             history: Vec::new(),
@@ -93,6 +95,15 @@ impl Frontend {
         }
         self.history.push(cp);
         Compiled { module: Some(module), diags }
+    }
+
+    /// Starts another translation unit of a multi-file program: fresh macros and typedef
+    /// names; external functions and variables shared with the earlier units.
+    pub fn new_translation_unit(&mut self) {
+        self.pp = Preprocessor::new(self.opts.clone());
+        self.typedefs = Rc::new(RefCell::new(TypedefTable::new()));
+        self.sema.begin_translation_unit();
+        self.history.clear();
     }
 
     /// Forgets the last committed input (its module failed to load or run).

@@ -24,6 +24,25 @@ pub struct Module {
     pub required_funcs: Vec<FuncId>,
 }
 
+impl Module {
+    /// Appends a later module's contents (the translation units of one program load as one
+    /// module, so references between them resolve before anything runs).
+    pub fn append(&mut self, m: Module) {
+        self.records.extend(m.records);
+        self.enums.extend(m.enums);
+        self.globals.extend(m.globals);
+        self.func_decls.extend(m.func_decls);
+        self.functions.extend(m.functions);
+        self.inits.extend(m.inits);
+        self.required_funcs.extend(m.required_funcs);
+        // An `extern` in one unit that another unit defines is that definition, not a
+        // library symbol.
+        let defined: std::collections::HashSet<GlobalId> =
+            self.globals.iter().filter(|g| !matches!(g.init, GlobalInit::Extern(_))).map(|g| g.id).collect();
+        self.globals.retain(|g| !(matches!(g.init, GlobalInit::Extern(_)) && defined.contains(&g.id)));
+    }
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Global {
     pub id: GlobalId,

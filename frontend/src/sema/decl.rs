@@ -87,6 +87,7 @@ impl Sema {
         if base.storage == Some(StorageClass::Typedef) {
             return self.typedef_decl(&name, t, nloc, id.init.is_some());
         }
+        self.link_external(&name, base.storage == Some(StorageClass::Static));
         if t.is_function() {
             if id.init.is_some() {
                 self.error(nloc, "illegal initializer (only variables can be initialized)");
@@ -427,6 +428,7 @@ impl Sema {
             }
         }
         let fty = t.fn_type().unwrap().clone();
+        self.link_external(&name, base.storage == Some(StorageClass::Static));
         if !fty.ret.is_void() && !self.types.is_complete(&fty.ret) {
             self.error(nloc, format!("incomplete result type '{}' in function definition", self.types.type_name(&fty.ret)));
             return Err(());

@@ -144,6 +144,10 @@ pub struct Sema {
     pub(crate) vla_param: bool,
     /// Blocks being lowered that declared a variable-length array (innermost last).
     pub(crate) vla_blocks: Vec<bool>,
+    /// Multi-file programs: external names of earlier translation units, and the names
+    /// this unit declared `static` (internal linkage: not shared).
+    linkage: HashMap<String, Symbol>,
+    internal: std::collections::HashSet<String>,
 }
 
 impl Default for Sema {
@@ -179,6 +183,8 @@ impl Sema {
             vla_size: None,
             vla_param: false,
             vla_blocks: Vec::new(),
+            linkage: HashMap::new(),
+            internal: Default::default(),
         }
     }
 
@@ -230,9 +236,37 @@ impl Sema {
 
     /// Looks up a file-scope function by name (`main` for script mode).
     pub fn function_id(&self, name: &str) -> Option<(FuncId, bool)> {
-        match self.globals.get(name) {
+        match self.globals.get(name).or_else(|| self.linkage.get(name)) {
             Some(Symbol::Func(f)) => Some((f.id, f.defined)),
             _ => None,
+        }
+    }
+
+    /// Starts another translation unit of the same program: file-scope names, tags and
+    /// typedefs start empty; functions and variables with external linkage are shared by
+    /// name with earlier units (as a linker would), `static` ones are not.
+    pub fn begin_translation_unit(&mut self) {
+        for (name, sym) in self.globals.drain() {
+            if matches!(sym, Symbol::Func(_) | Symbol::Var(_)) && !self.internal.contains(&name) {
+                self.linkage.insert(name, sym);
+            }
+        }
+        self.tags.clear();
+        self.internal.clear();
+        self.journal.clear();
+    }
+
+    /// Before declaring `name` at file scope: an external name an earlier unit declared
+    /// is the same entity, so it keeps its id.
+    pub(crate) fn link_external(&mut self, name: &str, is_static: bool) {
+        if is_static {
+            self.internal.insert(name.to_string());
+            return;
+        }
+        if !self.globals.contains_key(name) {
+            if let Some(sym) = self.linkage.get(name).cloned() {
+                self.declare_global(name, sym);
+            }
         }
     }
 
