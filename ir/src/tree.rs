@@ -21,6 +21,10 @@ pub type FuncId = u32;
 /// A label (user label, `case`, `default`), unique within one function.
 pub type LabelId = u32;
 
+/// The value of GNU `&&label`: this plus the label's id. Opaque to the program; only
+/// `goto *` inside the same function interprets it.
+pub const LABEL_VALUE_BASE: u64 = 0x1abe_1000_0000_0000;
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Expr {
     pub kind: ExprKind,
@@ -151,6 +155,8 @@ pub enum Stmt {
     Switch { cond: Expr, cases: Vec<(i64, i64, LabelId)>, default: Option<LabelId>, body: Box<Stmt> },
     Label(LabelId, Box<Stmt>),
     Goto(LabelId),
+    /// GNU `goto *p`: `p` holds a label's value (`&&label`, `LABEL_VALUE_BASE + id`).
+    GotoDyn(Expr),
     Break,
     Continue,
     /// For a struct/union result the expression evaluates to its address and the value is
@@ -184,6 +190,7 @@ impl Stmt {
             Stmt::Scoped(s) => s.has_label(label),
             Stmt::Expr(_)
             | Stmt::Goto(_)
+            | Stmt::GotoDyn(_)
             | Stmt::Break
             | Stmt::Continue
             | Stmt::Return(_)

@@ -404,9 +404,13 @@ impl Sema {
                 let y = self.type_name(b);
                 val(int_const(compatible_unqual(&x.unqual(), &y.unqual()) as i64, int_ty()))
             }
-            A::LabelAddr(_) => {
-                self.error(loc, "labels as values (&&label) are not supported yet");
-                return Err(());
+            A::LabelAddr(name) => {
+                if self.fcx.is_none() {
+                    self.error(loc, "use of address-of-label extension outside of a function body");
+                    return Err(());
+                }
+                let id = self.label_id(name, loc, false);
+                val(int_const((ir::LABEL_VALUE_BASE + id as u64) as i64, Type::ptr_to(Type::void())))
             }
         })
     }

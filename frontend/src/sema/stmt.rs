@@ -59,7 +59,7 @@ impl Sema {
         f.next_label - 1
     }
 
-    fn label_id(&mut self, name: &str, loc: Loc, define: bool) -> LabelId {
+    pub(crate) fn label_id(&mut self, name: &str, loc: Loc, define: bool) -> LabelId {
         if let Some((id, defined, _)) = self.fcx.as_ref().unwrap().labels.get(name).cloned() {
             if define {
                 if defined {
@@ -294,9 +294,13 @@ impl Sema {
                 }
             }
             StmtKind::Goto(name) => Stmt::Goto(self.label_id(name, s.loc, false)),
-            StmtKind::GotoComputed(_) => {
-                self.error(s.loc, "computed goto is not supported yet");
-                return Err(());
+            StmtKind::GotoComputed(e) => {
+                let x = self.rvalue_expr(e)?;
+                if !x.ty.is_pointer() {
+                    self.error(e.loc, format!("indirect goto requires a pointer ('{}' invalid)", self.types.type_name(&x.ty)));
+                    return Err(());
+                }
+                Stmt::GotoDyn(x)
             }
             StmtKind::Labeled(name, body) => {
                 let id = self.label_id(name, s.loc, true);

@@ -27,7 +27,7 @@ fn collect(s: &Stmt, out: &mut Vec<LabelId>) {
         Stmt::While(_, b) | Stmt::DoWhile(b, _) | Stmt::For(_, _, _, b) => collect(b, out),
         Stmt::Switch { body, .. } => collect(body, out),
         Stmt::Scoped(s) => collect(s, out),
-        Stmt::Expr(_) | Stmt::Goto(_) | Stmt::Break | Stmt::Continue | Stmt::Return(_) | Stmt::Zero(..) | Stmt::Copy(..) => {}
+        Stmt::Expr(_) | Stmt::Goto(_) | Stmt::GotoDyn(_) | Stmt::Break | Stmt::Continue | Stmt::Return(_) | Stmt::Zero(..) | Stmt::Copy(..) => {}
     }
 }
 
@@ -221,6 +221,14 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
         Stmt::Goto(l) => {
             let l = *l;
             Box::new(move |_, _, _| Flow::Goto(l))
+        }
+        Stmt::GotoDyn(e) => {
+            let v = compile_expr(it, e);
+            Box::new(move |it, fp, _| {
+                let x = v(it, fp).wrapping_sub(ir::LABEL_VALUE_BASE);
+                // Not a label value: a label id no block has, reported by the function.
+                Flow::Goto(if x < u32::MAX as u64 { x as LabelId } else { LabelId::MAX - 1 })
+            })
         }
         Stmt::Break => Box::new(|_, _, _| Flow::Break),
         Stmt::Continue => Box::new(|_, _, _| Flow::Continue),
