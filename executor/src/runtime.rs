@@ -132,6 +132,7 @@ fn trap_error(t: Trap) -> RunError {
     match t {
         Trap::Error(m) => RunError { kind: RunErrorKind::Runtime, message: m },
         Trap::Interrupted => RunError { kind: RunErrorKind::Interrupted { killed: false }, message: "interrupted".into() },
+        Trap::LongJmp { .. } => RunError { kind: RunErrorKind::Runtime, message: "longjmp to a function that has already returned".into() },
     }
 }
 

@@ -33,6 +33,9 @@ pub enum Trap {
     Error(String),
     /// Interrupted by the user (Ctrl-C) or a timeout.
     Interrupted,
+    /// `longjmp`: back to the frame `fp`, re-running the statement labelled `label`, where
+    /// setjmp then returns `value`.
+    LongJmp { fp: usize, label: ir::LabelId, value: i32 },
 }
 
 /// The unwinding payload that carries a trap to the nearest entry point.
@@ -82,6 +85,10 @@ pub struct Interp {
     /// The variadic arguments of the call being made (laid out as on the System V stack),
     /// picked up by the callee's entry.
     va_args: *mut u8,
+    /// The value the next `setjmp` returns (coming back from a `longjmp`).
+    jmp_value: Option<i32>,
+    /// Set while compiling a body that calls setjmp (it must catch longjmps).
+    saw_setjmp: std::cell::Cell<bool>,
     /// A trap raised inside a callback from native code, re-raised when the native call
     /// returns (it cannot unwind through C frames).
     pending: Option<Trap>,
@@ -100,6 +107,8 @@ impl Interp {
             compiled: Vec::new(),
             stack_limit: 0,
             va_args: std::ptr::null_mut(),
+            jmp_value: None,
+            saw_setjmp: std::cell::Cell::new(false),
             pending: None,
         });
         ffi::register(&mut it);
@@ -129,12 +138,14 @@ impl Interp {
         INTERRUPT.store(false, Ordering::Relaxed);
         let saved_sp = self.sp;
         let saved_ret_ptr = self.ret_ptr;
+        self.saw_setjmp.set(false);
         let body = compile::compile_unit(self, unit);
+        let catches = self.saw_setjmp.get();
         let me: *mut Interp = self;
         let r = catch(|| {
             let it = unsafe { &mut *me };
             let fp = it.push_frame(unit.frame_size);
-            let flow = body(it, fp, compile::NO_SEEK);
+            let flow = if catches { it.run_catching(&body, fp) } else { body(it, fp, compile::NO_SEEK) };
             if let compile::Flow::Goto(_) = flow {
                 raise(Trap::Error("goto to a label that is not in scope".into()));
             }
@@ -145,7 +156,30 @@ impl Interp {
         self.sp = saved_sp;
         self.ret_ptr = saved_ret_ptr;
         self.pending = None;
-        r
+        self.jmp_value = None;
+        r.map_err(|t| match t {
+            Trap::LongJmp { .. } => Trap::Error("longjmp to a function that has already returned".into()),
+            t => t,
+        })
+    }
+
+    /// Runs a body that calls setjmp: a longjmp to this frame comes back here and runs the
+    /// setjmp's statement again (the frame and everything in it are kept, as C requires).
+    pub(crate) fn run_catching(&mut self, body: &compile::Ex, fp: *mut u8) -> compile::Flow {
+        let sp = self.sp;
+        let mut seek = compile::NO_SEEK;
+        loop {
+            let me: *mut Interp = self;
+            match catch(|| body(unsafe { &mut *me }, fp, seek)) {
+                Ok(flow) => return flow,
+                Err(Trap::LongJmp { fp: target, label, value }) if target == fp as usize => {
+                    self.sp = sp;
+                    self.jmp_value = Some(value);
+                    seek = label;
+                }
+                Err(t) => raise(t),
+            }
+        }
     }
 
     /// Calls `main(argc, argv)` (or any int function of the session taking integers or
@@ -161,7 +195,11 @@ impl Interp {
         });
         self.sp = saved;
         self.pending = None;
-        r.map(|v| v as i32 as i64)
+        self.jmp_value = None;
+        r.map(|v| v as i32 as i64).map_err(|t| match t {
+            Trap::LongJmp { .. } => Trap::Error("longjmp to a function that has already returned".into()),
+            t => t,
+        })
     }
 
     #[inline]

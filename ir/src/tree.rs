@@ -125,6 +125,12 @@ pub enum ExprKind {
     VaArg(Box<Expr>),
     /// `va_copy(dst, src)`: pointers to the two va_lists.
     VaCopy(Box<Expr>, Box<Expr>),
+    /// `setjmp(env)`: records in `env` where to come back (this frame, and the label of the
+    /// statement that contains this call, which runs again after a `longjmp`); value 0,
+    /// or the `longjmp` value when coming back.
+    SetJmp(Box<Expr>, LabelId),
+    /// `longjmp(env, val)`: back to the `setjmp` that filled `env`.
+    LongJmp(Box<Expr>, Box<Expr>),
     /// Storage for a variable-length array: the operand is its size in bytes (unsigned
     /// long); the value is its address. It lives until the enclosing `Stmt::Scoped` ends.
     Alloca(Box<Expr>),

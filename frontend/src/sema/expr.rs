@@ -939,6 +939,11 @@ impl Sema {
                 return Err(());
             }
         }
+        if let A::Ident(name) = &f.kind {
+            if let Some(v) = self.setjmp_call(name, args, loc)? {
+                return Ok(v);
+            }
+        }
         let callee = self.rvalue_expr(f)?;
         let Some(fty) = callee.ty.pointee().and_then(|t| t.fn_type()).cloned() else {
             self.error(loc, format!("called object type '{}' is not a function or function pointer", self.types.type_name(&callee.ty)));
@@ -1237,6 +1242,41 @@ impl Sema {
         })();
         self.leave_unit(saved);
         r.ok()
+    }
+
+    /// `setjmp`/`longjmp` and their variants, which the interpreter implements itself
+    /// (a C library setjmp cannot return twice into interpreted code).
+    fn setjmp_call(&mut self, name: &str, args: &[ast::Expr], loc: Loc) -> R<Option<Val>> {
+        let is_set = matches!(name, "setjmp" | "_setjmp" | "__sigsetjmp" | "sigsetjmp");
+        let is_long = matches!(name, "longjmp" | "_longjmp" | "siglongjmp" | "__longjmp_chk");
+        if !is_set && !is_long {
+            return Ok(None);
+        }
+        if !matches!(self.lookup(name), Some(Symbol::Func(_))) {
+            return Ok(None);
+        }
+        if args.is_empty() || (is_long && args.len() < 2) {
+            self.error(loc, format!("too few arguments to function call '{name}'"));
+            return Err(());
+        }
+        let env = self.rvalue_expr(&args[0])?;
+        if !env.ty.is_pointer() {
+            self.error(args[0].loc, format!("'{name}' needs a jmp_buf, not '{}'", self.types.type_name(&env.ty)));
+            return Err(());
+        }
+        if is_set {
+            for a in &args[1..] {
+                self.rvalue_expr(a)?;
+            }
+            let Some(label) = self.setjmp_site() else {
+                self.error(loc, "setjmp outside of a function body is not supported");
+                return Err(());
+            };
+            return Ok(Some(val(Expr::new(K::SetJmp(Box::new(env), label), int_ty()))));
+        }
+        let v = self.rvalue_expr(&args[1])?;
+        let v = self.assign_convert(v, &int_ty(), args[1].loc, "passing")?;
+        Ok(Some(val(Expr::new(K::LongJmp(Box::new(env), Box::new(v)), Type::void()))))
     }
 
     /// A function the executor provides under `symbol` (a builtin needed at run time),

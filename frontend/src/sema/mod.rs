@@ -144,6 +144,8 @@ pub struct Sema {
     pub(crate) vla_param: bool,
     /// Blocks being lowered that declared a variable-length array (innermost last).
     pub(crate) vla_blocks: Vec<bool>,
+    /// The label of the statement being lowered, if it contains a `setjmp` call.
+    pub(crate) setjmp_label: Option<LabelId>,
     /// Multi-file programs: external names of earlier translation units, and the names
     /// this unit declared `static` (internal linkage: not shared).
     linkage: HashMap<String, Symbol>,
@@ -183,6 +185,7 @@ impl Sema {
             vla_size: None,
             vla_param: false,
             vla_blocks: Vec::new(),
+            setjmp_label: None,
             linkage: HashMap::new(),
             internal: Default::default(),
         }

@@ -76,7 +76,17 @@ impl Sema {
 
     pub(crate) fn block_item(&mut self, it: &BlockItem, out: &mut Vec<Stmt>) {
         match it {
-            BlockItem::Decl(d) => self.local_decl(d, out),
+            BlockItem::Decl(d) => {
+                // `int r = setjmp(env);`: the initialization is the statement to run again.
+                let outer = self.setjmp_label.take();
+                let mut stmts = Vec::new();
+                self.local_decl(d, &mut stmts);
+                match self.setjmp_label.take() {
+                    Some(l) => out.push(Stmt::Label(l, Box::new(Stmt::Block(Block { stmts, labels: vec![] })))),
+                    None => out.extend(stmts),
+                }
+                self.setjmp_label = outer;
+            }
             BlockItem::StaticAssert(sa) => self.static_assert(sa),
             BlockItem::Stmt(s) => {
                 let st = self.stmt(s);
@@ -109,10 +119,27 @@ impl Sema {
     }
 
     pub(crate) fn stmt(&mut self, s: &ast::Stmt) -> Stmt {
-        match self.stmt_inner(s) {
+        let outer = self.setjmp_label.take();
+        let r = match self.stmt_inner(s) {
             Ok(s) => s,
             Err(()) => Sema::empty(),
+        };
+        // A statement containing setjmp is where a longjmp comes back to: it runs again.
+        let r = match self.setjmp_label.take() {
+            Some(l) => Stmt::Label(l, Box::new(r)),
+            None => r,
+        };
+        self.setjmp_label = outer;
+        r
+    }
+
+    /// The label for a `setjmp` in the statement being lowered.
+    pub(crate) fn setjmp_site(&mut self) -> Option<LabelId> {
+        self.fcx.as_ref()?;
+        if self.setjmp_label.is_none() {
+            self.setjmp_label = Some(self.new_label());
         }
+        self.setjmp_label
     }
 
     fn sub_stmt(&mut self, s: &ast::Stmt) -> Stmt {

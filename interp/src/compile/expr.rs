@@ -7,6 +7,9 @@ use crate::mem::{self, as_f64, convert, from_f64, normalize, truthy};
 use crate::{raise, Interp, Trap};
 use ir::{BinOp, Expr, ExprKind as K, Scalar, Type, TypeKind, UnOp};
 
+/// Marks a jmp_buf filled by the interpreter's setjmp.
+const JMP_MAGIC: u64 = 0x6372_6570_6c6a_6d70;
+
 /// Dispatches a generic function on an integer scalar kind.
 macro_rules! by_int {
     ($s:expr, $f:ident, $($arg:expr),*) => {
@@ -766,6 +769,36 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
                     (std::ptr::read_unaligned(src as *const f64) as f32).to_bits() as u64
                 } else {
                     mem::load(src, s)
+                }
+            })
+        }
+        K::SetJmp(env, label) => {
+            it.saw_setjmp.set(true);
+            let env = compile_expr(it, env);
+            let label = *label as u64;
+            Box::new(move |it, fp| {
+                let b = env(it, fp) as *mut u64;
+                unsafe {
+                    std::ptr::write_unaligned(b, JMP_MAGIC);
+                    std::ptr::write_unaligned(b.add(1), fp as u64);
+                    std::ptr::write_unaligned(b.add(2), label);
+                }
+                it.jmp_value.take().unwrap_or(0) as i64 as u64
+            })
+        }
+        K::LongJmp(env, v) => {
+            let env = compile_expr(it, env);
+            let v = compile_expr(it, v);
+            Box::new(move |it, fp| {
+                let b = env(it, fp) as *const u64;
+                let value = v(it, fp) as i32;
+                unsafe {
+                    if std::ptr::read_unaligned(b) != JMP_MAGIC {
+                        raise(Trap::Error("longjmp with a jmp_buf that setjmp did not fill".into()));
+                    }
+                    let target = std::ptr::read_unaligned(b.add(1)) as usize;
+                    let label = std::ptr::read_unaligned(b.add(2)) as ir::LabelId;
+                    raise(Trap::LongJmp { fp: target, label, value: if value == 0 { 1 } else { value } })
                 }
             })
         }

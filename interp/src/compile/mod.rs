@@ -37,6 +37,8 @@ pub(crate) struct CompiledFn {
     pub body: Ex,
     /// Variadic: the frame slot that receives the caller's variadic-argument area.
     pub va_area: Option<u32>,
+    /// Calls setjmp: runs under a catcher for longjmps to its frame.
+    pub catches: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -68,7 +70,9 @@ impl Interp {
                 raise(Trap::Error(format!("call to function '{name}', which is not defined")));
             }
         };
+        self.saw_setjmp.set(false);
         let body = stmt::compile_stmt(self, &f.body);
+        let catches = self.saw_setjmp.get();
         let params = f
             .params
             .iter()
@@ -84,7 +88,7 @@ impl Interp {
                 (off, k)
             })
             .collect();
-        let c = Box::new(CompiledFn { name: f.name.clone(), frame_size: f.frame_size, params, body, va_area: f.va_area });
+        let c = Box::new(CompiledFn { name: f.name.clone(), frame_size: f.frame_size, params, body, va_area: f.va_area, catches });
         if self.compiled.len() <= i {
             self.compiled.resize_with(i + 1, || None);
         }
@@ -119,7 +123,7 @@ impl Interp {
         }
         self.ret_ptr = ret_ptr;
         self.ret = 0;
-        let flow = (f.body)(self, fp, NO_SEEK);
+        let flow = if f.catches { self.run_catching(&f.body, fp) } else { (f.body)(self, fp, NO_SEEK) };
         self.ret_ptr = saved_ret_ptr;
         self.sp = saved_sp;
         if let Flow::Goto(_) = flow {
