@@ -177,11 +177,59 @@ fn history_path() -> Option<std::path::PathBuf> {
     Some(dir.join("history"))
 }
 
+/// Tab completion: C keywords, meta-commands and every name the session has declared.
+struct Complete {
+    names: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+}
+
+const KEYWORDS: &[&str] = &[
+    "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern",
+    "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed",
+    "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "_Bool",
+    "_Static_assert", "_Alignof", "_Alignas", "_Generic", "_Noreturn", "#include", "#define", "#undef", "#if",
+    "#ifdef", "#ifndef", "#endif", "#else", "#elif",
+];
+const META: &[&str] = &["%help", "%quit", "%undo", "%lib", "%restart"];
+
+impl rustyline::completion::Completer for Complete {
+    type Candidate = String;
+    fn complete(&self, line: &str, pos: usize, _: &rustyline::Context<'_>) -> rustyline::Result<(usize, Vec<String>)> {
+        let start = line[..pos]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '#' || c == '%'))
+            .map_or(0, |i| i + 1);
+        let word = &line[start..pos];
+        if word.is_empty() {
+            return Ok((pos, vec![]));
+        }
+        let names = self.names.borrow();
+        let mut v: Vec<String> = KEYWORDS
+            .iter()
+            .chain(META.iter())
+            .map(|s| s.to_string())
+            .chain(names.iter().filter(|n| !n.starts_with("__")).cloned())
+            .filter(|c| c.starts_with(word) && c != word)
+            .collect();
+        v.sort();
+        v.dedup();
+        Ok((start, v))
+    }
+}
+
+impl rustyline::hint::Hinter for Complete {
+    type Hint = String;
+}
+impl rustyline::highlight::Highlighter for Complete {}
+impl rustyline::validate::Validator for Complete {}
+impl rustyline::Helper for Complete {}
+
 fn interactive(s: &mut Session) -> i32 {
-    let mut rl = match rustyline::DefaultEditor::new() {
+    let names = std::rc::Rc::new(std::cell::RefCell::new(s.fe.sema.names()));
+    let config = rustyline::Config::builder().completion_type(rustyline::CompletionType::List).auto_add_history(false).build();
+    let mut rl = match rustyline::Editor::<Complete, rustyline::history::DefaultHistory>::with_config(config) {
         Ok(r) => r,
         Err(_) => return batch(s, false),
     };
+    rl.set_helper(Some(Complete { names: names.clone() }));
     let hist = history_path();
     if let Some(h) = &hist {
         let _ = rl.load_history(h);
@@ -197,6 +245,7 @@ fn interactive(s: &mut Session) -> i32 {
                     if !meta(s, &line, &mut ok) {
                         break;
                     }
+                    *names.borrow_mut() = s.fe.sema.names();
                     continue;
                 }
                 if buf.is_empty() && line.trim().is_empty() {
@@ -210,6 +259,7 @@ fn interactive(s: &mut Session) -> i32 {
                 let input = std::mem::take(&mut buf);
                 let _ = rl.add_history_entry(input.trim_end());
                 s.eval(&input);
+                *names.borrow_mut() = s.fe.sema.names();
             }
             Err(ReadlineError::Interrupted) => {
                 // Ctrl-C clears the line (and a pending multi-line input).

@@ -237,6 +237,11 @@ impl Sema {
         self.input
     }
 
+    /// Every file-scope name (for completion in the REPL).
+    pub fn names(&self) -> Vec<String> {
+        self.globals.keys().cloned().collect()
+    }
+
     /// Looks up a file-scope function by name (`main` for script mode).
     pub fn function_id(&self, name: &str) -> Option<(FuncId, bool)> {
         match self.globals.get(name).or_else(|| self.linkage.get(name)) {
