@@ -80,36 +80,35 @@ fn repl_files(dir: &Path) -> Vec<std::path::PathBuf> {
     files
 }
 
-/// Every transcript, with the spawned executor (the default). The same transcripts must
-/// print the same bytes with the executor in crepl's process (`in_process` below).
-#[test]
-fn transcripts() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts");
+/// Runs every transcript of `dir` with crepl `flags` and `envs`, against `dir/snapshots`.
+fn check_dir(dir: &Path, flags: &[&str], envs: &[(&str, &str)]) {
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path(dir.join("snapshots"));
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(|| {
-        for f in repl_files(&dir) {
+        for f in repl_files(dir) {
             let name = f.file_stem().unwrap().to_string_lossy().into_owned();
-            let got = transcript(&f, &[]);
+            // `// flags: --timeout 1` on the first line passes options to crepl.
+            let first = std::fs::read_to_string(&f).unwrap_or_default().lines().next().unwrap_or("").to_string();
+            let own: Vec<String> = first.strip_prefix("// flags:").map(|l| l.split_whitespace().map(String::from).collect()).unwrap_or_default();
+            let mut all: Vec<&str> = flags.to_vec();
+            all.extend(own.iter().map(String::as_str));
+            let got = transcript_env(&f, &all, envs);
             insta::assert_snapshot!(name, got);
         }
     });
 }
 
+/// Every transcript, with the spawned executor (the default). The same transcripts must
+/// print the same bytes with the executor in crepl's process and over TCP.
+#[test]
+fn transcripts() {
+    check_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts"), &[], &[]);
+}
+
 #[test]
 fn transcripts_in_process() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts");
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(dir.join("snapshots"));
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
-        for f in repl_files(&dir) {
-            let name = f.file_stem().unwrap().to_string_lossy().into_owned();
-            let got = transcript(&f, &["--in-process"]);
-            insta::assert_snapshot!(name, got);
-        }
-    });
+    check_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts"), &["--in-process"], &[]);
 }
 
 /// The same transcripts with the executor behind TCP on 127.0.0.1 (`crepl-executor
@@ -132,18 +131,7 @@ fn transcripts_over_tcp() {
     let addr = line.trim().rsplit(' ').next().unwrap().to_string();
     std::thread::spawn(move || for _ in std::io::BufRead::lines(err) {});
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts");
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(dir.join("snapshots"));
-    settings.set_prepend_module_to_snapshot(false);
-    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        settings.bind(|| {
-            for f in repl_files(&dir) {
-                let name = f.file_stem().unwrap().to_string_lossy().into_owned();
-                let got = transcript_env(&f, &["--connect", &addr], &[("CREPL_KEY", KEY)]);
-                insta::assert_snapshot!(name, got);
-            }
-        })
-    }));
+    let r = std::panic::catch_unwind(|| check_dir(&dir, &["--connect", &addr], &[("CREPL_KEY", KEY)]));
     let _ = listener.kill();
     let _ = listener.wait();
     if let Err(e) = r {
@@ -155,20 +143,5 @@ fn transcripts_over_tcp() {
 /// constructors, destructors and atexit order at exit): spawned executor only.
 #[test]
 fn executor_transcripts() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/executor");
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(dir.join("snapshots"));
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
-        for f in repl_files(&dir) {
-            let name = f.file_stem().unwrap().to_string_lossy().into_owned();
-            let flags: Vec<&str> = match std::fs::read_to_string(&f).unwrap_or_default().lines().next() {
-                // `// flags: --timeout 1` on the first line passes options to crepl.
-                Some(l) if l.starts_with("// flags:") => l["// flags:".len()..].split_whitespace().collect::<Vec<_>>().iter().map(|s| &*s.to_string().leak()).collect(),
-                _ => vec![],
-            };
-            let got = transcript(&f, &flags);
-            insta::assert_snapshot!(name, got);
-        }
-    });
+    check_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/executor"), &[], &[]);
 }

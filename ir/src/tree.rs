@@ -206,6 +206,36 @@ impl Stmt {
     }
 }
 
+impl Stmt {
+    /// Appends every label defined in this statement (anywhere inside it) to `out`. A
+    /// block contributes its precomputed `labels`.
+    pub fn collect_labels(&self, out: &mut Vec<LabelId>) {
+        match self {
+            Stmt::Label(l, inner) => {
+                out.push(*l);
+                inner.collect_labels(out);
+            }
+            Stmt::Block(b) => out.extend_from_slice(&b.labels),
+            Stmt::If(_, t, e) => {
+                t.collect_labels(out);
+                if let Some(e) = e {
+                    e.collect_labels(out);
+                }
+            }
+            Stmt::While(_, b) | Stmt::DoWhile(b, _) | Stmt::For(_, _, _, b) | Stmt::Scoped(b) => b.collect_labels(out),
+            Stmt::Switch { body, .. } => body.collect_labels(out),
+            Stmt::Expr(_)
+            | Stmt::Goto(_)
+            | Stmt::GotoDyn(_)
+            | Stmt::Break
+            | Stmt::Continue
+            | Stmt::Return(_)
+            | Stmt::Zero(..)
+            | Stmt::Copy(..) => {}
+        }
+    }
+}
+
 impl Expr {
     pub fn new(kind: ExprKind, ty: Type) -> Expr {
         Expr { kind, ty }

@@ -1407,28 +1407,7 @@ pub(crate) fn fold(e: Expr) -> Expr {
 pub(crate) fn stmt_labels(stmts: &[ir::Stmt]) -> Vec<ir::LabelId> {
     let mut out = Vec::new();
     for s in stmts {
-        collect_labels(s, &mut out);
+        s.collect_labels(&mut out);
     }
     out
-}
-
-fn collect_labels(s: &ir::Stmt, out: &mut Vec<ir::LabelId>) {
-    use ir::Stmt as S;
-    match s {
-        S::Label(l, inner) => {
-            out.push(*l);
-            collect_labels(inner, out);
-        }
-        S::Block(b) => out.extend_from_slice(&b.labels),
-        S::If(_, t, e) => {
-            collect_labels(t, out);
-            if let Some(e) = e {
-                collect_labels(e, out);
-            }
-        }
-        S::While(_, b) | S::DoWhile(b, _) | S::For(_, _, _, b) => collect_labels(b, out),
-        S::Switch { body, .. } => collect_labels(body, out),
-        S::Scoped(b) => collect_labels(b, out),
-        _ => {}
-    }
 }

@@ -7,28 +7,8 @@ use ir::{LabelId, Stmt};
 /// Labels a statement defines (anywhere inside it), computed once at compile time.
 fn labels_in(s: &Stmt) -> Vec<LabelId> {
     let mut v = Vec::new();
-    collect(s, &mut v);
+    s.collect_labels(&mut v);
     v
-}
-
-fn collect(s: &Stmt, out: &mut Vec<LabelId>) {
-    match s {
-        Stmt::Label(l, inner) => {
-            out.push(*l);
-            collect(inner, out);
-        }
-        Stmt::Block(b) => out.extend_from_slice(&b.labels),
-        Stmt::If(_, t, e) => {
-            collect(t, out);
-            if let Some(e) = e {
-                collect(e, out);
-            }
-        }
-        Stmt::While(_, b) | Stmt::DoWhile(b, _) | Stmt::For(_, _, _, b) => collect(b, out),
-        Stmt::Switch { body, .. } => collect(body, out),
-        Stmt::Scoped(s) => collect(s, out),
-        Stmt::Expr(_) | Stmt::Goto(_) | Stmt::GotoDyn(_) | Stmt::Break | Stmt::Continue | Stmt::Return(_) | Stmt::Zero(..) | Stmt::Copy(..) => {}
-    }
 }
 
 pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
