@@ -61,7 +61,29 @@ fn builtin(name: &str) -> Option<usize> {
     extern "C" fn parity(x: u32) -> i32 {
         (x.count_ones() & 1) as i32
     }
+    /// The exact result of `a op b` (op 0 add, 1 sub, 2 mul) stored into a `size`-byte
+    /// integer at `r`; returns 1 if it did not fit.
+    extern "C" fn overflow(op: i32, a: i64, a_signed: i32, b: i64, b_signed: i32, r: *mut u8, size: i32, r_signed: i32) -> i32 {
+        let wide = |v: i64, signed: i32| if signed != 0 { v as i128 } else { v as u64 as i128 };
+        let (x, y) = (wide(a, a_signed), wide(b, b_signed));
+        // Products of two 64-bit values fit in 128 bits; sums and differences too.
+        let v = match op {
+            0 => x + y,
+            1 => x - y,
+            _ => x.wrapping_mul(y),
+        };
+        let bits = size as u32 * 8;
+        let (lo, hi): (i128, i128) = if r_signed != 0 {
+            (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
+        } else {
+            (0, (1i128 << bits) - 1)
+        };
+        let bytes = v.to_le_bytes();
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), r, size as usize) };
+        (v < lo || v > hi) as i32
+    }
     Some(match name {
+        "overflow" => overflow as *const () as usize,
         "popcount" => popcount as *const () as usize,
         "popcountl" | "popcountll" => popcountl as *const () as usize,
         "clz" => clz as *const () as usize,

@@ -1051,6 +1051,10 @@ impl Sema {
                 let fty = f.ty.fn_type().unwrap().clone();
                 Expr::new(K::Call(Box::new(ir::Call { callee, args: vec![], fty, ret_slot: None })), Type::void())
             }
+            "add_overflow" | "sub_overflow" | "mul_overflow" | "sadd_overflow" | "saddl_overflow" | "saddll_overflow"
+            | "uadd_overflow" | "uaddl_overflow" | "uaddll_overflow" | "ssub_overflow" | "ssubl_overflow" | "ssubll_overflow"
+            | "usub_overflow" | "usubl_overflow" | "usubll_overflow" | "smul_overflow" | "smull_overflow" | "smulll_overflow"
+            | "umul_overflow" | "umull_overflow" | "umulll_overflow" => return self.overflow_builtin(name, base, args, loc).map(Some),
             "popcount" | "popcountl" | "popcountll" | "clz" | "clzl" | "clzll" | "ctz" | "ctzl" | "ctzll"
             | "bswap16" | "bswap32" | "bswap64" | "ffs" | "parity" => {
                 if args.len() != 1 {
@@ -1277,6 +1281,73 @@ impl Sema {
         let v = self.rvalue_expr(&args[1])?;
         let v = self.assign_convert(v, &int_ty(), args[1].loc, "passing")?;
         Ok(Some(val(Expr::new(K::LongJmp(Box::new(env), Box::new(v)), Type::void()))))
+    }
+
+    /// `__builtin_{add,sub,mul}_overflow(a, b, &r)` and the typed variants: the exact result
+    /// (computed in 128 bits by a helper the executor provides) stored into `*r` truncated;
+    /// the value is 1 if it did not fit.
+    fn overflow_builtin(&mut self, name: &str, base: &str, args: &[ast::Expr], loc: Loc) -> R<Val> {
+        if args.len() != 3 {
+            self.error(loc, format!("too {} arguments to function call, expected 3, have {}", if args.len() < 3 { "few" } else { "many" }, args.len()));
+            return Err(());
+        }
+        let op = if base.contains("add") { 0 } else if base.contains("sub") { 1 } else { 2 };
+        let mut a = self.rvalue_expr(&args[0])?;
+        let mut b = self.rvalue_expr(&args[1])?;
+        let r = self.rvalue_expr(&args[2])?;
+        // The typed variants (`__builtin_sadd_overflow`, `uaddl`, ...) convert their operands.
+        if base.starts_with('s') || base.starts_with('u') {
+            let longs = base.trim_end_matches("_overflow").chars().rev().take_while(|c| *c == 'l').count();
+            let k = match (base.starts_with('s'), longs) {
+                (true, 0) => TypeKind::Int,
+                (true, 1) => TypeKind::Long,
+                (true, _) => TypeKind::LongLong,
+                (false, 0) => TypeKind::UInt,
+                (false, 1) => TypeKind::ULong,
+                (false, _) => TypeKind::ULongLong,
+            };
+            a = convert(a, &ty(k.clone()));
+            b = convert(b, &ty(k));
+        }
+        let rt = match r.ty.pointee() {
+            Some(t) if t.is_integer() && t.kind != TypeKind::Bool && !t.is_const => t.clone(),
+            _ => {
+                self.error(args[2].loc, format!("result argument to overflow builtin must be a pointer to a non-const integer ('{}' invalid)", self.types.type_name(&r.ty)));
+                return Err(());
+            }
+        };
+        for (x, e) in [(&a, &args[0]), (&b, &args[1])] {
+            if !x.ty.is_integer() {
+                self.error(e.loc, format!("operand argument to overflow builtin must be an integer ('{}' invalid)", self.types.type_name(&x.ty)));
+                return Err(());
+            }
+        }
+        let l = long_ty();
+        let int = int_ty();
+        let flag = |v: bool| int_const(v as i64, int_ty());
+        let size = self.types.size_of(&rt) as i64;
+        let call_args = vec![
+            int_const(op, int.clone()),
+            convert(a.clone(), &if a.ty.is_signed() { l.clone() } else { ulong_ty() }),
+            flag(a.ty.is_signed()),
+            convert(b.clone(), &if b.ty.is_signed() { l.clone() } else { ulong_ty() }),
+            flag(b.ty.is_signed()),
+            convert(r, &Type::ptr_to(Type::void())),
+            int_const(size, int.clone()),
+            flag(rt.is_signed()),
+        ];
+        let _ = name;
+        let fty = ir::FnType {
+            ret: int.clone(),
+            params: vec![int.clone(), l.clone(), int.clone(), l.clone(), int.clone(), Type::ptr_to(Type::void()), int.clone(), int.clone()],
+            variadic: false,
+            unprototyped: false,
+        };
+        let id = self.runtime_helper("__builtin_overflow", "__crepl__builtin_overflow", fty.clone());
+        let callee = Expr::new(K::FuncAddr(id), Type::ptr_to(ty(TypeKind::Function(Box::new(fty.clone())))));
+        // Argument types as the helper declares them (signedness travels in the flags).
+        let call_args = call_args.into_iter().zip(&fty.params).map(|(x, t)| convert(x, t)).collect();
+        Ok(val(Expr::new(K::Call(Box::new(ir::Call { callee, args: call_args, fty, ret_slot: None })), Type::new(TypeKind::Bool))))
     }
 
     /// A function the executor provides under `symbol` (a builtin needed at run time),
