@@ -340,6 +340,12 @@ impl Adapter {
         let after_prev = prev.map(|p| p.end).unwrap_or_else(|| tok.map(|t| t.1).unwrap_or_default());
         let at = tok.map(|t| t.1).unwrap_or_else(|| self.last_loc());
         let expr_ok = has("Ident") && has("IntLit");
+        // A `}` with no block open (a REPL input or file that closes one too many).
+        if let Some((Tok::RBrace, loc)) = tok {
+            if self.open.iter().all(|o| *o != Open::Block) {
+                return Diag::error(loc, "extraneous closing brace ('}')");
+            }
+        }
         // `foo x;`: an identifier where only a type can be, or right after another identifier.
         if let Some((Tok::Ident(name), loc)) = tok {
             if let Some(Emitted { tok: Tok::Ident(_), text: p, loc: ploc, stmt_start, .. }) = prev {
