@@ -342,7 +342,8 @@ impl Adapter {
         let expr_ok = has("Ident") && has("IntLit");
         // A `}` with no block open (a REPL input or file that closes one too many).
         if let Some((Tok::RBrace, loc)) = tok {
-            if self.open.iter().all(|o| *o != Open::Block) {
+            // (The adapter already closed the block this `}` would close, if any.)
+            if self.blocks_before_last == 0 {
                 return Diag::error(loc, "extraneous closing brace ('}')");
             }
         }
