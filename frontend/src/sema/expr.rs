@@ -267,8 +267,9 @@ impl Sema {
             }
             A::Unary(op, a) => return self.unary(*op, a, loc),
             A::Binary(BinaryOp::LogAnd, a, b) | A::Binary(BinaryOp::LogOr, a, b) => {
-                let x = self.cond_expr(a)?;
-                let y = self.cond_expr(b)?;
+                let x = self.cond_expr(a);
+                let y = self.cond_expr(b);
+                let (x, y) = (x?, y?);
                 let k = if let A::Binary(BinaryOp::LogAnd, ..) = e.kind {
                     K::LogAnd(Box::new(x), Box::new(y))
                 } else {
@@ -277,15 +278,18 @@ impl Sema {
                 val(Expr::new(k, int_ty()))
             }
             A::Binary(op, a, b) => {
-                let x = self.rvalue_expr(a)?;
-                let y = self.rvalue_expr(b)?;
+                // Both operands are checked, so each one's errors are reported.
+                let x = self.rvalue_expr(a);
+                let y = self.rvalue_expr(b);
+                let (x, y) = (x?, y?);
                 val(self.binary(*op, x, y, loc)?)
             }
             A::Assign(op, l, r) => return self.assign(*op, l, r, loc),
             A::Cond(c, a, b) => return self.conditional(c, a.as_deref(), b, loc),
             A::Comma(a, b) => {
-                let x = self.rvalue_expr(a)?;
-                let y = self.rvalue_expr(b)?;
+                let x = self.rvalue_expr(a);
+                let y = self.rvalue_expr(b);
+                let (x, y) = (x?, y?);
                 let t = y.ty.clone();
                 val(Expr::new(K::Comma(Box::new(x), Box::new(y)), t))
             }
@@ -343,8 +347,9 @@ impl Sema {
             }
             A::Call(f, args) => return self.call(f, args, loc),
             A::Index(a, i) => {
-                let x = self.rvalue_expr(a)?;
-                let y = self.rvalue_expr(i)?;
+                let x = self.rvalue_expr(a);
+                let y = self.rvalue_expr(i);
+                let (x, y) = (x?, y?);
                 let (p, i) = if x.ty.is_pointer() { (x, y) } else { (y, x) };
                 if !p.ty.is_pointer() || !i.ty.is_integer() {
                     self.error(loc, "subscripted value is not an array, pointer, or vector");
@@ -761,8 +766,9 @@ impl Sema {
     }
 
     fn assign(&mut self, op: Option<BinaryOp>, l: &ast::Expr, r: &ast::Expr, loc: Loc) -> R<Val> {
-        let lv = self.expr(l)?;
-        let rhs = self.rvalue_expr(r)?;
+        let lv = self.expr(l);
+        let rhs = self.rvalue_expr(r);
+        let (lv, rhs) = (lv?, rhs?);
         self.check_modifiable(&lv, loc)?;
         let lt = lv.e.ty.clone();
         let Some(op) = op else {
