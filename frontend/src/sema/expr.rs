@@ -577,7 +577,7 @@ impl Sema {
                     self.error(loc, format!("cannot {} value of type '{}'", if matches!(op, UnaryOp::PreInc | UnaryOp::PostInc) { "increment" } else { "decrement" }, self.types.type_name(&v.e.ty)));
                     return Err(());
                 }
-                self.check_modifiable(&v, loc)?;
+                self.check_modifiable(&v, loc, a)?;
                 let t = v.e.ty.clone();
                 let scale = if let Some(p) = t.pointee() {
                     if !self.types.is_complete(p) && !p.is_void() {
@@ -614,7 +614,7 @@ impl Sema {
         Ok(Val { e: Expr::new(K::Deref(Box::new(x)), p), lv: true })
     }
 
-    fn check_modifiable(&mut self, v: &Val, loc: Loc) -> R<()> {
+    fn check_modifiable(&mut self, v: &Val, loc: Loc, src: &ast::Expr) -> R<()> {
         if !v.lv {
             self.error(loc, "expression is not assignable");
             return Err(());
@@ -624,9 +624,10 @@ impl Sema {
             return Err(());
         }
         if v.e.ty.is_const || self.has_const_member(&v.e.ty) {
-            let what = match &v.e.kind {
-                K::Local(_) | K::Global(_) => "variable",
-                _ => "location",
+            let what = match (&v.e.kind, &src.kind) {
+                (K::Local(_) | K::Global(_), A::Ident(n)) => format!("variable '{n}'"),
+                (K::Member(..), A::Member(_, n, _)) => format!("member '{n}'"),
+                _ => "location".to_string(),
             };
             self.error(loc, format!("cannot assign to {what} with const-qualified type '{}'", self.types.type_name(&v.e.ty)));
             return Err(());
@@ -769,7 +770,7 @@ impl Sema {
         let lv = self.expr(l);
         let rhs = self.rvalue_expr(r);
         let (lv, rhs) = (lv?, rhs?);
-        self.check_modifiable(&lv, loc)?;
+        self.check_modifiable(&lv, loc, l)?;
         let lt = lv.e.ty.clone();
         let Some(op) = op else {
             let rhs = self.assign_convert(rhs, &lt, loc, "assigning to")?;
