@@ -45,8 +45,8 @@ fn value(image: &Image, ty: &Type, p: *const u8) -> String {
                 let v = f64::from_bits(interp_load_f80(p));
                 float(v, &format!("{v:?}"), "L")
             }
-            TypeKind::Enum(id) => {
-                let v = rd(p as *const i32) as i64;
+            TypeKind::Enum(id, unsigned) => {
+                let v = if *unsigned { rd(p as *const u32) as i64 } else { rd(p as *const i32) as i64 };
                 let e = &image.types.enums[*id as usize];
                 match e.items.iter().find(|(_, x)| *x == v) {
                     Some((n, _)) => n.clone(),

@@ -39,7 +39,9 @@ pub enum TypeKind {
     Function(Box<FnType>),
     Struct(RecordId),
     Union(RecordId),
-    Enum(EnumId),
+    /// An enum; `true` if unsigned (GCC: no enumerator is negative, so the compatible
+    /// integer type is unsigned int), else int.
+    Enum(EnumId, bool),
     /// `__builtin_va_list`: the System V `struct __va_list_tag[1]`.
     VaList,
 }
@@ -78,7 +80,7 @@ impl Type {
         use TypeKind::*;
         matches!(
             self.kind,
-            Bool | Char | SChar | UChar | Short | UShort | Int | UInt | Long | ULong | LongLong | ULongLong | Enum(_)
+            Bool | Char | SChar | UChar | Short | UShort | Int | UInt | Long | ULong | LongLong | ULongLong | Enum(..)
         )
     }
     pub fn is_float(&self) -> bool {
@@ -111,7 +113,7 @@ impl Type {
     }
     pub fn is_signed(&self) -> bool {
         use TypeKind::*;
-        matches!(self.kind, Char | SChar | Short | Int | Long | LongLong | Enum(_))
+        matches!(self.kind, Char | SChar | Short | Int | Long | LongLong | Enum(_, false))
     }
     pub fn pointee(&self) -> Option<&Type> {
         match &self.kind {
@@ -145,7 +147,8 @@ impl Type {
             UChar => Scalar::U8,
             Short => Scalar::I16,
             UShort => Scalar::U16,
-            Int | Enum(_) => Scalar::I32,
+            Int | Enum(_, false) => Scalar::I32,
+            Enum(_, true) => Scalar::U32,
             UInt => Scalar::U32,
             Long | LongLong => Scalar::I64,
             ULong | ULongLong | Pointer(_) => Scalar::U64,
@@ -246,7 +249,7 @@ impl TypeTable {
             Void | Function(_) => 1,
             Bool | Char | SChar | UChar => 1,
             Short | UShort => 2,
-            Int | UInt | Float | Enum(_) => 4,
+            Int | UInt | Float | Enum(..) => 4,
             Long | ULong | LongLong | ULongLong | Double | Pointer(_) => 8,
             LongDouble => 16,
             VaList => 24,
@@ -380,7 +383,7 @@ impl TypeTable {
                     (None, None) => format!("{kw} (unnamed)"),
                 }
             }
-            Enum(id) => {
+            Enum(id, _) => {
                 let e = &self.enums[*id as usize];
                 match (&e.tag, &e.typedef_name) {
                     (Some(tag), _) => format!("enum {tag}"),

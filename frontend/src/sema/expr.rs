@@ -51,7 +51,7 @@ fn rank(t: &Type) -> u32 {
         Bool => 0,
         Char | SChar | UChar => 1,
         Short | UShort => 2,
-        Int | UInt | Enum(_) => 3,
+        Int | UInt | Enum(..) => 3,
         Long | ULong => 4,
         LongLong | ULongLong => 5,
         _ => 3,
@@ -62,7 +62,8 @@ fn rank(t: &Type) -> u32 {
 pub(crate) fn promote(t: &Type) -> Type {
     use TypeKind::*;
     match t.kind {
-        Bool | Char | SChar | UChar | Short | UShort | Enum(_) => int_ty(),
+        Bool | Char | SChar | UChar | Short | UShort | Enum(_, false) => int_ty(),
+        Enum(_, true) => ty(UInt),
         _ => t.unqual(),
     }
 }

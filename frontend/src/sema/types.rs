@@ -455,14 +455,14 @@ impl Sema {
         let existing = e.name.as_ref().and_then(|n| self.lookup_tag(n));
         let Some(items) = &e.items else {
             if let Some((Tag::Enum(id), _)) = existing {
-                return Type::new(TypeKind::Enum(id));
+                return Type::new(TypeKind::Enum(id, self.enum_unsigned(id)));
             }
             // Forward reference to an enum (GNU): an incomplete enum, treated as int.
             let id = self.new_enum(EnumDef { tag: e.name.clone(), typedef_name: None, items: vec![] });
             if let Some(n) = &e.name {
                 self.declare_tag(n, Tag::Enum(id));
             }
-            return Type::new(TypeKind::Enum(id));
+            return Type::new(TypeKind::Enum(id, false));
         };
         let here = e.name.as_ref().and_then(|n| self.tag_in_current_scope(n));
         let id = match here {
@@ -498,7 +498,13 @@ impl Sema {
         }
         self.types.enums[id as usize].items = list;
         self.touch_enum(id);
-        Type::new(TypeKind::Enum(id))
+        Type::new(TypeKind::Enum(id, self.enum_unsigned(id)))
+    }
+
+    /// GCC's choice: an enum whose enumerators are all non-negative is unsigned.
+    fn enum_unsigned(&self, id: ir::EnumId) -> bool {
+        let items = &self.types.enums[id as usize].items;
+        !items.is_empty() && items.iter().all(|(_, v)| *v >= 0)
     }
 
     /// Names an anonymous struct/union/enum after the first typedef that names it.
@@ -512,7 +518,7 @@ impl Sema {
                     self.set_record(id, r);
                 }
             }
-            TypeKind::Enum(id) => {
+            TypeKind::Enum(id, _) => {
                 let e = &mut self.types.enums[id as usize];
                 if e.tag.is_none() && e.typedef_name.is_none() {
                     e.typedef_name = Some(name.to_string());
@@ -576,7 +582,9 @@ pub(crate) fn compatible_unqual(a: &Type, b: &Type) -> bool {
                         && f.params.len() == g.params.len()
                         && f.params.iter().zip(&g.params).all(|(x, y)| compatible_unqual(x, y))))
         }
-        (Enum(_), Int) | (Int, Enum(_)) => true,
+        (Enum(_, false), Int) | (Int, Enum(_, false)) | (Enum(_, true), UInt) | (UInt, Enum(_, true)) => true,
+        // A forward-declared enum (GNU) is the same type once its enumerators are known.
+        (Enum(a, _), Enum(b, _)) => a == b,
         (x, y) => x == y,
     }
 }
