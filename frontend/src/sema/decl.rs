@@ -210,9 +210,13 @@ impl Sema {
         self.declare_global(name, sym);
         let mut ginit = ir::GlobalInit::Zero;
         let mut dynamic = false;
+        let mut data_len = 0;
         if let Some(init) = init {
             match self.static_data(&t, init)? {
-                Ok((bytes, relocs)) => ginit = ir::GlobalInit::Data { bytes, relocs },
+                Ok((bytes, relocs)) => {
+                    data_len = bytes.len() as u64;
+                    ginit = ir::GlobalInit::Data { bytes, relocs }
+                }
                 Err(l) => {
                     if self.mode == Mode::Script {
                         self.error(l, "initializer element is not a compile-time constant");
@@ -226,7 +230,7 @@ impl Sema {
         // `int a[];` alone is an array of one element (C11 6.9.2p5 example).
         let (size, align) = match &t.kind {
             TypeKind::Array(e, None) => (self.types.size_of(e), self.types.align_of(e)),
-            _ => (self.types.size_of(&t), self.types.align_of(&t)),
+            _ => (self.types.size_of(&t).max(data_len), self.types.align_of(&t)),
         };
         match in_module {
             Some(i) => {

@@ -300,6 +300,10 @@ impl Sema {
                 if t.is_void() {
                     return Ok(val(convert(x, &t)));
                 }
+                if t.is_record() && x.ty.kind == t.kind {
+                    // GNU: a cast of a struct to its own type is the value itself.
+                    return Ok(val(Expr { kind: x.kind, ty: t.unqual() }));
+                }
                 if !t.is_scalar() {
                     self.error(loc, format!("used type '{}' where arithmetic or pointer type is required", self.types.type_name(&t)));
                     return Err(());

@@ -201,8 +201,12 @@ impl Sema {
                         let f = fields[fi];
                         let fty = f.ty.clone();
                         if let TypeKind::Array(_, None) = fty.kind {
-                            self.error(init_loc(&it.init), "initialization of flexible array member is not supported");
-                            return Err(());
+                            // GNU: a static object may initialize its flexible array member;
+                            // the object grows to hold it.
+                            if !self.in_static_init {
+                                self.error(init_loc(&it.init), "non-static initialization of a flexible array member");
+                                return Err(());
+                            }
                         }
                         self.init_elem(&fty, off + f.offset, f.bits, items, pos, out)?;
                         fi += 1;
@@ -363,7 +367,19 @@ impl Sema {
         let r = self.flatten(ty, init, &mut items);
         self.in_static_init = was;
         r?;
-        let size = self.types.size_of(ty) as usize;
+        // A flexible array member's initializer makes the object larger than its type.
+        let end = items
+            .iter()
+            .map(|it| {
+                it.off as usize
+                    + match &it.val {
+                        IV::Str(_, b) => b.len(),
+                        IV::Expr(_) => self.types.size_of(&it.ty) as usize,
+                    }
+            })
+            .max()
+            .unwrap_or(0);
+        let size = (self.types.size_of(ty) as usize).max(end);
         let mut bytes = vec![0u8; size];
         let mut relocs = Vec::new();
         for it in items {
