@@ -63,6 +63,7 @@ impl Source {
 pub fn spawn_options(opts: &Opts) -> SpawnOptions {
     let (program, args) = executor_program();
     SpawnOptions {
+        inherit_stdin: opts.file.is_some() || std::io::stdin().is_terminal(),
         program,
         args,
         lib_dirs: opts.lib_dirs.clone(),

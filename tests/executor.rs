@@ -97,3 +97,16 @@ fn multi_file_programs_link_external_names_and_keep_statics_apart() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("redefinition of 'twice'"), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn scripts_read_their_stdin() {
+    let dir = std::env::temp_dir().join(format!("crepl-stdin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("sum.c");
+    std::fs::write(&path, "#include <stdio.h>\nint main(void) { int a, b, n = 0; while (scanf(\"%d %d\", &a, &b) == 2) { printf(\"%d\\n\", a + b); n++; } return n; }\n").unwrap();
+    let mut c = Command::new(env!("CARGO_BIN_EXE_crepl")).arg(&path).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    c.stdin.take().unwrap().write_all(b"1 2\n30 40\n").unwrap();
+    let out = c.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "3\n70\n");
+}

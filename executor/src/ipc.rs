@@ -40,6 +40,9 @@ pub struct SpawnOptions {
     pub memory_limit: Option<u64>,
     /// Per-request time limit (`--timeout`).
     pub timeout: Option<Duration>,
+    /// Give user code crepl's stdin (scripts, and the REPL on a terminal); otherwise
+    /// /dev/null, so a program cannot swallow the REPL's own input lines.
+    pub inherit_stdin: bool,
 }
 
 /// crepl's handle on a spawned executor process.
@@ -62,7 +65,7 @@ impl Spawned {
         if let Some(m) = opts.memory_limit {
             cmd.arg("--memory-limit").arg(m.to_string());
         }
-        cmd.stdin(Stdio::null());
+        cmd.stdin(if opts.inherit_stdin { Stdio::inherit() } else { Stdio::null() });
         let mut child = cmd.spawn().map_err(|e| format!("cannot start the executor '{}': {e}", opts.program.display()))?;
         // accept() has no timeout: run it on a thread and give up if the child dies first.
         let (tx, rx) = std::sync::mpsc::channel();
