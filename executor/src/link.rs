@@ -82,7 +82,11 @@ fn builtin(name: &str) -> Option<usize> {
         unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), r, size as usize) };
         (v < lo || v > hi) as i32
     }
+    extern "C" fn signbit(x: f64) -> i32 {
+        x.is_sign_negative() as i32
+    }
     Some(match name {
+        "signbit" => signbit as *const () as usize,
         "overflow" => overflow as *const () as usize,
         "popcount" => popcount as *const () as usize,
         "popcountl" | "popcountll" => popcountl as *const () as usize,

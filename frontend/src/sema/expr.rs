@@ -1063,6 +1063,19 @@ impl Sema {
                 let fty = f.ty.fn_type().unwrap().clone();
                 Expr::new(K::Call(Box::new(ir::Call { callee, args: vec![], fty, ret_slot: None })), Type::void())
             }
+            "signbit" | "signbitf" | "signbitl" if args.len() == 1 => {
+                let x = self.rvalue_expr(&args[0])?;
+                if !x.ty.is_arith() {
+                    self.error(args[0].loc, format!("floating point classification requires argument of floating point type ('{}' invalid)", self.types.type_name(&x.ty)));
+                    return Err(());
+                }
+                let d = ty(TypeKind::Double);
+                let fty = ir::FnType { ret: int_ty(), params: vec![d.clone()], variadic: false, unprototyped: false };
+                let id = self.runtime_helper("__builtin_signbit", "__crepl__builtin_signbit", fty.clone());
+                let callee = Expr::new(K::FuncAddr(id), Type::ptr_to(ty(TypeKind::Function(Box::new(fty.clone())))));
+                let call = ir::Call { callee, args: vec![convert(x, &d)], fty, ret_slot: None };
+                Expr::new(K::Call(Box::new(call)), int_ty())
+            }
             "add_overflow" | "sub_overflow" | "mul_overflow" | "sadd_overflow" | "saddl_overflow" | "saddll_overflow"
             | "uadd_overflow" | "uaddl_overflow" | "uaddll_overflow" | "ssub_overflow" | "ssubl_overflow" | "ssubll_overflow"
             | "usub_overflow" | "usubl_overflow" | "usubll_overflow" | "smul_overflow" | "smull_overflow" | "smulll_overflow"
