@@ -338,6 +338,9 @@ impl Executor for InProcessPlaceholder {
 
 /// `crepl FILE.c ARGS...`: compile the file as one translation unit, call main.
 pub fn run_script(opts: &Opts, file: &str) -> i32 {
+    if opts.connect.is_some() {
+        eprintln!("crepl: warning: programs run on this machine; --connect applies to the REPL");
+    }
     let files: Vec<String> = if opts.files.is_empty() { vec![file.to_string()] } else { opts.files.clone() };
     // Start the executor while the front end works: its start-up overlaps compilation.
     let starting = if opts.in_process {
