@@ -80,6 +80,8 @@ fn install_sigint() {
 }
 
 pub fn run(opts: &Opts) -> i32 {
+    // Before anything else: Ctrl-C must never kill the session, even while it starts.
+    install_sigint();
     let mut s = match Session::new(opts, Mode::Repl) {
         Ok(s) => s,
         Err(e) => {
@@ -87,13 +89,13 @@ pub fn run(opts: &Opts) -> i32 {
             return 1;
         }
     };
-    install_sigint();
     let status = if std::io::stdin().is_terminal() { interactive(&mut s) } else { batch(&mut s, opts.echo) };
     s.shutdown();
     status
 }
 
 pub fn run_exprs(opts: &Opts) -> i32 {
+    install_sigint();
     let mut s = match Session::new(opts, Mode::Repl) {
         Ok(s) => s,
         Err(e) => {
@@ -101,7 +103,6 @@ pub fn run_exprs(opts: &Opts) -> i32 {
             return 1;
         }
     };
-    install_sigint();
     let mut status = 0;
     for e in &opts.exprs {
         if !s.eval(e) {

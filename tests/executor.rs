@@ -15,15 +15,34 @@ fn sigint_stops_an_infinite_loop_and_the_session_continues() {
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(b"int x = 3;\nwhile (1) { x = x; }\n").unwrap();
-    stdin.flush().unwrap();
-    std::thread::sleep(Duration::from_millis(700));
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-    std::thread::sleep(Duration::from_millis(300));
-    stdin.write_all(b"x + 1\n").unwrap();
+    stdin.write_all(b"int x = 3;\nwhile (1) { x = x; }\nx + 1\n").unwrap();
     drop(stdin);
+    // Collect stderr as it comes, to see when the interrupt has landed.
+    let err = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let mut stderr = child.stderr.take().unwrap();
+    let sink = err.clone();
+    let reader = std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = std::io::Read::read(&mut stderr, &mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    });
+    // Ctrl-C until the loop reports it stopped (the first may come before it runs, on a
+    // slow machine).
+    for _ in 0..100 {
+        std::thread::sleep(Duration::from_millis(200));
+        if err.lock().unwrap().contains("interrupted") {
+            break;
+        }
+        unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    }
     let out = child.wait_with_output().unwrap();
-    let (o, e) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    reader.join().unwrap();
+    let e = err.lock().unwrap().clone();
+    let o = String::from_utf8_lossy(&out.stdout);
     assert!(e.contains("interrupted while running input 2"), "stderr: {e}");
     assert_eq!(o.trim(), "(int) 4", "stderr: {e}");
     assert_eq!(out.status.code(), Some(1));
