@@ -323,6 +323,7 @@ pub(crate) fn install_crash_handlers() {
 /// Entry point of `crepl-executor --ipc NAME`: connects to crepl and serves requests until
 /// `Shutdown` or until crepl goes away.
 pub fn serve(name: &str, lib_dirs: Vec<String>, memory_limit: Option<u64>) -> i32 {
+    let parent = unsafe { libc::getppid() };
     let bootstrap = match IpcSender::<Hello>::connect(name.to_string()) {
         Ok(b) => b,
         Err(e) => {
@@ -421,6 +422,15 @@ pub fn serve(name: &str, lib_dirs: Vec<String>, memory_limit: Option<u64>) -> i3
             }
         })
         .expect("cannot start the executor thread");
+    // If crepl dies (killed, crashed), so does its executor: an orphan stuck in a user's
+    // infinite loop would otherwise burn a core forever. (PR_SET_PDEATHSIG would follow the
+    // thread that spawned us, which may end long before crepl does.)
+    while !worker.is_finished() {
+        std::thread::sleep(Duration::from_millis(100));
+        if unsafe { libc::getppid() } != parent {
+            unsafe { libc::_exit(1) };
+        }
+    }
     let _ = worker.join();
     0
 }

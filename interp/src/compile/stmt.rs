@@ -11,6 +11,93 @@ fn labels_in(s: &Stmt) -> Vec<LabelId> {
     v
 }
 
+/// `for (...; i < n; i++)` with `i` an int or long local and `n` a constant or a local of
+/// the same kind: the test and the increment are done inline instead of through two
+/// closures, which is a third of the work of a tight loop's iteration.
+fn counted_loop(it: &crate::Interp, init: Option<&Stmt>, c: Option<&ir::Expr>, step: Option<&ir::Expr>, body: &Stmt) -> Option<Ex> {
+    use ir::{BinOp, ExprKind as K, Scalar};
+    let (c, step) = (c?, step?);
+    let K::Binary { op, op_ty, lhs, rhs } = &c.kind else { return None };
+    if !matches!(op, BinOp::Lt | BinOp::Le | BinOp::Ne) || !matches!(op_ty, Scalar::I32 | Scalar::I64) {
+        return None;
+    }
+    let K::Load(lv) = &lhs.kind else { return None };
+    let K::Local(var) = lv.kind else { return None };
+    if super::sk(&lhs.ty) != *op_ty {
+        return None;
+    }
+    enum Limit {
+        Const(i64),
+        Local(usize),
+    }
+    let limit = match &rhs.kind {
+        K::Int(v) => Limit::Const(*v),
+        K::Load(l) => match l.kind {
+            K::Local(o) if super::sk(&rhs.ty) == *op_ty => Limit::Local(o as usize),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let K::IncDec { lv: slv, inc: true, scale: 1, .. } = &step.kind else { return None };
+    if !matches!(slv.kind, K::Local(o) if o == var) || super::sk(&slv.ty) != *op_ty {
+        return None;
+    }
+    let (op, wide, var) = (*op, *op_ty == Scalar::I64, var as usize);
+    let init = init.map(|s| compile_stmt(it, s));
+    let body = compile_stmt(it, body);
+    Some(Box::new(move |it, fp, seek| {
+        let mut seek = seek;
+        if seek == NO_SEEK {
+            if let Some(init) = &init {
+                let f = init(it, fp, NO_SEEK);
+                if f != Flow::Normal {
+                    return f;
+                }
+            }
+        }
+        let read = |fp: *mut u8, o: usize| unsafe {
+            if wide {
+                std::ptr::read_unaligned(fp.add(o) as *const i64)
+            } else {
+                std::ptr::read_unaligned(fp.add(o) as *const i32) as i64
+            }
+        };
+        loop {
+            if seek == NO_SEEK {
+                let i = read(fp, var);
+                let n = match limit {
+                    Limit::Const(k) => k,
+                    Limit::Local(o) => read(fp, o),
+                };
+                let go = match op {
+                    BinOp::Lt => i < n,
+                    BinOp::Le => i <= n,
+                    _ => i != n,
+                };
+                if !go {
+                    return Flow::Normal;
+                }
+            }
+            match body(it, fp, seek) {
+                Flow::Break => return Flow::Normal,
+                Flow::Normal | Flow::Continue => {}
+                f => return f,
+            }
+            seek = NO_SEEK;
+            it.poll();
+            unsafe {
+                if wide {
+                    let p = fp.add(var) as *mut i64;
+                    std::ptr::write_unaligned(p, std::ptr::read_unaligned(p).wrapping_add(1));
+                } else {
+                    let p = fp.add(var) as *mut i32;
+                    std::ptr::write_unaligned(p, std::ptr::read_unaligned(p).wrapping_add(1));
+                }
+            }
+        }
+    }))
+}
+
 pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
     match s {
         Stmt::Expr(e) => {
@@ -131,6 +218,9 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
             })
         }
         Stmt::For(init, c, step, body) => {
+            if let Some(fast) = counted_loop(it, init.as_deref(), c.as_ref(), step.as_ref(), body) {
+                return fast;
+            }
             let init = init.as_ref().map(|s| compile_stmt(it, s));
             let c = c.as_ref().map(|c| compile_cond(it, c));
             let step = step.as_ref().map(|e| compile_expr(it, e));
