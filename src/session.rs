@@ -436,15 +436,12 @@ pub fn run_script(opts: &Opts, file: &str) -> i32 {
             return fail(e);
         }
     }
-    match ex.request(Request::Load(Box::new(module))) {
-        Reply::Error(e) => {
-            if let RunErrorKind::Crashed(how) = &e.kind {
-                eprintln!("crepl: error: executor crashed: {how} while starting the program");
-                return 1;
-            }
-            return fail(e);
+    if let Reply::Error(e) = ex.request(Request::Load(Box::new(module))) {
+        if let RunErrorKind::Crashed(how) = &e.kind {
+            eprintln!("crepl: error: executor crashed: {how} while starting the program");
+            return 1;
         }
-        _ => {}
+        return fail(e);
     }
     // The executor runs main, then leaves through exit(): its status is the program's.
     match ex.request(Request::RunMain { func: main, args: opts.args.clone() }) {

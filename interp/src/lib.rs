@@ -149,8 +149,8 @@ impl Interp {
             if let compile::Flow::Goto(_) = flow {
                 raise(Trap::Error("goto to a label that is not in scope".into()));
             }
-            if unit.result.is_some() {
-                on_result(&it.image, unsafe { fp.add(unit.result.as_ref().unwrap().0 as usize) });
+            if let Some((off, _)) = &unit.result {
+                on_result(&it.image, unsafe { fp.add(*off as usize) });
             }
         });
         self.sp = saved_sp;

@@ -465,7 +465,7 @@ pub fn convert_char(text: &str, loc: Loc, diags: &mut Vec<Diag>) -> Tok {
             }
         }
     };
-    Tok::Char(CharTok { value: value, prefix })
+    Tok::Char(CharTok { value, prefix })
 }
 
 /// Concatenates adjacent string literals (C11 6.4.5p5) and converts them to code units.

@@ -122,8 +122,8 @@ impl NestingGuard {
                 };
                 self.levels.push(Level::new(Kind::Brace { list }));
             }
-            Tok::RParen | Tok::RBracket | Tok::RBrace => {
-                if self.levels.len() > 1 {
+            Tok::RParen | Tok::RBracket | Tok::RBrace
+                if self.levels.len() > 1 => {
                     let l = self.levels.pop().expect("level");
                     self.sum -= l.count;
                     let inner = l.max.max(l.count) + 1;
@@ -132,7 +132,6 @@ impl NestingGuard {
                         self.levels.last_mut().expect("top level").pending = Pending::Brace;
                     }
                 }
-            }
             Tok::Semi => self.levels.last_mut().expect("top level").pending = Pending::Semi,
             Tok::Comma => {
                 let resets = match cur {

@@ -147,12 +147,11 @@ impl Sema {
             return Err(());
         }
         match self.lookup_current(name).cloned() {
-            Some(Symbol::Typedef(old)) => {
-                if !compatible(&old, &t) {
+            Some(Symbol::Typedef(old))
+                if !compatible(&old, &t) => {
                     self.error(loc, format!("typedef redefinition with different types ('{}' vs '{}')", self.types.type_name(&t), self.types.type_name(&old)));
                     return Err(());
                 }
-            }
             Some(_) if self.scopes.is_empty() && self.mode == Mode::Script => {
                 self.error(loc, format!("redefinition of '{name}' as different kind of symbol"));
                 return Err(());
@@ -173,7 +172,7 @@ impl Sema {
                     self.error(loc, format!("redefinition of '{name}' with a different type: '{}' vs '{}'", self.types.type_name(&t), self.types.type_name(&v.ty)));
                     return Err(());
                 }
-                if defined && (!tentative && init.is_some() || (init.is_some() && !tentative)) {
+                if defined && !tentative && init.is_some() {
                     self.error(loc, format!("redefinition of '{name}'"));
                     return Err(());
                 }
@@ -199,7 +198,7 @@ impl Sema {
                     self.extern_only.retain(|x| *x != id);
                     (id, false)
                 } else {
-                    (id, defined && !in_this_module || in_this_module)
+                    (id, defined || in_this_module)
                 }
             }
             None => (self.new_global_id(), false),
@@ -439,12 +438,11 @@ impl Sema {
         }
         let id = self.declare_function(&name, &t, f.decl.asm_label.as_deref(), nloc)?;
         if let Some(Symbol::Func(fs)) = self.global_sym(&name).cloned() {
-            if fs.defined {
-                if fs.defined_in == Some(self.current_input()) || self.mode == Mode::Script {
+            if fs.defined
+                && (fs.defined_in == Some(self.current_input()) || self.mode == Mode::Script) {
                     self.error(nloc, format!("redefinition of '{name}'"));
                     return Err(());
                 }
-            }
             self.declare_global(&name, Symbol::Func(FuncSym { defined: true, defined_in: Some(self.current_input()), ty: t.clone(), ..fs }));
         }
         let saved_unit = self.fcx.take();
@@ -475,14 +473,11 @@ impl Sema {
             }
             let off = self.alloc_local(self.types.size_of(&pt), self.types.align_of(&pt));
             offs.push(off);
-            match pname {
-                Some((n, l)) => {
-                    if self.lookup_current(&n).is_some() {
-                        self.error(l, format!("redefinition of parameter '{n}'"));
-                    }
-                    self.declare(&n, Symbol::Var(VarSym { ty: pt, place: Place::Local(off) }));
+            if let Some((n, l)) = pname {
+                if self.lookup_current(&n).is_some() {
+                    self.error(l, format!("redefinition of parameter '{n}'"));
                 }
-                None => {}
+                self.declare(&n, Symbol::Var(VarSym { ty: pt, place: Place::Local(off) }));
             }
         }
         if fty.variadic {

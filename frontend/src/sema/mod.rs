@@ -481,7 +481,7 @@ impl Sema {
             Some(f) => &mut f.frame,
             None => &mut self.unit_frame,
         };
-        let off = (*frame + align - 1) / align * align;
+        let off = (*frame).div_ceil(align) * align;
         *frame = off + size;
         off
     }

@@ -190,14 +190,8 @@ impl Sema {
                             Some(Box::new(Stmt::Block(Block { stmts: out, labels: vec![] })))
                         }
                     };
-                    let c = match c {
-                        Some(c) => Some(self.cond_expr(c)),
-                        None => None,
-                    };
-                    let step = match step {
-                        Some(e) => Some(self.rvalue_expr(e)),
-                        None => None,
-                    };
+                    let c = c.as_ref().map(|c| self.cond_expr(c));
+                    let step = step.as_ref().map(|e| self.rvalue_expr(e));
                     let body = self.loop_body(body);
                     let c = match c {
                         Some(c) => Some(c?),

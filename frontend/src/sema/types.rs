@@ -135,7 +135,7 @@ impl Sema {
             } else {
                 Short
             }
-        } else if long >= 1 && long <= 2 && n_basic == long + int + signed + unsigned && int <= 1 {
+        } else if (1..=2).contains(&long) && n_basic == long + int + signed + unsigned && int <= 1 {
             match (long, unsigned) {
                 (1, 0) => Long,
                 (1, _) => ULong,
@@ -404,11 +404,11 @@ impl Sema {
                         bit_pos = 0;
                     }
                     if w == 0 {
-                        bit_pos = (bit_pos + unit_bits - 1) / unit_bits * unit_bits;
+                        bit_pos = bit_pos.div_ceil(unit_bits) * unit_bits;
                         continue;
                     }
                     if !fpacked && (bit_pos % unit_bits) + w > unit_bits {
-                        bit_pos = (bit_pos + unit_bits - 1) / unit_bits * unit_bits;
+                        bit_pos = bit_pos.div_ceil(unit_bits) * unit_bits;
                     }
                     let unit_off = if fpacked { bit_pos / 8 } else { bit_pos / unit_bits * fsize };
                     let bit_in = (bit_pos - unit_off * 8) as u32;

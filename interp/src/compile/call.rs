@@ -78,7 +78,7 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
                 let area = it.push_frame(total as u32);
                 let mut o = 0usize;
                 for (i, &(size, align, record)) in extras.iter().enumerate() {
-                    o = (o + align - 1) / align * align;
+                    o = o.div_ceil(align) * align;
                     let v = vals[nfixed + i];
                     unsafe {
                         if record {
