@@ -110,7 +110,7 @@ impl Runtime {
             v.push(format!("lib{path}.so.6"));
             v
         };
-        let mut last = String::new();
+        let mut first = String::new();
         for c in &candidates {
             let cs = CString::new(c.as_str()).map_err(|_| link_err("bad library path"))?;
             let h = unsafe { libc::dlopen(cs.as_ptr(), libc::RTLD_NOW | libc::RTLD_GLOBAL) };
@@ -118,9 +118,15 @@ impl Runtime {
                 self.resolve_undefined();
                 return Ok(());
             }
-            last = dlerror();
+            let e = dlerror();
+            if first.is_empty() {
+                first = e;
+            }
         }
-        Err(link_err(&format!("cannot load library '{path}': {last}")))
+        if candidates.len() > 1 {
+            return Err(link_err(&format!("cannot load library '{path}' (tried {}): {first}", candidates.join(", "))));
+        }
+        Err(link_err(&format!("cannot load library '{path}': {first}")))
     }
 }
 
