@@ -173,7 +173,7 @@ fn escape(b: u8, quote: u8) -> String {
     }
 }
 
-/// A string in double quotes with C escapes, up to its NUL, as C string functions see it
+/// A string in double quotes with C escapes (valid UTF-8 text is shown as is), up to its NUL, as C string functions see it
 /// (a char array stops at its end if it has no NUL; bytes after a NUL, often stale buffer
 /// contents, are not shown). Stops after [`MAX_STRING`] characters with `...`.
 unsafe fn c_string(p: *const u8, limit: Option<usize>) -> String {
@@ -189,6 +189,26 @@ unsafe fn c_string(p: *const u8, limit: Option<usize>) -> String {
         if i >= MAX_STRING {
             s.push_str("...");
             break;
+        }
+        // Text in UTF-8 (names, accents, symbols) prints as itself; stray bytes as \x.
+        if b >= 0x80 {
+            let len = match b {
+                0xc2..=0xdf => 2,
+                0xe0..=0xef => 3,
+                0xf0..=0xf4 => 4,
+                _ => 0,
+            };
+            if len > 0 && i + len <= max {
+                let bytes = std::slice::from_raw_parts(p.add(i), len);
+                if let Ok(ch) = std::str::from_utf8(bytes) {
+                    if !ch.chars().any(|c| c.is_control()) {
+                        s.push_str(ch);
+                        prev_hex = false;
+                        i += len;
+                        continue;
+                    }
+                }
+            }
         }
         let e = escape(b, b'"');
         // A hex escape followed by a hex digit would read as one escape.
