@@ -113,6 +113,7 @@ fn value(image: &Image, ty: &Type, p: *const u8) -> String {
                 }
             }
             TypeKind::Function(_) => "<function>".into(),
+            TypeKind::Vla(..) => "<variable length array>".into(),
             TypeKind::VaList => "<va_list>".into(),
             TypeKind::Void => String::new(),
         }

@@ -324,13 +324,9 @@ pub(crate) fn install_crash_handlers() {
 /// `Shutdown` or until crepl goes away.
 pub fn serve(name: &str, lib_dirs: Vec<String>, memory_limit: Option<u64>) -> i32 {
     let parent = unsafe { libc::getppid() };
-    let bootstrap = match IpcSender::<Hello>::connect(name.to_string()) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("crepl-executor: cannot connect to crepl: {e}");
-            return 2;
-        }
-    };
+    // crepl may already have ended (a script that did not compile): then there is no one
+    // to serve and nothing to say.
+    let Ok(bootstrap) = IpcSender::<Hello>::connect(name.to_string()) else { return 2 };
     let (req_tx, req_rx) = match ipc::channel::<Request>() {
         Ok(c) => c,
         Err(e) => {

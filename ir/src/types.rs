@@ -36,6 +36,9 @@ pub enum TypeKind {
     Pointer(Box<Type>),
     /// Element type and length (`None`: incomplete, `int a[]`).
     Array(Box<Type>, Option<u64>),
+    /// A variable-length array: element type and the frame slot that holds its length
+    /// (an unsigned long, computed when the declaration runs). Its size is known only then.
+    Vla(Box<Type>, u32),
     Function(Box<FnType>),
     Struct(RecordId),
     Union(RecordId),
@@ -99,7 +102,16 @@ impl Type {
         matches!(self.kind, TypeKind::Void)
     }
     pub fn is_array(&self) -> bool {
-        matches!(self.kind, TypeKind::Array(..))
+        matches!(self.kind, TypeKind::Array(..) | TypeKind::Vla(..))
+    }
+
+    /// True if this type or an array inside it has a run-time length.
+    pub fn has_vla(&self) -> bool {
+        match &self.kind {
+            TypeKind::Vla(..) => true,
+            TypeKind::Array(e, _) => e.has_vla(),
+            _ => false,
+        }
     }
     pub fn is_function(&self) -> bool {
         matches!(self.kind, TypeKind::Function(_))
@@ -109,7 +121,7 @@ impl Type {
     }
     /// Struct, union, array or va_list: values live in memory and are handled by address.
     pub fn is_aggregate(&self) -> bool {
-        matches!(self.kind, TypeKind::Struct(_) | TypeKind::Union(_) | TypeKind::Array(..) | TypeKind::VaList)
+        matches!(self.kind, TypeKind::Struct(_) | TypeKind::Union(_) | TypeKind::Array(..) | TypeKind::Vla(..) | TypeKind::VaList)
     }
     pub fn is_signed(&self) -> bool {
         use TypeKind::*;
@@ -123,7 +135,7 @@ impl Type {
     }
     pub fn elem(&self) -> Option<&Type> {
         match &self.kind {
-            TypeKind::Array(t, _) => Some(t),
+            TypeKind::Array(t, _) | TypeKind::Vla(t, _) => Some(t),
             _ => None,
         }
     }
@@ -254,6 +266,8 @@ impl TypeTable {
             LongDouble => 16,
             VaList => 24,
             Array(e, n) => self.size_of(e) * n.unwrap_or(0),
+            // Known only at run time (sema computes it from the length slot).
+            Vla(..) => 0,
             Struct(id) | Union(id) => {
                 self.records.get(*id as usize).and_then(|r| r.layout.as_ref()).map_or(0, |l| l.size)
             }
@@ -264,7 +278,7 @@ impl TypeTable {
         use TypeKind::*;
         match &t.kind {
             Void | Function(_) => 1,
-            Array(e, _) => self.align_of(e),
+            Array(e, _) | Vla(e, _) => self.align_of(e),
             Struct(id) | Union(id) => {
                 self.records.get(*id as usize).and_then(|r| r.layout.as_ref()).map_or(1, |l| l.align)
             }
@@ -311,7 +325,7 @@ impl TypeTable {
                     } else {
                         format!("*{q} {inner}")
                     };
-                    inner = if matches!(p.kind, TypeKind::Array(..) | TypeKind::Function(_)) {
+                    inner = if matches!(p.kind, TypeKind::Array(..) | TypeKind::Vla(..) | TypeKind::Function(_)) {
                         format!("({star})")
                     } else {
                         star
@@ -321,6 +335,10 @@ impl TypeTable {
                 TypeKind::Array(e, n) => {
                     let dim = n.map(|n| n.to_string()).unwrap_or_default();
                     inner = format!("{inner}[{dim}]");
+                    cur = e;
+                }
+                TypeKind::Vla(e, _) => {
+                    inner = format!("{inner}[*]");
                     cur = e;
                 }
                 TypeKind::Function(f) => {
@@ -391,7 +409,7 @@ impl TypeTable {
                     (None, None) => "enum (unnamed)".into(),
                 }
             }
-            Pointer(_) | Array(..) | Function(_) => unreachable!("derived types are handled by declare"),
+            Pointer(_) | Array(..) | Vla(..) | Function(_) => unreachable!("derived types are handled by declare"),
         }
     }
 }

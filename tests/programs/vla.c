@@ -1,4 +1,4 @@
-// variable-length arrays: local VLAs sized at run time, sizeof, VLA parameters, VLAs in loops (storage released each iteration), goto out of a VLA scope
+// variable-length arrays: local VLAs sized at run time (also 2-D and 3-D with run-time inner dimensions), sizeof of VLAs and VLA types, VLA parameters, VLAs in loops (storage released each iteration), goto out of a VLA scope
 #include <stdio.h>
 #include <string.h>
 
@@ -26,7 +26,27 @@ static int histogram(const char *s) {
     return distinct;
 }
 
+static void grids(void) {
+    for (int n = 1; n <= 3; n++) {
+        int m = n + 2;
+        int g[n][m];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < m; j++)
+                g[i][j] = i * 10 + j;
+        long sum = 0;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < m; j++) sum += g[i][j];
+        printf("n=%d m=%d sizeof g=%zu sizeof g[0]=%zu sum=%ld last=%d\n", n, m, sizeof g, sizeof g[0], sum, g[n - 1][m - 1]);
+        double cube[2][n][3];
+        cube[1][n - 1][2] = 1.5;
+        printf("cube %zu %.1f\n", sizeof cube, cube[1][n - 1][2]);
+        int *row = g[n - 1];
+        printf("row[0]=%d sizeof(int[n][m])=%zu\n", row[0], sizeof(int[n][m]));
+    }
+}
+
 int main(void) {
+    grids();
     for (int n = 1; n <= 5; n++) {
         int a[n];
         for (int i = 0; i < n; i++) a[i] = (i + 1) * n;

@@ -280,12 +280,13 @@ impl Sema {
             return Err(());
         };
         let automatic = !matches!(base.storage, Some(StorageClass::Static) | Some(StorageClass::Extern) | Some(StorageClass::Typedef));
-        self.vla_ok = automatic && matches!(id.decl.derived.first(), Some(Derived::Array { .. }));
-        self.vla_size = None;
+        self.vla_ok = automatic && self.fcx.is_some() && id.decl.derived.iter().all(|d| matches!(d, Derived::Array { .. }));
+        self.vla_dims.clear();
         let t = self.declarator_type(&base.ty, &id.decl);
         self.vla_ok = false;
-        if let Some(size) = self.vla_size.take() {
-            return self.vla_declarator(&name, nloc, t, &size, id, out);
+        if !self.vla_dims.is_empty() {
+            let dims = std::mem::take(&mut self.vla_dims);
+            return self.vla_declarator(&name, nloc, t, dims, id, out);
         }
         if base.storage == Some(StorageClass::Typedef) {
             return self.typedef_decl(&name, t, nloc, id.init.is_some());
@@ -362,35 +363,33 @@ impl Sema {
         Ok(())
     }
 
-    /// `T a[n];` in a block: evaluate n, take storage from the stack, and remember both.
-    fn vla_declarator(&mut self, name: &str, nloc: Loc, t: Type, size: &ast::Expr, id: &ast::InitDeclarator, out: &mut Vec<ir::Stmt>) -> R<()> {
+    /// `T a[n][m];` in a block: evaluate the lengths into their slots, take storage from
+    /// the stack, and remember where it is.
+    fn vla_declarator(&mut self, name: &str, nloc: Loc, t: Type, dims: Vec<(u32, ast::Expr)>, id: &ast::InitDeclarator, out: &mut Vec<ir::Stmt>) -> R<()> {
         if id.init.is_some() {
             self.error(nloc, "variable-sized object may not be initialized");
             return Err(());
         }
         let Some(elem) = t.elem().cloned() else { return Err(()) };
-        let n = self.rvalue_expr(size)?;
-        if !n.ty.is_integer() {
-            self.error(size.loc, format!("size of array has non-integer type '{}'", self.types.type_name(&n.ty)));
-            return Err(());
-        }
         let ulong = Type::new(TypeKind::ULong);
-        let count = self.alloc_local(8, 8);
+        for (slot, size) in dims {
+            let n = self.rvalue_expr(&size)?;
+            if !n.ty.is_integer() {
+                self.error(size.loc, format!("size of array has non-integer type '{}'", self.types.type_name(&n.ty)));
+                return Err(());
+            }
+            let lv = Expr::new(K::Local(slot), ulong.clone());
+            out.push(ir::Stmt::Expr(Expr::new(K::Assign(Box::new(lv), Box::new(super::expr::convert(n, &ulong))), ulong.clone())));
+        }
         let ptr = self.alloc_local(8, 8);
-        let esz = self.types.size_of(&elem);
-        let count_lv = Expr::new(K::Local(count), ulong.clone());
-        out.push(ir::Stmt::Expr(Expr::new(K::Assign(Box::new(count_lv.clone()), Box::new(super::expr::convert(n, &ulong))), ulong.clone())));
-        let bytes = Expr::new(
-            K::Binary { op: ir::BinOp::Mul, op_ty: ir::Scalar::U64, lhs: Box::new(Expr::new(K::Load(Box::new(count_lv)), ulong.clone())), rhs: Box::new(Expr::new(K::Int(esz as i64), ulong.clone())) },
-            ulong.clone(),
-        );
+        let bytes = self.size_expr(&t);
         let pty = Type::ptr_to(elem.clone());
         let alloc = Expr::new(K::Alloca(Box::new(bytes)), pty.clone());
         out.push(ir::Stmt::Expr(Expr::new(K::Assign(Box::new(Expr::new(K::Local(ptr), pty.clone())), Box::new(alloc)), pty)));
         if let Some(b) = self.vla_blocks.last_mut() {
             *b = true;
         }
-        self.declare(name, Symbol::Var(VarSym { ty: Type::new(TypeKind::Array(Box::new(elem), None)), place: Place::Vla { ptr, count } }));
+        self.declare(name, Symbol::Var(VarSym { ty: t, place: Place::Vla { ptr } }));
         Ok(())
     }
 

@@ -198,6 +198,10 @@ impl Sema {
         let t = v.e.ty.clone();
         match &t.kind {
             TypeKind::Function(_) => Expr { kind: v.e.kind, ty: Type::ptr_to(t.unqual()) },
+            TypeKind::Vla(elem, _) => {
+                let pt = Type::ptr_to((**elem).clone());
+                Expr::new(K::AddrOf(Box::new(v.e)), pt)
+            }
             // va_list is an array type: as a value it decays to a pointer to its element.
             TypeKind::VaList => Expr::new(K::AddrOf(Box::new(v.e)), Type::ptr_to(t.unqual())),
             TypeKind::Array(elem, _) => {
@@ -324,10 +328,10 @@ impl Sema {
                 val(r)
             }
             A::SizeofExpr(a) => {
-                if let Some(x) = self.vla_sizeof(a) {
-                    return Ok(val(x));
-                }
                 let t = self.typeof_expr(a);
+                if t.has_vla() {
+                    return Ok(val(self.size_expr(&t)));
+                }
                 if let A::Member(..) = &a.kind {
                     if let Ok(v) = self.expr(a) {
                         if matches!(v.e.kind, K::BitField(..)) {
@@ -339,7 +343,23 @@ impl Sema {
                 val(self.sizeof_type(&t, loc)?)
             }
             A::SizeofType(tn) => {
+                // `sizeof(int[n][m])`: the lengths are evaluated here, when it runs.
+                let was = (self.vla_ok, std::mem::take(&mut self.vla_dims));
+                self.vla_ok = self.fcx.is_some() && tn.decl.derived.iter().all(|d| matches!(d, ast::Derived::Array { .. }));
                 let t = self.type_name(tn);
+                self.vla_ok = was.0;
+                let dims = std::mem::replace(&mut self.vla_dims, was.1);
+                if t.has_vla() {
+                    let ul = ulong_ty();
+                    let mut stmts = Vec::new();
+                    for (slot, e) in dims {
+                        let n = self.rvalue_expr(&e)?;
+                        let lv = Expr::new(K::Local(slot), ul.clone());
+                        stmts.push(ir::Stmt::Expr(Expr::new(K::Assign(Box::new(lv), Box::new(convert(n, &ul))), ul.clone())));
+                    }
+                    let size = self.size_expr(&t);
+                    return Ok(val(Expr::new(K::Seq(Box::new(ir::Stmt::Block(ir::Block { stmts, labels: vec![] })), Box::new(size)), ul)));
+                }
                 val(self.sizeof_type(&t, loc)?)
             }
             A::AlignofExpr(a) => {
@@ -425,23 +445,26 @@ impl Sema {
         })
     }
 
-    /// `sizeof a` for a variable-length array `a`: its element count times the element size,
-    /// computed when it runs.
-    fn vla_sizeof(&mut self, a: &ast::Expr) -> Option<Expr> {
-        let A::Ident(name) = &a.kind else { return None };
-        let Some(Symbol::Var(v)) = self.lookup(name).cloned() else { return None };
-        let Place::Vla { count, .. } = v.place else { return None };
-        let esz = self.types.size_of(v.ty.elem()?);
+    /// The size of a type in bytes as an expression (unsigned long): a constant, or for a
+    /// type with run-time lengths, lengths times element sizes read when it runs.
+    pub(crate) fn size_expr(&self, t: &Type) -> Expr {
         let ul = ulong_ty();
-        Some(Expr::new(
-            K::Binary {
-                op: BinOp::Mul,
-                op_ty: Scalar::U64,
-                lhs: Box::new(Expr::new(K::Load(Box::new(Expr::new(K::Local(count), ul.clone()))), ul.clone())),
-                rhs: Box::new(int_const(esz as i64, ul.clone())),
-            },
-            ul,
-        ))
+        match &t.kind {
+            TypeKind::Vla(e, slot) => Expr::new(
+                K::Binary {
+                    op: BinOp::Mul,
+                    op_ty: Scalar::U64,
+                    lhs: Box::new(Expr::new(K::Load(Box::new(Expr::new(K::Local(*slot), ul.clone()))), ul.clone())),
+                    rhs: Box::new(self.size_expr(e)),
+                },
+                ul,
+            ),
+            TypeKind::Array(e, n) if e.has_vla() => Expr::new(
+                K::Binary { op: BinOp::Mul, op_ty: Scalar::U64, lhs: Box::new(self.size_expr(e)), rhs: Box::new(int_const(n.unwrap_or(0) as i64, ul.clone())) },
+                ul,
+            ),
+            _ => int_const(self.types.size_of(t) as i64, ul),
+        }
     }
 
     fn sizeof_type(&mut self, t: &Type, loc: Loc) -> R<Expr> {
@@ -661,11 +684,17 @@ impl Sema {
             self.error(loc, format!("arithmetic on a pointer to an incomplete type '{}'", self.types.type_name(&elem)));
             return Err(());
         }
-        let scale = if elem.is_void() { 1 } else { self.types.size_of(&elem) };
         let mut i = convert(i, &long_ty());
         if sub {
             i = fold(Expr::new(K::Unary(UnOp::Neg, Box::new(i)), long_ty()));
         }
+        if elem.has_vla() {
+            // A row of run-time length: scale by its size, computed when it runs.
+            let size = convert(self.size_expr(&elem), &long_ty());
+            let scaled = Expr::new(K::Binary { op: BinOp::Mul, op_ty: Scalar::I64, lhs: Box::new(i), rhs: Box::new(size) }, long_ty());
+            return Ok(Expr::new(K::PtrAdd(Box::new(p), Box::new(scaled), 1), pt));
+        }
+        let scale = if elem.is_void() { 1 } else { self.types.size_of(&elem) };
         Ok(Expr::new(K::PtrAdd(Box::new(p), Box::new(i), scale), pt))
     }
 

@@ -45,8 +45,8 @@ pub(crate) struct VarSym {
 pub(crate) enum Place {
     Global { id: GlobalId, defined: bool, tentative: bool },
     Local(u32),
-    /// A variable-length array: frame slots of its address and its element count.
-    Vla { ptr: u32, count: u32 },
+    /// A variable-length array: the frame slot of its address (its lengths are in its type).
+    Vla { ptr: u32 },
 }
 
 #[derive(Clone, Debug)]
@@ -140,7 +140,9 @@ pub struct Sema {
     /// Set while reading the declarator of a local object or a parameter: a non-constant
     /// array size is then allowed (and left here for the declaration to evaluate).
     pub(crate) vla_ok: bool,
-    pub(crate) vla_size: Option<crate::ast::Expr>,
+    /// Lengths of the declaration's run-time dimensions: (frame slot, expression), to
+    /// evaluate when the declaration runs.
+    pub(crate) vla_dims: Vec<(u32, crate::ast::Expr)>,
     pub(crate) vla_param: bool,
     /// Blocks being lowered that declared a variable-length array (innermost last).
     pub(crate) vla_blocks: Vec<bool>,
@@ -182,7 +184,7 @@ impl Sema {
             in_static_init: false,
             extern_only: Vec::new(),
             vla_ok: false,
-            vla_size: None,
+            vla_dims: Vec::new(),
             vla_param: false,
             vla_blocks: Vec::new(),
             setjmp_label: None,

@@ -181,16 +181,20 @@ impl Sema {
                                 // Reports an error if the size expression itself is bad.
                                 // A parameter's size may name earlier parameters, which
                                 // are not in scope yet: it is never evaluated anyway.
-                                if (self.vla_param && self.vla_ok) || self.check_expr_quiet(e) {
-                                    if self.vla_ok && self.vla_size.is_none() {
+                                if self.vla_param && self.vla_ok {
+                                    // The outermost array of a parameter becomes a pointer.
+                                    None
+                                } else if self.check_expr_quiet(e) {
+                                    if self.vla_ok && !self.vla_param {
                                         // A variable-length array: the declaration evaluates
-                                        // the size when it runs.
-                                        self.vla_size = Some((**e).clone());
-                                        None
-                                    } else {
-                                        self.error(e.loc, "variable length arrays are only supported as the outermost array of a local variable or parameter");
-                                        Some(1)
+                                        // the length into a frame slot when it runs.
+                                        let slot = self.alloc_local(8, 8);
+                                        self.vla_dims.push((slot, (**e).clone()));
+                                        t = Type::new(TypeKind::Vla(Box::new(t), slot));
+                                        continue;
                                     }
+                                    self.error(e.loc, "variable length arrays are only supported in local variables and as a parameter's outermost array");
+                                    Some(1)
                                 } else {
                                     Some(1)
                                 }
@@ -252,13 +256,12 @@ impl Sema {
         let b = self.base_type(&p.specs);
         // `int a[n]` as a parameter is a pointer: the size is not evaluated.
         let outer_array = matches!(p.decl.derived.first(), Some(Derived::Array { .. }));
-        let was = (self.vla_ok, self.vla_size.take(), self.vla_param);
+        let was = (self.vla_ok, self.vla_param);
         self.vla_ok = outer_array;
         self.vla_param = true;
         let t = self.declarator_type(&b.ty, &p.decl);
         self.vla_ok = was.0;
-        self.vla_size = was.1;
-        self.vla_param = was.2;
+        self.vla_param = was.1;
         adjust_param(t)
     }
 
