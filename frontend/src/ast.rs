@@ -22,7 +22,13 @@ pub enum ExternalItem {
     StaticAssert(StaticAssert),
     /// A stray `;` at file scope.
     Empty(Loc),
+    /// `#pragma pack`: 0 resets the default, N sets N-byte packing, `PACK_PUSH`/`PACK_POP`
+    /// save and restore the current value.
+    PragmaPack(u32, Loc),
 }
+
+pub const PACK_PUSH: u32 = 1000;
+pub const PACK_POP: u32 = 1001;
 
 #[derive(Clone, Debug)]
 pub struct StaticAssert {

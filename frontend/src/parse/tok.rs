@@ -137,6 +137,8 @@ keywords! {
     Offsetof = "__builtin_offsetof";
     TypesCompatible = "__builtin_types_compatible_p";
     Int128 = "__int128";
+    // `#pragma pack(...)`, turned into tokens by the preprocessor: `__crepl_pragma_pack(N)`.
+    PragmaPack = "__crepl_pragma_pack";
 }
 
 /// The punctuator spelled `s`, if any.

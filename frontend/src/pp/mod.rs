@@ -52,6 +52,9 @@ struct Tok {
 }
 
 impl Tok {
+    fn new(kind: PpKind, text: impl Into<Rc<str>>, loc: Loc, flags: u8) -> Tok {
+        Tok { kind, flags, hs: 0, text: text.into(), loc }
+    }
     fn from_pp(t: PpToken) -> Tok {
         let flags = (t.space_before as u8 * SPACE) | (t.line_start as u8 * BOL);
         Tok { kind: t.kind, flags, hs: 0, text: t.text, loc: t.loc }
@@ -402,6 +405,8 @@ struct Run<'a> {
     depth_reported: bool,
     /// Spare token vectors (see `take_vec`).
     pool: Vec<Vec<Tok>>,
+    /// Tokens a directive puts into the output where it stood (`#pragma pack`).
+    injected: Vec<Tok>,
 }
 
 impl<'a> Run<'a> {
@@ -422,6 +427,7 @@ impl<'a> Run<'a> {
             budget_reported: false,
             depth_reported: false,
             pool: Vec::new(),
+            injected: Vec::new(),
         }
     }
 
@@ -437,7 +443,11 @@ impl<'a> Run<'a> {
         let mut ctx = Ctx { pending: Vec::new(), file: true, in_if: false, carry: 0 };
         let mut out: Vec<Tok> = Vec::new();
         loop {
-            match self.next(&mut ctx) {
+            let next = self.next(&mut ctx);
+            if !self.injected.is_empty() {
+                out.append(&mut self.injected);
+            }
+            match next {
                 Some(t) => {
                     if t.kind == PpKind::Ident && self.expand_ident(&t, &mut ctx, &mut out) {
                         continue;
@@ -605,6 +615,37 @@ impl<'a> Run<'a> {
                     let path = self.frames.last().unwrap().entry.path.clone();
                     if self.pp.once.insert(path.clone(), ()).is_none() {
                         self.pp.undo.push(Undo::Once(path));
+                    }
+                }
+                // `#pragma pack(...)` changes struct layout: it becomes tokens the parser
+                // sees where the directive stood (`__crepl_pragma_pack(N)`, see ast.rs).
+                if !args.is_empty() && args[0].is_ident("pack") {
+                    let inner: Vec<&Tok> = args.iter().skip(2).take_while(|t| !t.is_punct(")")).collect();
+                    let mut codes = Vec::new();
+                    for t in inner.iter().filter(|t| !t.is_punct(",")) {
+                        match &*t.text {
+                            "push" => codes.push(crate::ast::PACK_PUSH),
+                            "pop" => codes.push(crate::ast::PACK_POP),
+                            n => {
+                                if let Ok(v) = n.parse::<u32>() {
+                                    codes.push(v.min(999));
+                                }
+                            }
+                        }
+                    }
+                    if inner.is_empty() {
+                        codes.push(0);
+                    }
+                    let loc = name.loc;
+                    for c in codes {
+                        for (kind, text) in [
+                            (PpKind::Ident, "__crepl_pragma_pack".to_string()),
+                            (PpKind::Punct, "(".into()),
+                            (PpKind::Number, c.to_string()),
+                            (PpKind::Punct, ")".into()),
+                        ] {
+                            self.injected.push(Tok::new(kind, text, loc, SPACE));
+                        }
                     }
                 }
                 // `#pragma push_macro("X")` / `pop_macro("X")` save and restore a definition.

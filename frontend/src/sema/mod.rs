@@ -146,6 +146,9 @@ pub struct Sema {
     pub(crate) vla_param: bool,
     /// Blocks being lowered that declared a variable-length array (innermost last).
     pub(crate) vla_blocks: Vec<bool>,
+    /// `#pragma pack`: the largest member alignment (0: natural), and saved values.
+    pub(crate) pack: u32,
+    pack_stack: Vec<u32>,
     /// The label of the statement being lowered, if it contains a `setjmp` call.
     pub(crate) setjmp_label: Option<LabelId>,
     /// Multi-file programs: external names of earlier translation units, and the names
@@ -188,6 +191,8 @@ impl Sema {
             vla_param: false,
             vla_blocks: Vec::new(),
             setjmp_label: None,
+            pack: 0,
+            pack_stack: Vec::new(),
             linkage: HashMap::new(),
             internal: Default::default(),
         }
@@ -303,6 +308,11 @@ impl Sema {
                 ast::ExternalItem::Stmt(s) => self.file_stmt(s),
                 ast::ExternalItem::StaticAssert(sa) => self.static_assert(sa),
                 ast::ExternalItem::Empty(_) => {}
+                ast::ExternalItem::PragmaPack(v, _) => match *v {
+                    ast::PACK_PUSH => self.pack_stack.push(self.pack),
+                    ast::PACK_POP => self.pack = self.pack_stack.pop().unwrap_or(0),
+                    n => self.pack = n,
+                },
             }
         }
         let mut result = None;

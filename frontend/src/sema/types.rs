@@ -334,7 +334,7 @@ impl Sema {
         let mut idx = 0;
         for fd in fields {
             let b = self.base_type(&fd.specs);
-            let fpacked = packed || fd.specs.attrs.iter().any(|a| a.name.trim_matches('_') == "packed");
+            let fpacked = packed || self.pack == 1 || fd.specs.attrs.iter().any(|a| a.name.trim_matches('_') == "packed");
             let decls: Vec<Option<&ast::FieldDeclarator>> =
                 if fd.declarators.is_empty() { vec![None] } else { fd.declarators.iter().map(Some).collect() };
             for fdecl in decls {
@@ -362,6 +362,10 @@ impl Sema {
                     }
                 };
                 let mut falign = if fpacked { 1 } else { self.types.align_of(&ty) };
+                if self.pack > 0 {
+                    // `#pragma pack(N)`: no member is aligned more than N.
+                    falign = falign.min(self.pack as u64);
+                }
                 if let Some(fdl) = fdecl.and_then(|f| f.decl.as_ref()) {
                     for a in &fdl.attrs {
                         if a.name.trim_matches('_') == "aligned" {
