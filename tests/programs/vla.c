@@ -1,4 +1,4 @@
-// variable-length arrays: local VLAs sized at run time (also 2-D and 3-D with run-time inner dimensions), sizeof of VLAs and VLA types, VLA parameters, VLAs in loops (storage released each iteration), goto out of a VLA scope
+// variable-length arrays: local VLAs sized at run time (also 2-D and 3-D with run-time inner dimensions), sizeof of VLAs and VLA types, VLA parameters (also `double a[n][n]`), VLAs in loops (storage released each iteration), goto out of a VLA scope
 #include <stdio.h>
 #include <string.h>
 
@@ -26,6 +26,36 @@ static int histogram(const char *s) {
     return distinct;
 }
 
+static double trace(int n, double a[n][n]) {
+    double t = 0;
+    for (int i = 0; i < n; i++) t += a[i][i];
+    return t;
+}
+
+static void fill_grid(int n, int m, int g[n][m]) {
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < m; j++) g[i][j] = i * m + j;
+}
+
+static long grid_total(int n, int m, int g[n][m]) {
+    long s = 0;
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < m; j++) s += g[i][j];
+    return s + (long)sizeof g[0];
+}
+
+static void grid_params(void) {
+    double a[3][3] = { { 1, 2, 3 }, { 4, 5, 6 }, { 7, 8, 9 } };
+    printf("trace %.1f\n", trace(3, a));
+    int g[4][5];
+    fill_grid(4, 5, g);
+    printf("g[3][4]=%d total=%ld\n", g[3][4], grid_total(4, 5, g));
+    int r = 2, c = 7;
+    int h[r][c];
+    fill_grid(r, c, h);
+    printf("h[1][6]=%d total=%ld\n", h[1][6], grid_total(r, c, h));
+}
+
 static void grids(void) {
     for (int n = 1; n <= 3; n++) {
         int m = n + 2;
@@ -47,6 +77,7 @@ static void grids(void) {
 
 int main(void) {
     grids();
+    grid_params();
     for (int n = 1; n <= 5; n++) {
         int a[n];
         for (int i = 0; i < n; i++) a[i] = (i + 1) * n;

@@ -483,8 +483,45 @@ impl Sema {
             let slot = self.alloc_local(8, 8);
             self.fcx.as_mut().unwrap().va_area = Some(slot);
         }
+        // `double a[n][m]`: now that n and m are in scope, give the parameter its
+        // variable-length row type; the lengths are evaluated on entry.
+        let mut prologue = Vec::new();
+        if ident_list.is_none() {
+            for (p, &off) in params.iter().zip(&offs) {
+                let Some((pname, _)) = &p.decl.name else { continue };
+                let runtime_dims = p.decl.derived.iter().skip(1).any(|d| match d {
+                    Derived::Array { size: Some(e), .. } => self.const_int_quiet(e).is_none(),
+                    _ => false,
+                });
+                if !runtime_dims || !p.decl.derived.iter().all(|d| matches!(d, Derived::Array { .. })) {
+                    continue;
+                }
+                let b = self.base_type(&p.specs);
+                self.vla_ok = true;
+                self.vla_dims.clear();
+                let t = super::types::adjust_param(self.declarator_type(&b.ty, &p.decl));
+                self.vla_ok = false;
+                let ulong = Type::new(TypeKind::ULong);
+                for (slot, e) in std::mem::take(&mut self.vla_dims) {
+                    if let Ok(n) = self.rvalue_expr(&e) {
+                        let lv = Expr::new(K::Local(slot), ulong.clone());
+                        prologue.push(ir::Stmt::Expr(Expr::new(K::Assign(Box::new(lv), Box::new(super::expr::convert(n, &ulong))), ulong.clone())));
+                    }
+                }
+                self.declare(pname, Symbol::Var(VarSym { ty: t, place: Place::Local(off) }));
+            }
+        }
         let ast::StmtKind::Compound(items) = &f.body.kind else { unreachable!("function body is a compound statement") };
         let mut body = self.block(items);
+        if !prologue.is_empty() {
+            if let ir::Stmt::Block(b) = &mut body {
+                prologue.append(&mut b.stmts);
+                b.stmts = prologue;
+            } else {
+                prologue.push(body);
+                body = ir::Stmt::Block(ir::Block { labels: super::expr::stmt_labels(&prologue), stmts: prologue });
+            }
+        }
         if name == "main" && fty.ret.kind == TypeKind::Int {
             // C11 5.1.2.2.3: reaching the } that terminates main returns 0.
             if let ir::Stmt::Block(b) = &mut body {

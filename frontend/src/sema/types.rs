@@ -208,7 +208,7 @@ impl Sema {
                             return Type::int();
                         }
                     }
-                    if !t.is_function() && !self.types.is_complete(&t) && !t.is_void() {
+                    if !t.is_function() && !self.types.is_complete(&t) && !t.is_void() && !self.vla_param {
                         if let TypeKind::Array(_, None) = t.kind {
                             self.error(d.loc, "array has incomplete element type");
                         }
@@ -561,7 +561,7 @@ pub(crate) fn adjust_param(t: Type) -> Type {
     match t.kind {
         // va_list is an array type on x86-64: a parameter is a pointer to it.
         TypeKind::VaList => Type::ptr_to(t),
-        TypeKind::Array(e, _) => Type { kind: TypeKind::Pointer(e), is_const: t.is_const, is_volatile: t.is_volatile },
+        TypeKind::Array(e, _) | TypeKind::Vla(e, _) => Type { kind: TypeKind::Pointer(e), is_const: t.is_const, is_volatile: t.is_volatile },
         TypeKind::Function(_) => Type::ptr_to(t),
         _ => t,
     }
@@ -581,6 +581,8 @@ pub(crate) fn compatible_unqual(a: &Type, b: &Type) -> bool {
     match (&a.kind, &b.kind) {
         (Pointer(x), Pointer(y)) => compatible(x, y),
         (Array(x, n), Array(y, m)) => compatible(x, y) && (n.is_none() || m.is_none() || n == m),
+        // A variable-length array is compatible with any array of a compatible element.
+        (Vla(x, _), Array(y, _)) | (Array(x, _), Vla(y, _)) | (Vla(x, _), Vla(y, _)) => compatible(x, y),
         (Function(f), Function(g)) => {
             compatible(&f.ret, &g.ret)
                 && (f.unprototyped
