@@ -102,7 +102,10 @@ pub fn parse(argv: Vec<String>) -> Result<Opts, ExitCode> {
             norm.push(format!("--std={v}"));
             continue;
         }
-        let ignored = (a.starts_with("-O") || a.starts_with("-g") || a.starts_with("-f") || a.starts_with("-m"))
+        let ignored = (a.starts_with("-O")
+            || a.starts_with("-g")
+            || a.starts_with("-f")
+            || a.starts_with("-m"))
             || (a.starts_with("-W") && a.len() > 2)
             || a == "-pthread"
             || a == "-pedantic"
@@ -122,7 +125,11 @@ pub fn parse(argv: Vec<String>) -> Result<Opts, ExitCode> {
         Ok(o) => o,
         Err(e) => {
             let _ = e.print();
-            return Err(if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS });
+            return Err(if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            });
         }
     };
     let mut rest = std::mem::take(&mut o.rest);
@@ -131,13 +138,21 @@ pub fn parse(argv: Vec<String>) -> Result<Opts, ExitCode> {
     }
     // Leading .c files are the program's sources (`crepl a.c b.c -- args`); the rest,
     // after an optional `--`, are its arguments. argv[0] is the first source.
-    let n = rest.iter().take_while(|a| a.ends_with(".c") && !a.starts_with('-')).count().max(rest.len().min(1));
+    let n = rest
+        .iter()
+        .take_while(|a| a.ends_with(".c") && !a.starts_with('-'))
+        .count()
+        .max(rest.len().min(1));
     if n > 0 {
         o.files = rest[..n].to_vec();
         o.file = Some(rest[0].clone());
         let mut args = vec![rest[0].clone()];
         let tail = &rest[n..];
-        let tail = if tail.first().is_some_and(|s| s == "--") { &tail[1..] } else { tail };
+        let tail = if tail.first().is_some_and(|s| s == "--") {
+            &tail[1..]
+        } else {
+            tail
+        };
         args.extend(tail.iter().cloned());
         o.args = args;
     }
@@ -154,7 +169,9 @@ fn parse_size(s: &str) -> Result<u64, String> {
         Some('T') => (&t[..t.len() - 1], 1 << 40),
         _ => (t, 1),
     };
-    let n: f64 = num.parse().map_err(|_| format!("'{s}' is not a size (use e.g. 512M or 2G)"))?;
+    let n: f64 = num
+        .parse()
+        .map_err(|_| format!("'{s}' is not a size (use e.g. 512M or 2G)"))?;
     if n < 0.0 {
         return Err(format!("'{s}' is not a size"));
     }

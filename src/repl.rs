@@ -30,12 +30,19 @@ fn meta(s: &mut Session, line: &str, ok: &mut bool) -> bool {
         "%help" => print!("{HELP}"),
         "%quit" | "%q" | "%exit" => return false,
         "%undo" => {
-            let n = if arg.is_empty() { Ok(1) } else { arg.parse::<usize>() };
+            let n = if arg.is_empty() {
+                Ok(1)
+            } else {
+                arg.parse::<usize>()
+            };
             match n {
                 Ok(n) => {
                     let have = s.fe.committed();
                     if n > have {
-                        s.error(&format!("cannot undo {n} input{}: only {have} to undo; nothing changed", if n == 1 { "" } else { "s" }));
+                        s.error(&format!(
+                            "cannot undo {n} input{}: only {have} to undo; nothing changed",
+                            if n == 1 { "" } else { "s" }
+                        ));
                         *ok = false;
                     } else {
                         s.undo(n);
@@ -57,7 +64,9 @@ fn meta(s: &mut Session, line: &str, ok: &mut bool) -> bool {
             }
         }
         _ => {
-            s.error(&format!("unknown command '{cmd}'; type %help for the list of commands"));
+            s.error(&format!(
+                "unknown command '{cmd}'; type %help for the list of commands"
+            ));
             *ok = false;
         }
     }
@@ -75,7 +84,10 @@ fn install_sigint() {
         executor::CLIENT_INTERRUPT.store(true, std::sync::atomic::Ordering::SeqCst);
     }
     unsafe {
-        libc::signal(libc::SIGINT, on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t);
+        libc::signal(
+            libc::SIGINT,
+            on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t,
+        );
     }
 }
 
@@ -89,7 +101,11 @@ pub fn run(opts: &Opts) -> i32 {
             return 1;
         }
     };
-    let status = if std::io::stdin().is_terminal() { interactive(&mut s) } else { batch(&mut s, opts.echo) };
+    let status = if std::io::stdin().is_terminal() {
+        interactive(&mut s)
+    } else {
+        batch(&mut s, opts.echo)
+    };
     s.shutdown();
     status
 }
@@ -184,17 +200,66 @@ struct Complete {
 }
 
 const KEYWORDS: &[&str] = &[
-    "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern",
-    "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed",
-    "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "_Bool",
-    "_Static_assert", "_Alignof", "_Alignas", "_Generic", "_Noreturn", "#include", "#define", "#undef", "#if",
-    "#ifdef", "#ifndef", "#endif", "#else", "#elif",
+    "auto",
+    "break",
+    "case",
+    "char",
+    "const",
+    "continue",
+    "default",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "extern",
+    "float",
+    "for",
+    "goto",
+    "if",
+    "inline",
+    "int",
+    "long",
+    "register",
+    "restrict",
+    "return",
+    "short",
+    "signed",
+    "sizeof",
+    "static",
+    "struct",
+    "switch",
+    "typedef",
+    "union",
+    "unsigned",
+    "void",
+    "volatile",
+    "while",
+    "_Bool",
+    "_Static_assert",
+    "_Alignof",
+    "_Alignas",
+    "_Generic",
+    "_Noreturn",
+    "#include",
+    "#define",
+    "#undef",
+    "#if",
+    "#ifdef",
+    "#ifndef",
+    "#endif",
+    "#else",
+    "#elif",
 ];
 const META: &[&str] = &["%help", "%quit", "%undo", "%lib", "%restart"];
 
 impl rustyline::completion::Completer for Complete {
     type Candidate = String;
-    fn complete(&self, line: &str, pos: usize, _: &rustyline::Context<'_>) -> rustyline::Result<(usize, Vec<String>)> {
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _: &rustyline::Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<String>)> {
         let start = line[..pos]
             .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '#' || c == '%'))
             .map_or(0, |i| i + 1);
@@ -225,12 +290,19 @@ impl rustyline::Helper for Complete {}
 
 fn interactive(s: &mut Session) -> i32 {
     let names = std::rc::Rc::new(std::cell::RefCell::new(s.fe.sema.names()));
-    let config = rustyline::Config::builder().completion_type(rustyline::CompletionType::List).auto_add_history(false).build();
-    let mut rl = match rustyline::Editor::<Complete, rustyline::history::DefaultHistory>::with_config(config) {
-        Ok(r) => r,
-        Err(_) => return batch(s, false),
-    };
-    rl.set_helper(Some(Complete { names: names.clone() }));
+    let config = rustyline::Config::builder()
+        .completion_type(rustyline::CompletionType::List)
+        .auto_add_history(false)
+        .build();
+    let mut rl =
+        match rustyline::Editor::<Complete, rustyline::history::DefaultHistory>::with_config(config)
+        {
+            Ok(r) => r,
+            Err(_) => return batch(s, false),
+        };
+    rl.set_helper(Some(Complete {
+        names: names.clone(),
+    }));
     let hist = history_path();
     if let Some(h) = &hist {
         let _ = rl.load_history(h);

@@ -78,15 +78,31 @@ impl Session {
         let (exec, spawn): (Box<dyn Executor>, Option<Source>) = if opts.in_process {
             (Box::new(InProcess::new(opts.lib_dirs.clone())), None)
         } else if let Some(addr) = &opts.connect {
-            let key = executor::tcp::wire::load_key(opts.key_file.as_deref().map(std::path::Path::new))?;
-            let src = Source::Connect(RemoteOptions { addr: addr.clone(), key, timeout: opts.timeout.map(std::time::Duration::from_secs_f64) });
+            let key =
+                executor::tcp::wire::load_key(opts.key_file.as_deref().map(std::path::Path::new))?;
+            let src = Source::Connect(RemoteOptions {
+                addr: addr.clone(),
+                key,
+                timeout: opts.timeout.map(std::time::Duration::from_secs_f64),
+            });
             (src.start()?, Some(src))
         } else {
             let src = Source::Spawn(spawn_options(opts));
             (src.start()?, Some(src))
         };
-        let color = !opts.no_color && std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        let mut s = Session { fe, exec, spawn, journal: Vec::new(), restore: !opts.no_restore, inputs: 0, color, warnings: !opts.no_warnings };
+        let color = !opts.no_color
+            && std::io::stderr().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none();
+        let mut s = Session {
+            fe,
+            exec,
+            spawn,
+            journal: Vec::new(),
+            restore: !opts.no_restore,
+            inputs: 0,
+            color,
+            warnings: !opts.no_warnings,
+        };
         for l in &opts.libs {
             if !s.load_library(l) {
                 return Err(format!("cannot load library '{l}'"));
@@ -129,7 +145,11 @@ impl Session {
         let start = Instant::now();
         let ok = self.eval_inner(text);
         if std::env::var_os("CREPL_TIMING").is_some() {
-            eprintln!("[timing] input {} total {:.1}us", self.inputs, start.elapsed().as_secs_f64() * 1e6);
+            eprintln!(
+                "[timing] input {} total {:.1}us",
+                self.inputs,
+                start.elapsed().as_secs_f64() * 1e6
+            );
         }
         ok
     }
@@ -142,7 +162,11 @@ impl Session {
         let Some(module) = c.module else { return false };
         // This input is committed in the front end; its module is number committed - 1.
         let index = (self.fe.committed() - 1) as u32;
-        let keep = if self.spawn.is_some() { Some(Box::new(module.clone())) } else { None };
+        let keep = if self.spawn.is_some() {
+            Some(Box::new(module.clone()))
+        } else {
+            None
+        };
         match self.exec.request(Request::Load(Box::new(module))) {
             Reply::Loaded { value } => {
                 if let Some(m) = keep {
@@ -165,7 +189,9 @@ impl Session {
                 false
             }
             other => {
-                self.error(&format!("internal error in crepl: unexpected reply {other:?}"));
+                self.error(&format!(
+                    "internal error in crepl: unexpected reply {other:?}"
+                ));
                 self.fe.discard_last();
                 false
             }
@@ -178,19 +204,29 @@ impl Session {
         match e.kind {
             RunErrorKind::Crashed(how) => {
                 if let Some(code) = how.strip_prefix("exit(").and_then(|s| s.strip_suffix(')')) {
-                    self.error(&format!("the program called exit({code}) while running {what}; the executor ended"));
+                    self.error(&format!(
+                        "the program called exit({code}) while running {what}; the executor ended"
+                    ));
                 } else {
                     self.error(&format!("executor crashed: {how} while running {what}"));
                 }
                 self.recover();
             }
             RunErrorKind::Interrupted { killed: true } => {
-                let why = if e.message == "timed out" { "timed out" } else { "interrupted" };
+                let why = if e.message == "timed out" {
+                    "timed out"
+                } else {
+                    "interrupted"
+                };
                 self.error(&format!("{why} while running {what}; the executor did not stop within 2 s and was killed"));
                 self.recover();
             }
             RunErrorKind::Interrupted { killed: false } => {
-                let why = if e.message == "timed out" { "timed out" } else { "interrupted" };
+                let why = if e.message == "timed out" {
+                    "timed out"
+                } else {
+                    "interrupted"
+                };
                 self.error(&format!("{why} while running {what}"));
                 if let Some(i) = undo_to {
                     self.exec.request(Request::Undo(i));
@@ -198,7 +234,10 @@ impl Session {
             }
             RunErrorKind::Exit(code) => std::process::exit(code),
             RunErrorKind::Internal => {
-                self.error(&format!("internal error in crepl: {} (while running {what})", e.message));
+                self.error(&format!(
+                    "internal error in crepl: {} (while running {what})",
+                    e.message
+                ));
                 if let Some(i) = undo_to {
                     self.exec.request(Request::Undo(i));
                 }
@@ -263,7 +302,10 @@ impl Session {
         self.exec.request(Request::Quiet(false));
         if let Some((i, e)) = failure {
             // Keep what was rebuilt; forget the rest so front end and executor agree.
-            let lost = self.journal[i..].iter().filter(|e| matches!(e, Entry::Module(_))).count();
+            let lost = self.journal[i..]
+                .iter()
+                .filter(|e| matches!(e, Entry::Module(_)))
+                .count();
             self.journal.truncate(i);
             self.fe.undo(lost);
             self.error(&format!(
@@ -278,7 +320,10 @@ impl Session {
             }
             return;
         }
-        self.note(&format!("session restored ({replayed} inputs replayed, {} ms)", start.elapsed().as_millis()));
+        self.note(&format!(
+            "session restored ({replayed} inputs replayed, {} ms)",
+            start.elapsed().as_millis()
+        ));
     }
 
     /// `%restart`: a new executor with the session restored, by hand.
@@ -296,7 +341,11 @@ impl Session {
         if k > 0 {
             let mut left = k;
             while left > 0 {
-                match self.journal.iter().rposition(|e| matches!(e, Entry::Module(_))) {
+                match self
+                    .journal
+                    .iter()
+                    .rposition(|e| matches!(e, Entry::Module(_)))
+                {
                     Some(i) => {
                         self.journal.remove(i);
                         left -= 1;
@@ -341,7 +390,11 @@ pub fn run_script(opts: &Opts, file: &str) -> i32 {
     if opts.connect.is_some() {
         eprintln!("crepl: warning: programs run on this machine; --connect applies to the REPL");
     }
-    let files: Vec<String> = if opts.files.is_empty() { vec![file.to_string()] } else { opts.files.clone() };
+    let files: Vec<String> = if opts.files.is_empty() {
+        vec![file.to_string()]
+    } else {
+        opts.files.clone()
+    };
     // Start the executor while the front end works: its start-up overlaps compilation.
     let starting = if opts.in_process {
         None
@@ -350,7 +403,8 @@ pub fn run_script(opts: &Opts, file: &str) -> i32 {
         Some(std::thread::spawn(move || Spawned::spawn(&so)))
     };
     let mut fe = Frontend::new(opts.pp_options(), Mode::Script);
-    let color = !opts.no_color && std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color =
+        !opts.no_color && std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut program: Option<ir::Module> = None;
     let mut failed = false;
     for (i, f) in files.iter().enumerate() {
@@ -412,7 +466,10 @@ pub fn run_script(opts: &Opts, file: &str) -> i32 {
         if let Reply::Error(e) = ex.request(Request::Load(Box::new(module))) {
             return fail(e);
         }
-        let status = match ex.request(Request::RunMain { func: main, args: opts.args.clone() }) {
+        let status = match ex.request(Request::RunMain {
+            func: main,
+            args: opts.args.clone(),
+        }) {
             Reply::Exited(st) => st,
             Reply::Error(e) => return fail(e),
             _ => 1,
@@ -421,7 +478,9 @@ pub fn run_script(opts: &Opts, file: &str) -> i32 {
         unsafe { libc_exit(status) }
     }
     let spawned = match starting {
-        Some(h) => h.join().unwrap_or_else(|_| Err("the executor start-up thread failed".into())),
+        Some(h) => h
+            .join()
+            .unwrap_or_else(|_| Err("the executor start-up thread failed".into())),
         None => Spawned::spawn(&spawn_options(opts)),
     };
     let mut ex = match spawned {
@@ -444,8 +503,14 @@ pub fn run_script(opts: &Opts, file: &str) -> i32 {
         return fail(e);
     }
     // The executor runs main, then leaves through exit(): its status is the program's.
-    match ex.request(Request::RunMain { func: main, args: opts.args.clone() }) {
-        Reply::Error(RunError { kind: RunErrorKind::Crashed(_), .. }) => {}
+    match ex.request(Request::RunMain {
+        func: main,
+        args: opts.args.clone(),
+    }) {
+        Reply::Error(RunError {
+            kind: RunErrorKind::Crashed(_),
+            ..
+        }) => {}
         Reply::Error(e) => {
             let code = fail(e);
             ex.wait_exit();

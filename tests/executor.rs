@@ -15,7 +15,9 @@ fn sigint_stops_an_infinite_loop_and_the_session_continues() {
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(b"int x = 3;\nwhile (1) { x = x; }\nx + 1\n").unwrap();
+    stdin
+        .write_all(b"int x = 3;\nwhile (1) { x = x; }\nx + 1\n")
+        .unwrap();
     drop(stdin);
     // Collect stderr as it comes, to see when the interrupt has landed.
     let err = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
@@ -27,7 +29,9 @@ fn sigint_stops_an_infinite_loop_and_the_session_continues() {
             if n == 0 {
                 break;
             }
-            sink.lock().unwrap().push_str(&String::from_utf8_lossy(&buf[..n]));
+            sink.lock()
+                .unwrap()
+                .push_str(&String::from_utf8_lossy(&buf[..n]));
         }
     });
     // Ctrl-C until the loop reports it stopped (the first may come before it runs, on a
@@ -43,7 +47,10 @@ fn sigint_stops_an_infinite_loop_and_the_session_continues() {
     reader.join().unwrap();
     let e = err.lock().unwrap().clone();
     let o = String::from_utf8_lossy(&out.stdout);
-    assert!(e.contains("interrupted while running input 2"), "stderr: {e}");
+    assert!(
+        e.contains("interrupted while running input 2"),
+        "stderr: {e}"
+    );
     assert_eq!(o.trim(), "(int) 4", "stderr: {e}");
     assert_eq!(out.status.code(), Some(1));
 }
@@ -53,18 +60,32 @@ fn script(name: &str, src: &str) -> (Option<i32>, String, String) {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, src).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_crepl")).arg(&path).stdin(Stdio::null()).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_crepl"))
+        .arg(&path)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
     let _ = std::fs::remove_file(&path);
-    (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
 fn script_crashes_end_like_native_programs() {
-    let (st, out, err) = script("segv.c", "#include <stdio.h>\nint main(void) { puts(\"before\"); int *p = 0; return *p; }\n");
+    let (st, out, err) = script(
+        "segv.c",
+        "#include <stdio.h>\nint main(void) { puts(\"before\"); int *p = 0; return *p; }\n",
+    );
     assert_eq!(st, Some(128 + libc::SIGSEGV), "stderr: {err}");
     assert_eq!(out, "before\n");
     assert!(err.contains("Segmentation fault"), "stderr: {err}");
-    let (st, _, err) = script("abort.c", "#include <stdlib.h>\nint main(void) { abort(); }\n");
+    let (st, _, err) = script(
+        "abort.c",
+        "#include <stdlib.h>\nint main(void) { abort(); }\n",
+    );
     assert_eq!(st, Some(128 + libc::SIGABRT), "stderr: {err}");
     assert!(err.contains("Aborted"), "stderr: {err}");
     let (st, out, _) = script("exit.c", "#include <stdio.h>\n#include <stdlib.h>\nvoid bye(void) { puts(\"bye\"); }\nint main(void) { atexit(bye); puts(\"main\"); exit(9); }\n");
@@ -85,8 +106,18 @@ fn scripts_take_a_shebang_line_arguments_and_libraries() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("args2.c");
     std::fs::write(&path, "#include <stdio.h>\nint main(int argc, char **argv) { for (int i = 1; i < argc; i++) printf(\"[%s]\", argv[i]); puts(\"\"); return 3; }\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_crepl")).args(["-lm", "-O2", "-Wall"]).arg(&path).args(["a b", "-x", "--y"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(env!("CARGO_BIN_EXE_crepl"))
+        .args(["-lm", "-O2", "-Wall"])
+        .arg(&path)
+        .args(["a b", "-x", "--y"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(String::from_utf8_lossy(&out.stdout), "[a b][-x][--y]\n");
 }
 
@@ -94,7 +125,11 @@ fn scripts_take_a_shebang_line_arguments_and_libraries() {
 fn multi_file_programs_link_external_names_and_keep_statics_apart() {
     let dir = std::env::temp_dir().join(format!("crepl-multi-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("shared.h"), "extern int counter;\nextern const char *name;\nvoid bump(int by);\nint twice(int x);\n").unwrap();
+    std::fs::write(
+        dir.join("shared.h"),
+        "extern int counter;\nextern const char *name;\nvoid bump(int by);\nint twice(int x);\n",
+    )
+    .unwrap();
     std::fs::write(
         dir.join("a.c"),
         "#include <stdio.h>\n#include \"shared.h\"\nstatic int helper(void) { return 1; }\nint counter = 10;\nint main(int argc, char **argv) {\n  bump(5);\n  printf(\"%d %d %d %s %d %s\\n\", helper(), counter, twice(21), name, argc, argv[argc - 1]);\n  return counter;\n}\n",
@@ -106,15 +141,36 @@ fn multi_file_programs_link_external_names_and_keep_statics_apart() {
     )
     .unwrap();
     for order in [["a.c", "b.c"], ["b.c", "a.c"]] {
-        let out = Command::new(env!("CARGO_BIN_EXE_crepl")).current_dir(&dir).args(order).args(["--", "x", "-y"]).output().unwrap();
-        assert_eq!(out.status.code(), Some(17), "{}", String::from_utf8_lossy(&out.stderr));
-        assert_eq!(String::from_utf8_lossy(&out.stdout), "1 17 42 from b 3 -y\n");
+        let out = Command::new(env!("CARGO_BIN_EXE_crepl"))
+            .current_dir(&dir)
+            .args(order)
+            .args(["--", "x", "-y"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(17),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "1 17 42 from b 3 -y\n"
+        );
     }
     // The same function defined in two units is an error, as the linker says.
     std::fs::write(dir.join("c.c"), "int twice(int x) { return x + x; }\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_crepl")).current_dir(&dir).args(["a.c", "b.c", "c.c"]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_crepl"))
+        .current_dir(&dir)
+        .args(["a.c", "b.c", "c.c"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("redefinition of 'twice'"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("redefinition of 'twice'"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -123,7 +179,12 @@ fn scripts_read_their_stdin() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("sum.c");
     std::fs::write(&path, "#include <stdio.h>\nint main(void) { int a, b, n = 0; while (scanf(\"%d %d\", &a, &b) == 2) { printf(\"%d\\n\", a + b); n++; } return n; }\n").unwrap();
-    let mut c = Command::new(env!("CARGO_BIN_EXE_crepl")).arg(&path).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut c = Command::new(env!("CARGO_BIN_EXE_crepl"))
+        .arg(&path)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
     c.stdin.take().unwrap().write_all(b"1 2\n30 40\n").unwrap();
     let out = c.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(2));

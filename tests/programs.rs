@@ -18,18 +18,31 @@ struct Outcome {
 }
 
 fn run(mut cmd: Command) -> Outcome {
-    let out = cmd.stdin(Stdio::null()).stderr(Stdio::piped()).output().expect("cannot run");
-    Outcome { stdout: out.stdout, status: out.status.code() }
+    let out = cmd
+        .stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("cannot run");
+    Outcome {
+        stdout: out.stdout,
+        status: out.status.code(),
+    }
 }
 
 fn programs() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
-    let only: Option<Vec<String>> = std::env::var("CREPL_PROGRAMS").ok().filter(|s| !s.is_empty()).map(|s| s.split(',').map(String::from).collect());
+    let only: Option<Vec<String>> = std::env::var("CREPL_PROGRAMS")
+        .ok()
+        .filter(|s| !s.is_empty())
+        .map(|s| s.split(',').map(String::from).collect());
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "c"))
-        .filter(|p| only.as_ref().is_none_or(|o| o.iter().any(|n| p.file_stem().unwrap() == n.as_str())))
+        .filter(|p| {
+            only.as_ref()
+                .is_none_or(|o| o.iter().any(|n| p.file_stem().unwrap() == n.as_str()))
+        })
         .collect();
     v.sort();
     v
@@ -43,7 +56,9 @@ fn programs_match_cc() {
     std::fs::create_dir_all(&tmp).unwrap();
     let failures = Mutex::new(Vec::new());
     let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(4);
     std::thread::scope(|sc| {
         for _ in 0..threads {
             sc.spawn(|| loop {
@@ -85,5 +100,11 @@ fn programs_match_cc() {
     });
     let _ = std::fs::remove_dir_all(&tmp);
     let f = failures.into_inner().unwrap();
-    assert!(f.is_empty(), "{} of {} programs differ:\n{}", f.len(), progs.len(), f.join("\n"));
+    assert!(
+        f.is_empty(),
+        "{} of {} programs differ:\n{}",
+        f.len(),
+        progs.len(),
+        f.join("\n")
+    );
 }

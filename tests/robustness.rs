@@ -47,11 +47,18 @@ fn run(input: &[u8], timeout: Duration) -> (Option<i32>, String, String) {
     match rx.recv_timeout(timeout) {
         Ok(out) => {
             let out = out.unwrap();
-            (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+            (
+                out.status.code(),
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            )
         }
         Err(_) => {
             let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
-            panic!("crepl hung (more than {timeout:?}) on input starting {:?}", String::from_utf8_lossy(&input[..input.len().min(200)]));
+            panic!(
+                "crepl hung (more than {timeout:?}) on input starting {:?}",
+                String::from_utf8_lossy(&input[..input.len().min(200)])
+            );
         }
     }
 }
@@ -60,8 +67,14 @@ fn run(input: &[u8], timeout: Duration) -> (Option<i32>, String, String) {
 #[track_caller]
 fn no_crash(input: impl AsRef<[u8]>) -> String {
     let (status, out, err) = run(input.as_ref(), Duration::from_secs(60));
-    assert!(status.is_some(), "crepl was killed by a signal; stderr: {err}");
-    assert!(status == Some(0) || status == Some(1), "unexpected exit status {status:?}; stderr: {err}");
+    assert!(
+        status.is_some(),
+        "crepl was killed by a signal; stderr: {err}"
+    );
+    assert!(
+        status == Some(0) || status == Some(1),
+        "unexpected exit status {status:?}; stderr: {err}"
+    );
     assert!(!err.contains("panicked"), "crepl panicked: {err}");
     out
 }
@@ -72,8 +85,12 @@ fn survives(input: impl AsRef<[u8]>) {
     let mut text = input.as_ref().to_vec();
     text.extend_from_slice(b"\n;\n1 + 1\n");
     let out = no_crash(&text);
-    let shown = String::from_utf8_lossy(&input.as_ref()[..input.as_ref().len().min(200)]).into_owned();
-    assert!(out.trim_end().ends_with("(int) 2"), "the session did not go on after {shown:?}; stdout: {out}");
+    let shown =
+        String::from_utf8_lossy(&input.as_ref()[..input.as_ref().len().min(200)]).into_owned();
+    assert!(
+        out.trim_end().ends_with("(int) 2"),
+        "the session did not go on after {shown:?}; stdout: {out}"
+    );
 }
 
 #[test]
@@ -84,7 +101,11 @@ fn pathological_inputs() {
     no_crash(&format!("{{{}", "{".repeat(50_000)));
     survives("char *s = \"unterminated string;");
     survives("char c = 'x;");
-    survives(&format!("int x = {}1{};", "(".repeat(100_000), ")".repeat(100_000)));
+    survives(&format!(
+        "int x = {}1{};",
+        "(".repeat(100_000),
+        ")".repeat(100_000)
+    ));
     survives(&format!("int y = 1{};", "+1".repeat(100_000)));
     survives("123456789012345678901234567890123456789");
     survives("0x123456789abcdef0123456789");
@@ -100,7 +121,9 @@ fn pathological_inputs() {
     survives("%bogus");
     survives("struct S { struct S s; };");
     survives("int f(void) { return f(); }\nf()");
-    survives("int g(int n) { int a[1000]; a[0] = n; return n ? g(n - 1) + a[0] : 0; }\ng(100000000)");
+    survives(
+        "int g(int n) { int a[1000]; a[0] = n; return n ? g(n - 1) + a[0] : 0; }\ng(100000000)",
+    );
     survives("void h(void); h()");
     survives("int *p = 0; p");
     survives("\u{0}\u{1}\u{7f}\u{ff}\u{fffd}");
@@ -116,12 +139,90 @@ fn pathological_inputs() {
 fn random_bytes_and_token_soup() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     const TOKENS: &[&str] = &[
-        "int", "char", "struct", "union", "enum", "typedef", "static", "extern", "const", "void", "long", "unsigned",
-        "double", "float", "if", "else", "for", "while", "do", "switch", "case", "default", "return", "break",
-        "continue", "goto", "sizeof", "x", "y", "f", "T", "S", "main", "printf", "0", "1", "42", "3.5", "'a'", "\"s\"",
-        "(", ")", "[", "]", "{", "}", ";", ",", ".", "->", "*", "&", "+", "-", "/", "%", "=", "==", "<", ">", "<<",
-        "!", "~", "?", ":", "++", "--", "+=", "#define", "#include", "#if", "#endif", "\\\n", "/*", "*/", "//",
-        "\n", "...", "##", "#", "__attribute__((packed))", "(int)", "{0}", "[3]",
+        "int",
+        "char",
+        "struct",
+        "union",
+        "enum",
+        "typedef",
+        "static",
+        "extern",
+        "const",
+        "void",
+        "long",
+        "unsigned",
+        "double",
+        "float",
+        "if",
+        "else",
+        "for",
+        "while",
+        "do",
+        "switch",
+        "case",
+        "default",
+        "return",
+        "break",
+        "continue",
+        "goto",
+        "sizeof",
+        "x",
+        "y",
+        "f",
+        "T",
+        "S",
+        "main",
+        "printf",
+        "0",
+        "1",
+        "42",
+        "3.5",
+        "'a'",
+        "\"s\"",
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        ";",
+        ",",
+        ".",
+        "->",
+        "*",
+        "&",
+        "+",
+        "-",
+        "/",
+        "%",
+        "=",
+        "==",
+        "<",
+        ">",
+        "<<",
+        "!",
+        "~",
+        "?",
+        ":",
+        "++",
+        "--",
+        "+=",
+        "#define",
+        "#include",
+        "#if",
+        "#endif",
+        "\\\n",
+        "/*",
+        "*/",
+        "//",
+        "\n",
+        "...",
+        "##",
+        "#",
+        "__attribute__((packed))",
+        "(int)",
+        "{0}",
+        "[3]",
     ];
     for i in 0..300 {
         let mut s = String::new();
@@ -129,7 +230,11 @@ fn random_bytes_and_token_soup() {
             // Random printable bytes and control characters.
             for _ in 0..rng.below(80) {
                 let b = (rng.below(95) + 32) as u8;
-                s.push(if rng.below(20) == 0 { '\u{1}' } else { b as char });
+                s.push(if rng.below(20) == 0 {
+                    '\u{1}'
+                } else {
+                    b as char
+                });
             }
         } else {
             for _ in 0..rng.below(30) {

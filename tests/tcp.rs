@@ -19,7 +19,8 @@ struct Listener {
 
 impl Listener {
     fn start() -> Listener {
-        let exe = std::path::Path::new(env!("CARGO_BIN_EXE_crepl")).with_file_name("crepl-executor");
+        let exe =
+            std::path::Path::new(env!("CARGO_BIN_EXE_crepl")).with_file_name("crepl-executor");
         let mut child = Command::new(exe)
             .args(["--listen", "127.0.0.1:0"])
             .env("CREPL_KEY", KEY)
@@ -58,24 +59,48 @@ fn crepl(l: &Listener, input: &str, key: &str) -> (Option<i32>, String) {
         .unwrap();
     c.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     let out = c.wait_with_output().unwrap();
-    (out.status.code(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    (
+        out.status.code(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
 }
 
 #[track_caller]
 fn still_serves(l: &Listener) {
     let (st, out) = crepl(l, "int a = 20;\na + 22\n", KEY);
-    assert_eq!((st, out.trim()), (Some(0), "(int) 42"), "the executor no longer serves good clients");
+    assert_eq!(
+        (st, out.trim()),
+        (Some(0), "(int) 42"),
+        "the executor no longer serves good clients"
+    );
 }
 
 /// Connects and completes the handshake by hand; returns the stream and session channels.
 fn handshake(l: &Listener, key: &[u8]) -> (TcpStream, Channel, Channel) {
     let mut s = TcpStream::connect(&l.addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    let Handshake::Hello { nonce: ns, .. } = wire::read_handshake(&mut s).unwrap() else { panic!("no hello") };
+    let Handshake::Hello { nonce: ns, .. } = wire::read_handshake(&mut s).unwrap() else {
+        panic!("no hello")
+    };
     let nc = wire::nonce();
     let proof = wire::hmac(key, &[b"crepl client", &ns, &nc]);
-    wire::write_handshake(&mut s, &Handshake::Auth { version: PROTOCOL_VERSION, nonce: nc, proof }).unwrap();
-    assert!(matches!(wire::read_handshake(&mut s).unwrap(), Handshake::Accept { .. }));
+    wire::write_handshake(
+        &mut s,
+        &Handshake::Auth {
+            version: PROTOCOL_VERSION,
+            nonce: nc,
+            proof,
+        },
+    )
+    .unwrap();
+    assert!(matches!(
+        wire::read_handshake(&mut s).unwrap(),
+        Handshake::Accept { .. }
+    ));
     let sk = wire::session_key(key, &ns, &nc);
     (s, Channel::new(sk, TO_SERVER), Channel::new(sk, TO_CLIENT))
 }
@@ -99,22 +124,44 @@ fn bad_clients_are_refused_and_the_executor_keeps_serving() {
     // Wrong key: refused in the handshake, with a clear error for the user.
     let (st, out) = crepl(&l, "1\n", "not-the-key");
     assert_eq!(st, Some(1));
-    assert!(out.contains("refused the connection: authentication failed"), "{out}");
+    assert!(
+        out.contains("refused the connection: authentication failed"),
+        "{out}"
+    );
     still_serves(&l);
 
     // No key: an Auth without a valid proof.
     let mut s = TcpStream::connect(&l.addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     let _ = wire::read_handshake(&mut s).unwrap();
-    wire::write_handshake(&mut s, &Handshake::Auth { version: PROTOCOL_VERSION, nonce: [0; 32], proof: [0; 32] }).unwrap();
-    assert!(matches!(wire::read_handshake(&mut s), Ok(Handshake::Reject { .. })));
+    wire::write_handshake(
+        &mut s,
+        &Handshake::Auth {
+            version: PROTOCOL_VERSION,
+            nonce: [0; 32],
+            proof: [0; 32],
+        },
+    )
+    .unwrap();
+    assert!(matches!(
+        wire::read_handshake(&mut s),
+        Ok(Handshake::Reject { .. })
+    ));
     still_serves(&l);
 
     // Wrong protocol version.
     let mut s = TcpStream::connect(&l.addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     let _ = wire::read_handshake(&mut s).unwrap();
-    wire::write_handshake(&mut s, &Handshake::Auth { version: PROTOCOL_VERSION + 1, nonce: [0; 32], proof: [0; 32] }).unwrap();
+    wire::write_handshake(
+        &mut s,
+        &Handshake::Auth {
+            version: PROTOCOL_VERSION + 1,
+            nonce: [0; 32],
+            proof: [0; 32],
+        },
+    )
+    .unwrap();
     match wire::read_handshake(&mut s) {
         Ok(Handshake::Reject { reason }) => assert!(reason.contains("version"), "{reason}"),
         other => panic!("expected a rejection, got {other:?}"),
@@ -125,14 +172,17 @@ fn bad_clients_are_refused_and_the_executor_keeps_serving() {
     let mut s = TcpStream::connect(&l.addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     let _ = wire::read_handshake(&mut s).unwrap();
-    let junk: Vec<u8> = (0..2000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let junk: Vec<u8> = (0..2000u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     let _ = s.write_all(&junk);
     assert!(closed(&mut s));
     still_serves(&l);
 
     // A good session, then a tampered frame: the session is closed.
     let (mut s, mut out, mut inc) = handshake(&l, KEY.as_bytes());
-    out.send(&mut s, &Frame::Request(Request::Quiet(false))).unwrap();
+    out.send(&mut s, &Frame::Request(Request::Quiet(false)))
+        .unwrap();
     assert!(matches!(inc.recv(&mut s), Ok(Frame::Reply(Reply::Ok))));
     let body = postcard_frame(&Frame::Request(Request::Quiet(false)));
     let mut forged = frame_with_mac(&body, &[0u8; 32]);
@@ -145,7 +195,8 @@ fn bad_clients_are_refused_and_the_executor_keeps_serving() {
     // A replayed frame (valid bytes, sent twice): the second fails its sequence number.
     let (mut s, mut out, mut inc) = handshake(&l, KEY.as_bytes());
     let mut recorder = Recorder(Vec::new());
-    out.send(&mut recorder, &Frame::Request(Request::Quiet(false))).unwrap();
+    out.send(&mut recorder, &Frame::Request(Request::Quiet(false)))
+        .unwrap();
     s.write_all(&recorder.0).unwrap();
     assert!(matches!(inc.recv(&mut s), Ok(Frame::Reply(Reply::Ok))));
     s.write_all(&recorder.0).unwrap();
@@ -189,10 +240,17 @@ fn frame_with_mac(body: &[u8], mac: &[u8; 32]) -> Vec<u8> {
 #[test]
 fn crash_over_tcp_is_recovered() {
     let l = Listener::start();
-    let (st, out) = crepl(&l, "#include <stdio.h>\nint x = 3;\nprintf(\"out %d\\n\", x);\nint *p = 0;\n*p = 1;\nx + 1\n", KEY);
+    let (st, out) = crepl(
+        &l,
+        "#include <stdio.h>\nint x = 3;\nprintf(\"out %d\\n\", x);\nint *p = 0;\n*p = 1;\nx + 1\n",
+        KEY,
+    );
     assert_eq!(st, Some(1));
     assert!(out.contains("out 3"), "{out}");
-    assert!(out.contains("executor crashed: segmentation fault (SIGSEGV) while running input 5"), "{out}");
+    assert!(
+        out.contains("executor crashed: segmentation fault (SIGSEGV) while running input 5"),
+        "{out}"
+    );
     assert!(out.contains("(int) 4"), "{out}");
     still_serves(&l);
 }

@@ -21,7 +21,9 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 fn every_rust_file_starts_with_a_module_doc_line() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    for d in ["src", "ir", "frontend", "interp", "jit", "executor", "tests", "fuzz"] {
+    for d in [
+        "src", "ir", "frontend", "interp", "jit", "executor", "tests", "fuzz",
+    ] {
         if root.join(d).is_dir() {
             rust_files(&root.join(d), &mut files);
         }
@@ -29,8 +31,15 @@ fn every_rust_file_starts_with_a_module_doc_line() {
     assert!(files.len() > 30, "found only {} files", files.len());
     let missing: Vec<_> = files
         .iter()
-        .filter(|f| !std::fs::read_to_string(f).unwrap_or_default().starts_with("//!"))
+        .filter(|f| {
+            !std::fs::read_to_string(f)
+                .unwrap_or_default()
+                .starts_with("//!")
+        })
         .map(|f| f.strip_prefix(root).unwrap().display().to_string())
         .collect();
-    assert!(missing.is_empty(), "files without a leading //! line: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "files without a leading //! line: {missing:?}"
+    );
 }

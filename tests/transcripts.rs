@@ -33,15 +33,25 @@ pub fn transcript_env(input: &Path, flags: &[&str], envs: &[(&str, &str)]) -> St
         .unwrap();
     let text = std::fs::read_to_string(&out_path).unwrap_or_default();
     let _ = std::fs::remove_file(&out_path);
-    format!("{}[exit status {}]\n", mask_times(&mask(&text)), status.code().map_or("signal".into(), |c| c.to_string()))
+    format!(
+        "{}[exit status {}]\n",
+        mask_times(&mask(&text)),
+        status.code().map_or("signal".into(), |c| c.to_string())
+    )
 }
 
 /// `session restored (9 inputs replayed, 3 ms)`: the time varies from run to run.
 fn mask_times(s: &str) -> String {
     s.lines()
-        .map(|l| match (l.starts_with("session restored ("), l.rfind(", "), l.ends_with(" ms)")) {
-            (true, Some(i), true) => format!("{}, <t> ms)", &l[..i]),
-            _ => l.to_string(),
+        .map(|l| {
+            match (
+                l.starts_with("session restored ("),
+                l.rfind(", "),
+                l.ends_with(" ms)"),
+            ) {
+                (true, Some(i), true) => format!("{}, <t> ms)", &l[..i]),
+                _ => l.to_string(),
+            }
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -55,7 +65,10 @@ fn mask(s: &str) -> String {
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'0' && b.get(i + 1) == Some(&b'x') {
-            let n = b[i + 2..].iter().take_while(|c| c.is_ascii_hexdigit()).count();
+            let n = b[i + 2..]
+                .iter()
+                .take_while(|c| c.is_ascii_hexdigit())
+                .count();
             if n >= 6 {
                 out.push_str("0x<addr>");
                 i += 2 + n;
@@ -89,8 +102,16 @@ fn check_dir(dir: &Path, flags: &[&str], envs: &[(&str, &str)]) {
         for f in repl_files(dir) {
             let name = f.file_stem().unwrap().to_string_lossy().into_owned();
             // `// flags: --timeout 1` on the first line passes options to crepl.
-            let first = std::fs::read_to_string(&f).unwrap_or_default().lines().next().unwrap_or("").to_string();
-            let own: Vec<String> = first.strip_prefix("// flags:").map(|l| l.split_whitespace().map(String::from).collect()).unwrap_or_default();
+            let first = std::fs::read_to_string(&f)
+                .unwrap_or_default()
+                .lines()
+                .next()
+                .unwrap_or("")
+                .to_string();
+            let own: Vec<String> = first
+                .strip_prefix("// flags:")
+                .map(|l| l.split_whitespace().map(String::from).collect())
+                .unwrap_or_default();
             let mut all: Vec<&str> = flags.to_vec();
             all.extend(own.iter().map(String::as_str));
             let got = transcript_env(&f, &all, envs);
@@ -103,12 +124,20 @@ fn check_dir(dir: &Path, flags: &[&str], envs: &[(&str, &str)]) {
 /// print the same bytes with the executor in crepl's process and over TCP.
 #[test]
 fn transcripts() {
-    check_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts"), &[], &[]);
+    check_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts"),
+        &[],
+        &[],
+    );
 }
 
 #[test]
 fn transcripts_in_process() {
-    check_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts"), &["--in-process"], &[]);
+    check_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts"),
+        &["--in-process"],
+        &[],
+    );
 }
 
 /// The same transcripts with the executor behind TCP on 127.0.0.1 (`crepl-executor
@@ -131,7 +160,8 @@ fn transcripts_over_tcp() {
     let addr = line.trim().rsplit(' ').next().unwrap().to_string();
     std::thread::spawn(move || for _ in std::io::BufRead::lines(err) {});
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts");
-    let r = std::panic::catch_unwind(|| check_dir(&dir, &["--connect", &addr], &[("CREPL_KEY", KEY)]));
+    let r =
+        std::panic::catch_unwind(|| check_dir(&dir, &["--connect", &addr], &[("CREPL_KEY", KEY)]));
     let _ = listener.kill();
     let _ = listener.wait();
     if let Err(e) = r {
@@ -143,5 +173,9 @@ fn transcripts_over_tcp() {
 /// constructors, destructors and atexit order at exit): spawned executor only.
 #[test]
 fn executor_transcripts() {
-    check_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/executor"), &[], &[]);
+    check_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/executor"),
+        &[],
+        &[],
+    );
 }

@@ -17,13 +17,25 @@ pub fn format_value(image: &Image, ty: &Type, p: *const u8) -> String {
     }
     if let TypeKind::Function(_) = &ty.kind {
         let addr = unsafe { std::ptr::read_unaligned(p as *const u64) } as usize;
-        let name = image.entries.get(&addr).map(|id| image.slots[*id as usize].name.clone()).or_else(|| {
-            image.slots.iter().find(|s| s.entry == addr && addr != 0).map(|s| s.name.clone())
-        });
+        let name = image
+            .entries
+            .get(&addr)
+            .map(|id| image.slots[*id as usize].name.clone())
+            .or_else(|| {
+                image
+                    .slots
+                    .iter()
+                    .find(|s| s.entry == addr && addr != 0)
+                    .map(|s| s.name.clone())
+            });
         return format!("({tname}) {}", name.unwrap_or_else(|| format!("{addr:#x}")));
     }
     // Aggregates are stored as their address.
-    let obj = if ty.is_aggregate() { unsafe { std::ptr::read_unaligned(p as *const u64) as *const u8 } } else { p };
+    let obj = if ty.is_aggregate() {
+        unsafe { std::ptr::read_unaligned(p as *const u64) as *const u8 }
+    } else {
+        p
+    };
     format!("({tname}) {}", value(image, ty, obj))
 }
 
@@ -31,7 +43,13 @@ fn value(image: &Image, ty: &Type, p: *const u8) -> String {
     unsafe {
         use std::ptr::read_unaligned as rd;
         match &ty.kind {
-            TypeKind::Bool => if rd(p) != 0 { "true".into() } else { "false".into() },
+            TypeKind::Bool => {
+                if rd(p) != 0 {
+                    "true".into()
+                } else {
+                    "false".into()
+                }
+            }
             TypeKind::Char | TypeKind::SChar | TypeKind::UChar => char_lit(rd(p)),
             TypeKind::Short => rd(p as *const i16).to_string(),
             TypeKind::UShort => rd(p as *const u16).to_string(),
@@ -39,14 +57,26 @@ fn value(image: &Image, ty: &Type, p: *const u8) -> String {
             TypeKind::UInt => rd(p as *const u32).to_string(),
             TypeKind::Long | TypeKind::LongLong => rd(p as *const i64).to_string(),
             TypeKind::ULong | TypeKind::ULongLong => rd(p as *const u64).to_string(),
-            TypeKind::Float => float(rd(p as *const f32) as f64, &format!("{:?}", rd(p as *const f32)), "f"),
-            TypeKind::Double => float(rd(p as *const f64), &format!("{:?}", rd(p as *const f64)), ""),
+            TypeKind::Float => float(
+                rd(p as *const f32) as f64,
+                &format!("{:?}", rd(p as *const f32)),
+                "f",
+            ),
+            TypeKind::Double => float(
+                rd(p as *const f64),
+                &format!("{:?}", rd(p as *const f64)),
+                "",
+            ),
             TypeKind::LongDouble => {
                 let v = f64::from_bits(interp_load_f80(p));
                 float(v, &format!("{v:?}"), "L")
             }
             TypeKind::Enum(id, unsigned) => {
-                let v = if *unsigned { rd(p as *const u32) as i64 } else { rd(p as *const i32) as i64 };
+                let v = if *unsigned {
+                    rd(p as *const u32) as i64
+                } else {
+                    rd(p as *const i32) as i64
+                };
                 let e = &image.types.enums[*id as usize];
                 match e.items.iter().find(|(_, x)| *x == v) {
                     Some((n, _)) => n.clone(),
@@ -83,14 +113,20 @@ fn value(image: &Image, ty: &Type, p: *const u8) -> String {
                 }
             }
             TypeKind::Struct(id) | TypeKind::Union(id) => {
-                let Some(l) = &image.types.record(*id).layout else { return "<incomplete>".into() };
+                let Some(l) = &image.types.record(*id).layout else {
+                    return "<incomplete>".into();
+                };
                 let mut parts = Vec::new();
                 for f in &l.fields {
                     let fp = p.add(f.offset as usize);
                     let v = match f.bits {
                         Some((bit, width)) => {
                             let raw = rd(fp as *const u64) >> bit;
-                            let mask = if width >= 64 { u64::MAX } else { (1u64 << width) - 1 };
+                            let mask = if width >= 64 {
+                                u64::MAX
+                            } else {
+                                (1u64 << width) - 1
+                            };
                             let v = raw & mask;
                             if f.ty.is_signed() && width < 64 && v >> (width - 1) & 1 == 1 {
                                 ((v | !mask) as i64).to_string()
@@ -140,7 +176,11 @@ unsafe fn interp_load_f80(p: *const u8) -> u64 {
 /// with the type's suffix; infinities and NaNs as printf spells them (`inf`, `-nan`).
 fn float(v: f64, debug: &str, suffix: &str) -> String {
     if v.is_nan() {
-        return if v.is_sign_negative() { "-nan".into() } else { "nan".into() };
+        return if v.is_sign_negative() {
+            "-nan".into()
+        } else {
+            "nan".into()
+        };
     }
     if v.is_infinite() {
         return if v < 0.0 { "-inf".into() } else { "inf".into() };

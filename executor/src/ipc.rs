@@ -56,7 +56,8 @@ pub struct Spawned {
 
 impl Spawned {
     pub fn spawn(opts: &SpawnOptions) -> Result<Spawned, String> {
-        let (server, name) = IpcOneShotServer::<Hello>::new().map_err(|e| format!("cannot create the executor channel: {e}"))?;
+        let (server, name) = IpcOneShotServer::<Hello>::new()
+            .map_err(|e| format!("cannot create the executor channel: {e}"))?;
         let mut cmd = Command::new(&opts.program);
         cmd.args(&opts.args).arg("--ipc").arg(&name);
         for d in &opts.lib_dirs {
@@ -65,8 +66,17 @@ impl Spawned {
         if let Some(m) = opts.memory_limit {
             cmd.arg("--memory-limit").arg(m.to_string());
         }
-        cmd.stdin(if opts.inherit_stdin { Stdio::inherit() } else { Stdio::null() });
-        let mut child = cmd.spawn().map_err(|e| format!("cannot start the executor '{}': {e}", opts.program.display()))?;
+        cmd.stdin(if opts.inherit_stdin {
+            Stdio::inherit()
+        } else {
+            Stdio::null()
+        });
+        let mut child = cmd.spawn().map_err(|e| {
+            format!(
+                "cannot start the executor '{}': {e}",
+                opts.program.display()
+            )
+        })?;
         // accept() has no timeout: run it on a thread and give up if the child dies first.
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
@@ -95,7 +105,13 @@ impl Spawned {
                 hello.version, PROTOCOL_VERSION
             ));
         }
-        Ok(Spawned { child, requests: hello.requests, replies: hello.replies, timeout: opts.timeout, dead: false })
+        Ok(Spawned {
+            child,
+            requests: hello.requests,
+            replies: hello.replies,
+            timeout: opts.timeout,
+            dead: false,
+        })
     }
 
     pub fn pid(&self) -> u32 {
@@ -118,7 +134,9 @@ impl Spawned {
         let status = loop {
             match self.child.try_wait() {
                 Ok(Some(st)) => break Ok(st),
-                Ok(None) if start.elapsed() < Duration::from_millis(500) => std::thread::sleep(Duration::from_millis(1)),
+                Ok(None) if start.elapsed() < Duration::from_millis(500) => {
+                    std::thread::sleep(Duration::from_millis(1))
+                }
                 Ok(None) => {
                     let _ = self.child.kill();
                     break self.child.wait();
@@ -130,7 +148,10 @@ impl Spawned {
             Ok(st) => describe_exit(st),
             Err(e) => format!("lost ({e})"),
         };
-        Reply::Error(RunError { kind: RunErrorKind::Crashed(how), message: String::new() })
+        Reply::Error(RunError {
+            kind: RunErrorKind::Crashed(how),
+            message: String::new(),
+        })
     }
 
     /// Waits for the process to end (after a request that ends it, like `RunMain`).
@@ -189,7 +210,10 @@ pub fn signal_description(sig: i32) -> &'static str {
 impl Executor for Spawned {
     fn request(&mut self, req: Request) -> Reply {
         if self.dead {
-            return Reply::Error(RunError { kind: RunErrorKind::Crashed("not running".into()), message: String::new() });
+            return Reply::Error(RunError {
+                kind: RunErrorKind::Crashed("not running".into()),
+                message: String::new(),
+            });
         }
         CLIENT_INTERRUPT.store(false, Ordering::SeqCst);
         let shutdown = matches!(req, Request::Shutdown);
@@ -224,12 +248,22 @@ impl Executor for Spawned {
         let mut interrupted_at: Option<Instant> = None;
         loop {
             match self.replies.try_recv_timeout(Duration::from_millis(20)) {
-                Ok(Reply::Error(RunError { kind: RunErrorKind::Interrupted { killed: false }, .. })) if interrupted_at.is_some() && self.timeout.is_some_and(|t| start.elapsed() > t) => {
-                    return Reply::Error(RunError { kind: RunErrorKind::Interrupted { killed: false }, message: "timed out".into() });
+                Ok(Reply::Error(RunError {
+                    kind: RunErrorKind::Interrupted { killed: false },
+                    ..
+                })) if interrupted_at.is_some()
+                    && self.timeout.is_some_and(|t| start.elapsed() > t) =>
+                {
+                    return Reply::Error(RunError {
+                        kind: RunErrorKind::Interrupted { killed: false },
+                        message: "timed out".into(),
+                    });
                 }
                 Ok(r) => return r,
                 Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::IpcError(ipc::IpcError::Io(e))) if e.kind() == std::io::ErrorKind::Interrupted => {
+                Err(TryRecvError::IpcError(ipc::IpcError::Io(e)))
+                    if e.kind() == std::io::ErrorKind::Interrupted =>
+                {
                     // Our own SIGINT (Ctrl-C) interrupted the wait; handled below.
                 }
                 Err(TryRecvError::IpcError(_)) => {
@@ -250,8 +284,15 @@ impl Executor for Spawned {
                 if t.elapsed() > INTERRUPT_GRACE {
                     // Blocked in a C library call, or not polling: kill and let the session restore.
                     self.kill();
-                    let what = if timed_out { "timed out" } else { "interrupted" };
-                    return Reply::Error(RunError { kind: RunErrorKind::Interrupted { killed: true }, message: what.into() });
+                    let what = if timed_out {
+                        "timed out"
+                    } else {
+                        "interrupted"
+                    };
+                    return Reply::Error(RunError {
+                        kind: RunErrorKind::Interrupted { killed: true },
+                        message: what.into(),
+                    });
                 }
             }
         }
@@ -307,10 +348,20 @@ pub(crate) fn install_crash_handlers() {
             0,
         );
         if stack != libc::MAP_FAILED {
-            let ss = libc::stack_t { ss_sp: stack, ss_flags: 0, ss_size: size };
+            let ss = libc::stack_t {
+                ss_sp: stack,
+                ss_flags: 0,
+                ss_size: size,
+            };
             libc::sigaltstack(&ss, std::ptr::null_mut());
         }
-        for sig in [libc::SIGSEGV, libc::SIGBUS, libc::SIGFPE, libc::SIGILL, libc::SIGABRT] {
+        for sig in [
+            libc::SIGSEGV,
+            libc::SIGBUS,
+            libc::SIGFPE,
+            libc::SIGILL,
+            libc::SIGABRT,
+        ] {
             let mut sa: libc::sigaction = std::mem::zeroed();
             sa.sa_sigaction = on_fatal as extern "C" fn(libc::c_int) as usize;
             sa.sa_flags = libc::SA_ONSTACK | libc::SA_RESETHAND;
@@ -326,7 +377,9 @@ pub fn serve(name: &str, lib_dirs: Vec<String>, memory_limit: Option<u64>) -> i3
     let parent = unsafe { libc::getppid() };
     // crepl may already have ended (a script that did not compile): then there is no one
     // to serve and nothing to say.
-    let Ok(bootstrap) = IpcSender::<Hello>::connect(name.to_string()) else { return 2 };
+    let Ok(bootstrap) = IpcSender::<Hello>::connect(name.to_string()) else {
+        return 2;
+    };
     let (req_tx, req_rx) = match ipc::channel::<Request>() {
         Ok(c) => c,
         Err(e) => {
@@ -341,11 +394,21 @@ pub fn serve(name: &str, lib_dirs: Vec<String>, memory_limit: Option<u64>) -> i3
             return 2;
         }
     };
-    if bootstrap.send(Hello { version: PROTOCOL_VERSION, requests: req_tx, replies: rep_rx }).is_err() {
+    if bootstrap
+        .send(Hello {
+            version: PROTOCOL_VERSION,
+            requests: req_tx,
+            replies: rep_rx,
+        })
+        .is_err()
+    {
         return 2;
     }
     unsafe {
-        libc::signal(libc::SIGINT, on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t);
+        libc::signal(
+            libc::SIGINT,
+            on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t,
+        );
     }
     let worker = std::thread::Builder::new()
         .name("crepl-user".into())
@@ -353,7 +416,8 @@ pub fn serve(name: &str, lib_dirs: Vec<String>, memory_limit: Option<u64>) -> i3
         .spawn(move || {
             let mut rt = Runtime::new(lib_dirs);
             let base = &rt as *const _ as usize;
-            rt.interp.set_native_stack(base, crate::USER_STACK - (4 << 20));
+            rt.interp
+                .set_native_stack(base, crate::USER_STACK - (4 << 20));
             rt.install_exit_hooks();
             install_crash_handlers();
             if let Some(limit) = memory_limit {
@@ -402,13 +466,16 @@ pub fn serve(name: &str, lib_dirs: Vec<String>, memory_limit: Option<u64>) -> i3
                         }
                     }
                     req => {
-                        let reply = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rt.handle(req))) {
-                            Ok(r) => r,
-                            Err(_) => Reply::Error(RunError {
-                                kind: RunErrorKind::Internal,
-                                message: "the executor panicked (a bug in crepl)".into(),
-                            }),
-                        };
+                        let reply =
+                            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                rt.handle(req)
+                            })) {
+                                Ok(r) => r,
+                                Err(_) => Reply::Error(RunError {
+                                    kind: RunErrorKind::Internal,
+                                    message: "the executor panicked (a bug in crepl)".into(),
+                                }),
+                            };
                         flush_c_streams();
                         if rep_tx.send(reply).is_err() {
                             break;
@@ -436,10 +503,21 @@ pub fn serve(name: &str, lib_dirs: Vec<String>, memory_limit: Option<u64>) -> i3
 fn set_memory_limit(extra: u64) {
     let current = std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmSize:")).map(|l| l.to_string()))
-        .and_then(|l| l.split_whitespace().nth(1).and_then(|k| k.parse::<u64>().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmSize:"))
+                .map(|l| l.to_string())
+        })
+        .and_then(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .and_then(|k| k.parse::<u64>().ok())
+        })
         .unwrap_or(0)
         * 1024;
-    let lim = libc::rlimit { rlim_cur: current + extra, rlim_max: current + extra };
+    let lim = libc::rlimit {
+        rlim_cur: current + extra,
+        rlim_max: current + extra,
+    };
     unsafe { libc::setrlimit(libc::RLIMIT_AS, &lim) };
 }

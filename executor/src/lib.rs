@@ -7,13 +7,13 @@
 
 pub mod format;
 pub mod ipc;
-pub mod tcp;
 mod link;
 mod runtime;
+pub mod tcp;
 
 pub use ipc::{serve, SpawnOptions, Spawned, CLIENT_INTERRUPT};
-pub use tcp::client::{Remote, RemoteOptions};
 pub use runtime::Runtime;
+pub use tcp::client::{Remote, RemoteOptions};
 
 use ir::protocol::{Reply, Request};
 use std::sync::mpsc;
@@ -55,7 +55,11 @@ impl InProcess {
                 }
             })
             .expect("cannot start the executor thread");
-        InProcess { tx, rx, worker: Some(worker) }
+        InProcess {
+            tx,
+            rx,
+            worker: Some(worker),
+        }
     }
 }
 
@@ -126,7 +130,11 @@ pub fn main_with_args(args: &[String]) -> i32 {
             "-L" => lib_dirs.extend(it.next().cloned()),
             "--memory-limit" => memory_limit = it.next().and_then(|s| s.parse::<u64>().ok()),
             "--version" => {
-                println!("crepl-executor {} (protocol {})", env!("CARGO_PKG_VERSION"), ir::protocol::PROTOCOL_VERSION);
+                println!(
+                    "crepl-executor {} (protocol {})",
+                    env!("CARGO_PKG_VERSION"),
+                    ir::protocol::PROTOCOL_VERSION
+                );
                 return 0;
             }
             _ => {

@@ -56,15 +56,34 @@ fn builtin(name: &str) -> Option<usize> {
         x.swap_bytes()
     }
     extern "C" fn ffs(x: i32) -> i32 {
-        if x == 0 { 0 } else { x.trailing_zeros() as i32 + 1 }
+        if x == 0 {
+            0
+        } else {
+            x.trailing_zeros() as i32 + 1
+        }
     }
     extern "C" fn parity(x: u32) -> i32 {
         (x.count_ones() & 1) as i32
     }
     /// The exact result of `a op b` (op 0 add, 1 sub, 2 mul) stored into a `size`-byte
     /// integer at `r`; returns 1 if it did not fit.
-    extern "C" fn overflow(op: i32, a: i64, a_signed: i32, b: i64, b_signed: i32, r: *mut u8, size: i32, r_signed: i32) -> i32 {
-        let wide = |v: i64, signed: i32| if signed != 0 { v as i128 } else { v as u64 as i128 };
+    extern "C" fn overflow(
+        op: i32,
+        a: i64,
+        a_signed: i32,
+        b: i64,
+        b_signed: i32,
+        r: *mut u8,
+        size: i32,
+        r_signed: i32,
+    ) -> i32 {
+        let wide = |v: i64, signed: i32| {
+            if signed != 0 {
+                v as i128
+            } else {
+                v as u64 as i128
+            }
+        };
         let (x, y) = (wide(a, a_signed), wide(b, b_signed));
         // Products of two 64-bit values fit in 128 bits; sums and differences too.
         let v = match op {
@@ -104,18 +123,36 @@ fn builtin(name: &str) -> Option<usize> {
 }
 
 extern "C" {
-    fn __cxa_atexit(f: extern "C" fn(*mut libc::c_void), arg: *mut libc::c_void, dso: *mut libc::c_void) -> libc::c_int;
-    fn __cxa_at_quick_exit(f: extern "C" fn(*mut libc::c_void), dso: *mut libc::c_void) -> libc::c_int;
+    fn __cxa_atexit(
+        f: extern "C" fn(*mut libc::c_void),
+        arg: *mut libc::c_void,
+        dso: *mut libc::c_void,
+    ) -> libc::c_int;
+    fn __cxa_at_quick_exit(
+        f: extern "C" fn(*mut libc::c_void),
+        dso: *mut libc::c_void,
+    ) -> libc::c_int;
 }
 
 /// `atexit(f)` as glibc's static stub does it: `__cxa_atexit(f, NULL, NULL)`.
 extern "C" fn crepl_atexit(f: extern "C" fn()) -> libc::c_int {
     // A void(void) function called with one ignored argument is fine on x86-64.
-    unsafe { __cxa_atexit(std::mem::transmute::<extern "C" fn(), extern "C" fn(*mut libc::c_void)>(f), std::ptr::null_mut(), std::ptr::null_mut()) }
+    unsafe {
+        __cxa_atexit(
+            std::mem::transmute::<extern "C" fn(), extern "C" fn(*mut libc::c_void)>(f),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+        )
+    }
 }
 
 extern "C" fn crepl_at_quick_exit(f: extern "C" fn()) -> libc::c_int {
-    unsafe { __cxa_at_quick_exit(std::mem::transmute::<extern "C" fn(), extern "C" fn(*mut libc::c_void)>(f), std::ptr::null_mut()) }
+    unsafe {
+        __cxa_at_quick_exit(
+            std::mem::transmute::<extern "C" fn(), extern "C" fn(*mut libc::c_void)>(f),
+            std::ptr::null_mut(),
+        )
+    }
 }
 
 impl Runtime {
@@ -151,12 +188,24 @@ impl Runtime {
             let entry = dlsym(&d.symbol);
             let slot = Slot {
                 name: d.name.clone(),
-                kind: if entry != 0 { SlotKind::Native } else { SlotKind::Undefined },
+                kind: if entry != 0 {
+                    SlotKind::Native
+                } else {
+                    SlotKind::Undefined
+                },
                 entry,
                 ty: d.ty.clone(),
             };
             if image.slots.len() <= i {
-                image.slots.resize(i + 1, Slot { name: String::new(), kind: SlotKind::Undefined, entry: 0, ty: d.ty.clone() });
+                image.slots.resize(
+                    i + 1,
+                    Slot {
+                        name: String::new(),
+                        kind: SlotKind::Undefined,
+                        entry: 0,
+                        ty: d.ty.clone(),
+                    },
+                );
             }
             self.history.push((index, d.id, None));
             image.slots[i] = slot;
@@ -166,13 +215,21 @@ impl Runtime {
             let old = self.interp.image.slots[i].clone();
             let entry = match &old.kind {
                 SlotKind::Interp(_) => old.entry,
-                _ => self.interp.make_entry(f.id, &f.ty).map_err(|e| link_err(&e))?,
+                _ => self
+                    .interp
+                    .make_entry(f.id, &f.ty)
+                    .map_err(|e| link_err(&e))?,
             };
             self.history.push((index, f.id, Some(old)));
             self.interp.invalidate(f.id);
             let image = &mut self.interp.image;
             image.entries.insert(entry, f.id);
-            image.slots[i] = Slot { name: f.name.clone(), kind: SlotKind::Interp(Arc::new(f.clone())), entry, ty: f.ty.clone() };
+            image.slots[i] = Slot {
+                name: f.name.clone(),
+                kind: SlotKind::Interp(Arc::new(f.clone())),
+                entry,
+                ty: f.ty.clone(),
+            };
         }
         for &id in &m.required_funcs {
             let s = &self.interp.image.slots[id as usize];
@@ -190,11 +247,18 @@ impl Runtime {
             }
             image.global_types[i] = g.ty.clone();
             image.globals[i] = match &g.init {
-                GlobalInit::Extern(_) => externs.iter().find(|(id, _)| *id == g.id).map(|x| x.1).unwrap_or(0) as *mut u8,
+                GlobalInit::Extern(_) => externs
+                    .iter()
+                    .find(|(id, _)| *id == g.id)
+                    .map(|x| x.1)
+                    .unwrap_or(0) as *mut u8,
                 _ => {
                     let p = alloc_zeroed(g.size, g.align);
                     if p.is_null() {
-                        return Err(link_err(&format!("cannot allocate {} bytes for '{}'", g.size, g.name)));
+                        return Err(link_err(&format!(
+                            "cannot allocate {} bytes for '{}'",
+                            g.size, g.name
+                        )));
                     }
                     p
                 }
@@ -203,7 +267,13 @@ impl Runtime {
         for g in &m.globals {
             if let GlobalInit::Data { bytes, relocs } = &g.init {
                 let p = image.globals[g.id as usize];
-                unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len().min(g.size as usize)) };
+                unsafe {
+                    std::ptr::copy_nonoverlapping(
+                        bytes.as_ptr(),
+                        p,
+                        bytes.len().min(g.size as usize),
+                    )
+                };
                 for r in relocs {
                     let base = match r.target {
                         RelocTarget::Global(id) => image.globals[id as usize] as u64,
@@ -253,7 +323,8 @@ impl Runtime {
 
 /// Memory for a global: zeroed, aligned, never freed (its address may be anywhere).
 fn alloc_zeroed(size: u64, align: u64) -> *mut u8 {
-    let layout = std::alloc::Layout::from_size_align(size.max(1) as usize, align.clamp(1, 4096) as usize)
-        .unwrap_or(std::alloc::Layout::new::<u64>());
+    let layout =
+        std::alloc::Layout::from_size_align(size.max(1) as usize, align.clamp(1, 4096) as usize)
+            .unwrap_or(std::alloc::Layout::new::<u64>());
     unsafe { std::alloc::alloc_zeroed(layout) }
 }

@@ -29,7 +29,16 @@ impl Runtime {
             let m = CString::new("libm.so.6").unwrap();
             libc::dlopen(m.as_ptr(), libc::RTLD_NOW | libc::RTLD_GLOBAL);
         }
-        Runtime { interp: Interp::new(), dtors: Vec::new(), quiet: None, in_process: false, errno: 0, history: Vec::new(), modules_loaded: 0, lib_dirs }
+        Runtime {
+            interp: Interp::new(),
+            dtors: Vec::new(),
+            quiet: None,
+            in_process: false,
+            errno: 0,
+            history: Vec::new(),
+            modules_loaded: 0,
+            lib_dirs,
+        }
     }
 
     pub fn handle(&mut self, req: Request) -> Reply {
@@ -66,7 +75,11 @@ impl Runtime {
         self.modules_loaded += 1;
         // Constructors run when their module loads (by priority, then definition order),
         // before its top-level code; destructors are kept for the end of the session.
-        let mut ctors: Vec<(i32, u32)> = m.functions.iter().filter_map(|f| f.ctor.map(|p| (p, f.id))).collect();
+        let mut ctors: Vec<(i32, u32)> = m
+            .functions
+            .iter()
+            .filter_map(|f| f.ctor.map(|p| (p, f.id)))
+            .collect();
         ctors.sort_by_key(|c| c.0);
         for (_, id) in ctors {
             self.interp.call_main(id, &[]).map_err(trap_error)?;
@@ -84,32 +97,44 @@ impl Runtime {
                     value = Some(format::format_value(image, ty, p));
                 }
             };
-            self.interp.run_unit(unit, &mut on_result).map_err(trap_error)?;
+            self.interp
+                .run_unit(unit, &mut on_result)
+                .map_err(trap_error)?;
         }
         Ok(Reply::Loaded { value })
     }
 
     fn run_main(&mut self, func: u32, args: Vec<String>) -> Result<Reply, RunError> {
         // argv lives for the rest of the process, as a native program's does.
-        let mut ptrs: Vec<*mut libc::c_char> =
-            args.iter().map(|a| CString::new(a.as_str()).unwrap_or_default().into_raw()).collect();
+        let mut ptrs: Vec<*mut libc::c_char> = args
+            .iter()
+            .map(|a| CString::new(a.as_str()).unwrap_or_default().into_raw())
+            .collect();
         let argc = ptrs.len() as u64;
         ptrs.push(std::ptr::null_mut());
         let argv = Box::leak(ptrs.into_boxed_slice()).as_ptr() as u64;
-        let status = self.interp.call_main(func, &[argc, argv]).map_err(trap_error)?;
+        let status = self
+            .interp
+            .call_main(func, &[argc, argv])
+            .map_err(trap_error)?;
         Ok(Reply::Exited(status as i32))
     }
 
     pub fn load_library(&mut self, path: &str) -> Result<(), RunError> {
-        let candidates: Vec<String> = if path.contains('/') || path.ends_with(".so") || path.contains(".so.") {
-            vec![path.to_string()]
-        } else {
-            // `-l m` style: look in -L dirs, then let the dynamic loader search.
-            let mut v: Vec<String> = self.lib_dirs.iter().map(|d| format!("{d}/lib{path}.so")).collect();
-            v.push(format!("lib{path}.so"));
-            v.push(format!("lib{path}.so.6"));
-            v
-        };
+        let candidates: Vec<String> =
+            if path.contains('/') || path.ends_with(".so") || path.contains(".so.") {
+                vec![path.to_string()]
+            } else {
+                // `-l m` style: look in -L dirs, then let the dynamic loader search.
+                let mut v: Vec<String> = self
+                    .lib_dirs
+                    .iter()
+                    .map(|d| format!("{d}/lib{path}.so"))
+                    .collect();
+                v.push(format!("lib{path}.so"));
+                v.push(format!("lib{path}.so.6"));
+                v
+            };
         let mut first = String::new();
         for c in &candidates {
             let cs = CString::new(c.as_str()).map_err(|_| link_err("bad library path"))?;
@@ -124,26 +149,42 @@ impl Runtime {
             }
         }
         if candidates.len() > 1 {
-            return Err(link_err(&format!("cannot load library '{path}' (tried {}): {first}", candidates.join(", "))));
+            return Err(link_err(&format!(
+                "cannot load library '{path}' (tried {}): {first}",
+                candidates.join(", ")
+            )));
         }
         Err(link_err(&format!("cannot load library '{path}': {first}")))
     }
 }
 
 pub(crate) fn link_err(msg: &str) -> RunError {
-    RunError { kind: RunErrorKind::Link, message: msg.to_string() }
+    RunError {
+        kind: RunErrorKind::Link,
+        message: msg.to_string(),
+    }
 }
 
 fn trap_error(t: Trap) -> RunError {
     match t {
-        Trap::Error(m) => RunError { kind: RunErrorKind::Runtime, message: m },
-        Trap::Interrupted => RunError { kind: RunErrorKind::Interrupted { killed: false }, message: "interrupted".into() },
-        Trap::LongJmp { .. } => RunError { kind: RunErrorKind::Runtime, message: "longjmp to a function that has already returned".into() },
+        Trap::Error(m) => RunError {
+            kind: RunErrorKind::Runtime,
+            message: m,
+        },
+        Trap::Interrupted => RunError {
+            kind: RunErrorKind::Interrupted { killed: false },
+            message: "interrupted".into(),
+        },
+        Trap::LongJmp { .. } => RunError {
+            kind: RunErrorKind::Runtime,
+            message: "longjmp to a function that has already returned".into(),
+        },
     }
 }
 
 /// The runtime whose destructors run at process exit (spawned executor only).
-static EXIT_RUNTIME: std::sync::atomic::AtomicPtr<Runtime> = std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
+static EXIT_RUNTIME: std::sync::atomic::AtomicPtr<Runtime> =
+    std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
 
 extern "C" fn run_dtors_at_exit() {
     let rt = EXIT_RUNTIME.load(std::sync::atomic::Ordering::SeqCst);

@@ -171,7 +171,12 @@ pub struct Declarator {
 
 #[derive(Clone, Debug)]
 pub enum Derived {
-    Pointer { is_const: bool, is_volatile: bool, is_restrict: bool, is_atomic: bool },
+    Pointer {
+        is_const: bool,
+        is_volatile: bool,
+        is_restrict: bool,
+        is_atomic: bool,
+    },
     Array {
         size: Option<Box<Expr>>,
         /// `[static 10]` in a parameter.
@@ -365,14 +370,29 @@ pub enum CharPrefix {
 pub enum ExprKind {
     Ident(String),
     /// An integer constant. `decimal` matters for the type rules (C11 6.4.4.1).
-    IntLit { value: u128, unsigned: bool, longs: u8, decimal: bool },
+    IntLit {
+        value: u128,
+        unsigned: bool,
+        longs: u8,
+        decimal: bool,
+    },
     /// A floating constant; `suffix` is `None`, `Some('f')` or `Some('l')`.
-    FloatLit { value: f64, suffix: Option<char>, text: String },
-    CharLit { value: i64, prefix: CharPrefix },
+    FloatLit {
+        value: f64,
+        suffix: Option<char>,
+        text: String,
+    },
+    CharLit {
+        value: i64,
+        prefix: CharPrefix,
+    },
     /// Adjacent string literals already concatenated; `units` are the code units of the
     /// literal's element type (bytes for plain and u8, UTF-16 units for u, code points for
     /// U and L), without the terminating zero.
-    StrLit { units: Vec<u32>, prefix: CharPrefix },
+    StrLit {
+        units: Vec<u32>,
+        prefix: CharPrefix,
+    },
     Unary(UnaryOp, Box<Expr>),
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
     /// `a = b` (op None) or `a op= b`.

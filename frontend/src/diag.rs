@@ -24,13 +24,25 @@ pub struct Diag {
 
 impl Diag {
     pub fn error(loc: Loc, msg: impl Into<String>) -> Diag {
-        Diag { level: Level::Error, loc, msg: msg.into() }
+        Diag {
+            level: Level::Error,
+            loc,
+            msg: msg.into(),
+        }
     }
     pub fn warning(loc: Loc, msg: impl Into<String>) -> Diag {
-        Diag { level: Level::Warning, loc, msg: msg.into() }
+        Diag {
+            level: Level::Warning,
+            loc,
+            msg: msg.into(),
+        }
     }
     pub fn note(loc: Loc, msg: impl Into<String>) -> Diag {
-        Diag { level: Level::Note, loc, msg: msg.into() }
+        Diag {
+            level: Level::Note,
+            loc,
+            msg: msg.into(),
+        }
     }
     pub fn is_error(&self) -> bool {
         self.level == Level::Error
@@ -49,7 +61,10 @@ impl Diag {
             let f = sm.file(self.loc.file);
             let head = format!("{}:{}:{}: ", f.name, self.loc.line, self.loc.col);
             if color {
-                out.push_str(&format!("\x1b[1m{head}{code}{lvl}:\x1b[0m\x1b[1m {}\x1b[0m\n", self.msg));
+                out.push_str(&format!(
+                    "\x1b[1m{head}{code}{lvl}:\x1b[0m\x1b[1m {}\x1b[0m\n",
+                    self.msg
+                ));
             } else {
                 out.push_str(&format!("{head}{lvl}: {}\n", self.msg));
             }

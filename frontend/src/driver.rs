@@ -47,7 +47,11 @@ impl Frontend {
     }
 
     pub fn checkpoint(&self) -> Checkpoint {
-        Checkpoint { pp: self.pp.checkpoint(), td: self.typedefs.borrow().checkpoint(), sema: self.sema.checkpoint() }
+        Checkpoint {
+            pp: self.pp.checkpoint(),
+            td: self.typedefs.borrow().checkpoint(),
+            sema: self.sema.checkpoint(),
+        }
     }
 
     pub fn rollback(&mut self, cp: Checkpoint) {
@@ -69,14 +73,20 @@ impl Frontend {
         let failed = |d: &[Diag]| d.iter().any(|x| x.is_error());
         if failed(&diags) {
             self.rollback(cp);
-            return Compiled { module: None, diags };
+            return Compiled {
+                module: None,
+                diags,
+            };
         }
         let (tu, pdiags) = parse::parse(toks, &self.typedefs);
         let t2 = std::time::Instant::now();
         diags.extend(pdiags);
         if failed(&diags) {
             self.rollback(cp);
-            return Compiled { module: None, diags };
+            return Compiled {
+                module: None,
+                diags,
+            };
         }
         let (module, sdiags) = self.sema.analyze(&tu);
         if timing {
@@ -91,10 +101,16 @@ impl Frontend {
         diags.extend(sdiags);
         if failed(&diags) {
             self.rollback(cp);
-            return Compiled { module: None, diags };
+            return Compiled {
+                module: None,
+                diags,
+            };
         }
         self.history.push(cp);
-        Compiled { module: Some(module), diags }
+        Compiled {
+            module: Some(module),
+            diags,
+        }
     }
 
     /// Starts another translation unit of a multi-file program: fresh macros and typedef

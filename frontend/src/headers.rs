@@ -2,8 +2,16 @@
 //! binary: a header name into the header's text.
 
 /// The names of all embedded headers.
-pub const BUILTIN_HEADERS: &[&str] =
-    &["stddef.h", "stdarg.h", "stdbool.h", "float.h", "stdalign.h", "stdnoreturn.h", "limits.h", "iso646.h"];
+pub const BUILTIN_HEADERS: &[&str] = &[
+    "stddef.h",
+    "stdarg.h",
+    "stdbool.h",
+    "float.h",
+    "stdalign.h",
+    "stdnoreturn.h",
+    "limits.h",
+    "iso646.h",
+];
 
 /// The text of crepl's own header `name` (as written between `<` and `>`), if it has one.
 pub fn builtin_header(name: &str) -> Option<&'static str> {

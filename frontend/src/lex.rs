@@ -261,7 +261,11 @@ impl Lines<'_> {
     #[inline]
     fn loc(&mut self, pos: usize) -> Loc {
         self.advance(pos);
-        Loc { file: self.file, line: self.line, col: (self.orig(pos) - self.line_start + 1) as u32 }
+        Loc {
+            file: self.file,
+            line: self.line,
+            col: (self.orig(pos) - self.line_start + 1) as u32,
+        }
     }
 
     /// A newline character at `pos` of the spliced text.
@@ -276,7 +280,9 @@ impl Lines<'_> {
 /// True if a character constant or string literal spelling has its closing quote.
 pub fn is_terminated_literal(text: &str) -> bool {
     let b = text.as_bytes();
-    let Some(q) = b.iter().position(|&c| c == b'\'' || c == b'"') else { return false };
+    let Some(q) = b.iter().position(|&c| c == b'\'' || c == b'"') else {
+        return false;
+    };
     let quote = b[q];
     let mut i = q + 1;
     while i < b.len() {
@@ -297,9 +303,9 @@ pub fn lex(text: &str, file: FileId) -> (Vec<PpToken>, Vec<Diag>) {
 
 /// Every punctuator spelling the lexer produces (digraphs are spelled as their primary form).
 const PUNCTS: [&str; 48] = [
-    "[", "]", "(", ")", "{", "}", ".", "->", "++", "--", "&", "*", "+", "-", "~", "!", "/", "%", "<<", ">>",
-    "<", ">", "<=", ">=", "==", "!=", "^", "|", "&&", "||", "?", ":", ";", "...", "=", "*=", "/=", "%=", "+=",
-    "-=", "<<=", ">>=", "&=", "^=", "|=", ",", "#", "##",
+    "[", "]", "(", ")", "{", "}", ".", "->", "++", "--", "&", "*", "+", "-", "~", "!", "/", "%",
+    "<<", ">>", "<", ">", "<=", ">=", "==", "!=", "^", "|", "&&", "||", "?", ":", ";", "...", "=",
+    "*=", "/=", "%=", "+=", "-=", "<<=", ">>=", "&=", "^=", "|=", ",", "#", "##",
 ];
 
 /// The index of a punctuator spelling in [`PUNCTS`] (a decision tree on the bytes, cheaper
@@ -367,7 +373,10 @@ struct Spellings {
 
 impl Default for Spellings {
     fn default() -> Spellings {
-        Spellings { map: FastMap::default(), puncts: std::array::from_fn(|_| None) }
+        Spellings {
+            map: FastMap::default(),
+            puncts: std::array::from_fn(|_| None),
+        }
     }
 }
 
@@ -422,7 +431,13 @@ pub(crate) fn lex_with<T>(
             s.1 += bom;
         }
     }
-    let mut lines = Lines { segs: &segs, seg: 0, line: 1, line_start: 0, file };
+    let mut lines = Lines {
+        segs: &segs,
+        seg: 0,
+        line: 1,
+        line_start: 0,
+        file,
+    };
     let mut toks: Vec<T> = Vec::with_capacity(clean.len() / 6 + 4);
     SPELLINGS.with(|sp| {
         let mut spellings = sp.borrow_mut();
@@ -487,10 +502,24 @@ pub(crate) fn lex_with<T>(
                 Ok(Raw::Other) | Err(()) => PpKind::Other,
             };
             let slice: &str = clean.get(span.clone()).unwrap_or("\u{FFFD}");
-            let spelling: &str = if res == Ok(Raw::Digraph) { digraph_spelling(slice) } else { slice };
-            let text_rc = if kind == PpKind::Punct { spellings.punct(spelling) } else { spellings.intern(spelling) };
+            let spelling: &str = if res == Ok(Raw::Digraph) {
+                digraph_spelling(slice)
+            } else {
+                slice
+            };
+            let text_rc = if kind == PpKind::Punct {
+                spellings.punct(spelling)
+            } else {
+                spellings.intern(spelling)
+            };
             let loc = lines.loc(span.start);
-            toks.push(wrap(PpToken { kind, text: text_rc, loc, space_before: space, line_start: at_bol }));
+            toks.push(wrap(PpToken {
+                kind,
+                text: text_rc,
+                loc,
+                space_before: space,
+                line_start: at_bol,
+            }));
             at_bol = false;
             space = false;
         }
@@ -503,10 +532,18 @@ mod tests {
     use super::*;
 
     fn kinds(s: &str) -> Vec<(PpKind, String)> {
-        lex(s, 0).0.into_iter().map(|t| (t.kind, t.text.to_string())).collect()
+        lex(s, 0)
+            .0
+            .into_iter()
+            .map(|t| (t.kind, t.text.to_string()))
+            .collect()
     }
     fn texts(s: &str) -> Vec<String> {
-        lex(s, 0).0.into_iter().map(|t| t.text.to_string()).collect()
+        lex(s, 0)
+            .0
+            .into_iter()
+            .map(|t| t.text.to_string())
+            .collect()
     }
 
     #[test]
@@ -523,15 +560,24 @@ mod tests {
             ]
         );
         assert_eq!(texts("a$b $c"), vec!["a$b", "$c"]);
-        assert_eq!(texts("0x1p-3 1e+5 .5 1..2 0xe+1 12ULL"), vec!["0x1p-3", "1e+5", ".5", "1..2", "0xe+1", "12ULL"]);
+        assert_eq!(
+            texts("0x1p-3 1e+5 .5 1..2 0xe+1 12ULL"),
+            vec!["0x1p-3", "1e+5", ".5", "1..2", "0xe+1", "12ULL"]
+        );
         assert_eq!(texts("a+++++b"), vec!["a", "++", "++", "+", "b"]);
         assert_eq!(texts("x...y..z"), vec!["x", "...", "y", ".", ".", "z"]);
-        assert_eq!(texts("<<= >>= -> ## # %= ^= |= &&"), vec!["<<=", ">>=", "->", "##", "#", "%=", "^=", "|=", "&&"]);
+        assert_eq!(
+            texts("<<= >>= -> ## # %= ^= |= &&"),
+            vec!["<<=", ">>=", "->", "##", "#", "%=", "^=", "|=", "&&"]
+        );
     }
 
     #[test]
     fn digraphs() {
-        assert_eq!(texts("<: :> <% %> %: %:%: %:%"), vec!["[", "]", "{", "}", "#", "##", "#", "%"]);
+        assert_eq!(
+            texts("<: :> <% %> %: %:%: %:%"),
+            vec!["[", "]", "{", "}", "#", "##", "#", "%"]
+        );
     }
 
     #[test]
@@ -565,7 +611,14 @@ mod tests {
         assert_eq!(t[1].loc.line, 2);
         assert_eq!(t[1].loc.col, 4);
         assert!(t[2].line_start && t[2].space_before);
-        assert_eq!(t[2].loc, Loc { file: 0, line: 3, col: 3 });
+        assert_eq!(
+            t[2].loc,
+            Loc {
+                file: 0,
+                line: 3,
+                col: 3
+            }
+        );
         assert!(!t[3].space_before && !t[3].line_start);
     }
 
@@ -595,12 +648,43 @@ mod tests {
         let (t, d) = lex(src, 0);
         assert!(d.is_empty());
         let s: Vec<_> = t.iter().map(|t| t.text.to_string()).collect();
-        assert_eq!(s, vec!["#", "define", "X", "12", "int", "y", ";", "\"abcd\""]);
-        assert_eq!(t[2].loc, Loc { file: 0, line: 2, col: 5 });
-        assert_eq!(t[3].loc, Loc { file: 0, line: 2, col: 7 });
-        assert_eq!(t[4].loc, Loc { file: 0, line: 4, col: 1 });
+        assert_eq!(
+            s,
+            vec!["#", "define", "X", "12", "int", "y", ";", "\"abcd\""]
+        );
+        assert_eq!(
+            t[2].loc,
+            Loc {
+                file: 0,
+                line: 2,
+                col: 5
+            }
+        );
+        assert_eq!(
+            t[3].loc,
+            Loc {
+                file: 0,
+                line: 2,
+                col: 7
+            }
+        );
+        assert_eq!(
+            t[4].loc,
+            Loc {
+                file: 0,
+                line: 4,
+                col: 1
+            }
+        );
         assert!(t[4].line_start);
-        assert_eq!(t[5].loc, Loc { file: 0, line: 5, col: 3 });
+        assert_eq!(
+            t[5].loc,
+            Loc {
+                file: 0,
+                line: 5,
+                col: 3
+            }
+        );
         // A spliced line comment continues on the next line.
         assert_eq!(texts("a // x \\\n y\nb"), vec!["a", "b"]);
     }
@@ -609,7 +693,9 @@ mod tests {
     fn odd_characters() {
         let (t, _) = lex("a @ ` \\ \0 é b\u{FEFF}", 0);
         assert!(t.iter().any(|t| t.kind == PpKind::Other && &*t.text == "@"));
-        assert!(t.iter().any(|t| t.kind == PpKind::Other && &*t.text == "\\"));
+        assert!(t
+            .iter()
+            .any(|t| t.kind == PpKind::Other && &*t.text == "\\"));
         let (t, _) = lex("\u{FEFF}x", 0);
         assert_eq!(t[0].loc.col, 4);
         // Random bytes never panic.
@@ -617,7 +703,9 @@ mod tests {
         for _ in 0..200 {
             let mut bytes = Vec::new();
             for _ in 0..200 {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 bytes.push((seed >> 33) as u8);
             }
             let s = String::from_utf8_lossy(&bytes);

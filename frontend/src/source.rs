@@ -27,7 +27,11 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(name: String, text: Rc<str>) -> SourceFile {
-        SourceFile { name, text, line_starts: OnceCell::new() }
+        SourceFile {
+            name,
+            text,
+            line_starts: OnceCell::new(),
+        }
     }
 
     fn line_starts(&self) -> &[usize] {

@@ -88,17 +88,30 @@ fn build_struct(image: &Image, id: u32) -> *mut ffi_type {
         if rec.is_union || l.fields.iter().any(|f| f.bits.is_some()) {
             // libffi has no unions or bit-fields: describe the bytes by eightbyte class,
             // which is what the System V classification looks at.
-            let all_float = l.fields.iter().all(|f| matches!(f.ty.kind, TypeKind::Double | TypeKind::Float));
+            let all_float = l
+                .fields
+                .iter()
+                .all(|f| matches!(f.ty.kind, TypeKind::Double | TypeKind::Float));
             let mut left = l.size;
             while left > 0 {
                 let t = if all_float {
-                    if left >= 8 { &raw mut raw::ffi_type_double } else { &raw mut raw::ffi_type_float }
+                    if left >= 8 {
+                        &raw mut raw::ffi_type_double
+                    } else {
+                        &raw mut raw::ffi_type_float
+                    }
                 } else if left >= 8 {
                     &raw mut raw::ffi_type_uint64
                 } else {
                     &raw mut raw::ffi_type_uint8
                 };
-                left -= if left >= 8 { 8 } else if all_float { left.min(4) } else { 1 };
+                left -= if left >= 8 {
+                    8
+                } else if all_float {
+                    left.min(4)
+                } else {
+                    1
+                };
                 elems.push(t);
             }
         } else {
@@ -120,13 +133,22 @@ fn build_struct(image: &Image, id: u32) -> *mut ffi_type {
     }))
 }
 
-fn prep(image: &Image, ret: &Type, args: &[Type], fixed: Option<usize>) -> Result<Box<CallCif>, Trap> {
+fn prep(
+    image: &Image,
+    ret: &Type,
+    args: &[Type],
+    fixed: Option<usize>,
+) -> Result<Box<CallCif>, Trap> {
     let mut atypes: Vec<*mut ffi_type> = args.iter().map(|t| ffi_of(image, t)).collect();
     let mut c = Box::new(CallCif {
         cif: unsafe { std::mem::zeroed() },
         _atypes: Vec::new(),
         ret_size: image.types.size_of(ret) as usize,
-        ret_kind: if ret.is_void() || ret.is_aggregate() { None } else { Some(sk(ret)) },
+        ret_kind: if ret.is_void() || ret.is_aggregate() {
+            None
+        } else {
+            Some(sk(ret))
+        },
     });
     let rt = ffi_of(image, ret);
     let st = unsafe {
@@ -139,20 +161,36 @@ fn prep(image: &Image, ret: &Type, args: &[Type], fixed: Option<usize>) -> Resul
                 rt,
                 atypes.as_mut_ptr(),
             ),
-            None => raw::ffi_prep_cif(&mut c.cif, raw::ffi_abi_FFI_DEFAULT_ABI, atypes.len() as u32, rt, atypes.as_mut_ptr()),
+            None => raw::ffi_prep_cif(
+                &mut c.cif,
+                raw::ffi_abi_FFI_DEFAULT_ABI,
+                atypes.len() as u32,
+                rt,
+                atypes.as_mut_ptr(),
+            ),
         }
     };
     if st != raw::ffi_status_FFI_OK {
-        return Err(Trap::Error(format!("cannot prepare a native call (libffi status {st})")));
+        return Err(Trap::Error(format!(
+            "cannot prepare a native call (libffi status {st})"
+        )));
     }
     c._atypes = atypes;
     Ok(c)
 }
 
 /// Prepares the call interface for a call with these argument types (after promotions).
-pub(crate) fn prep_call(image: &Image, fty: &FnType, arg_types: &[Type]) -> Result<Box<CallCif>, Trap> {
+pub(crate) fn prep_call(
+    image: &Image,
+    fty: &FnType,
+    arg_types: &[Type],
+) -> Result<Box<CallCif>, Trap> {
     let args: Vec<Type> = arg_types.iter().map(decay).collect();
-    let fixed = if fty.variadic || fty.unprototyped { Some(fty.params.len().min(args.len())) } else { None };
+    let fixed = if fty.variadic || fty.unprototyped {
+        Some(fty.params.len().min(args.len()))
+    } else {
+        None
+    };
     prep(image, &fty.ret, &args, fixed)
 }
 
@@ -161,7 +199,13 @@ pub(crate) fn prep_call(image: &Image, fty: &FnType, arg_types: &[Type]) -> Resu
 ///
 /// # Safety
 /// `entry` must be a function with the signature `cif` was prepared for.
-pub(crate) unsafe fn native_call(cif: &CallCif, entry: usize, vals: &mut [u64], arg_types: &[Type], ret_ptr: *mut u8) -> u64 {
+pub(crate) unsafe fn native_call(
+    cif: &CallCif,
+    entry: usize,
+    vals: &mut [u64],
+    arg_types: &[Type],
+    ret_ptr: *mut u8,
+) -> u64 {
     let mut avalues: [*mut c_void; 16] = [std::ptr::null_mut(); 16];
     let mut heap: Vec<*mut c_void> = Vec::new();
     let av: &mut [*mut c_void] = if vals.len() <= 16 {
@@ -171,14 +215,31 @@ pub(crate) unsafe fn native_call(cif: &CallCif, entry: usize, vals: &mut [u64], 
         &mut heap[..]
     };
     for i in 0..vals.len() {
-        av[i] = if arg_types[i].is_record() { vals[i] as *mut c_void } else { &mut vals[i] as *mut u64 as *mut c_void };
+        av[i] = if arg_types[i].is_record() {
+            vals[i] as *mut c_void
+        } else {
+            &mut vals[i] as *mut u64 as *mut c_void
+        };
     }
     let mut rbuf = [0u64; 4];
     let big = cif.ret_size > 32;
-    let mut heap_ret: Vec<u8> = if big { vec![0; cif.ret_size] } else { Vec::new() };
-    let rptr: *mut c_void = if big { heap_ret.as_mut_ptr() as *mut c_void } else { rbuf.as_mut_ptr() as *mut c_void };
+    let mut heap_ret: Vec<u8> = if big {
+        vec![0; cif.ret_size]
+    } else {
+        Vec::new()
+    };
+    let rptr: *mut c_void = if big {
+        heap_ret.as_mut_ptr() as *mut c_void
+    } else {
+        rbuf.as_mut_ptr() as *mut c_void
+    };
     let f: unsafe extern "C" fn() = std::mem::transmute(entry);
-    raw::ffi_call(&cif.cif as *const ffi_cif as *mut ffi_cif, Some(f), rptr, av.as_mut_ptr());
+    raw::ffi_call(
+        &cif.cif as *const ffi_cif as *mut ffi_cif,
+        Some(f),
+        rptr,
+        av.as_mut_ptr(),
+    );
     if !ret_ptr.is_null() {
         std::ptr::copy_nonoverlapping(rptr as *const u8, ret_ptr, cif.ret_size);
         return 0;
@@ -199,11 +260,18 @@ impl Interp {
         let cif = Box::leak(cif);
         unsafe {
             let mut code: *mut c_void = std::ptr::null_mut();
-            let closure = raw::ffi_closure_alloc(std::mem::size_of::<raw::ffi_closure>(), &mut code) as *mut raw::ffi_closure;
+            let closure = raw::ffi_closure_alloc(std::mem::size_of::<raw::ffi_closure>(), &mut code)
+                as *mut raw::ffi_closure;
             if closure.is_null() {
                 return Err("cannot allocate a closure".into());
             }
-            let st = raw::ffi_prep_closure_loc(closure, &mut cif.cif, Some(trampoline), id as usize as *mut c_void, code);
+            let st = raw::ffi_prep_closure_loc(
+                closure,
+                &mut cif.cif,
+                Some(trampoline),
+                id as usize as *mut c_void,
+                code,
+            );
             if st != raw::ffi_status_FFI_OK {
                 return Err(format!("libffi closure status {st}"));
             }
@@ -231,7 +299,12 @@ fn normalize_ret(v: u64, t: &Type) -> u64 {
 /// Native code calling an interpreted function (a callback, or a call through a pointer
 /// from compiled code). A trap cannot unwind through the C frames in between: it is caught
 /// here and re-raised when the native call returns.
-unsafe extern "C" fn trampoline(_cif: *mut ffi_cif, result: *mut c_void, args: *mut *mut c_void, data: *mut c_void) {
+unsafe extern "C" fn trampoline(
+    _cif: *mut ffi_cif,
+    result: *mut c_void,
+    args: *mut *mut c_void,
+    data: *mut c_void,
+) {
     let it = &mut *INTERP.load(Ordering::SeqCst);
     if it.pending.is_some() {
         return;
@@ -253,7 +326,11 @@ unsafe extern "C" fn trampoline(_cif: *mut ffi_cif, result: *mut c_void, args: *
         let it = &mut *me;
         let f = it.compiled_fn(id);
         it.va_args = std::ptr::null_mut();
-        let rp = if ret.is_record() { result as *mut u8 } else { std::ptr::null_mut() };
+        let rp = if ret.is_record() {
+            result as *mut u8
+        } else {
+            std::ptr::null_mut()
+        };
         it.call_compiled(f, &vals, rp)
     });
     match r {

@@ -35,7 +35,11 @@ pub enum Trap {
     Interrupted,
     /// `longjmp`: back to the frame `fp`, re-running the statement labelled `label`, where
     /// setjmp then returns `value`.
-    LongJmp { fp: usize, label: ir::LabelId, value: i32 },
+    LongJmp {
+        fp: usize,
+        label: ir::LabelId,
+        value: i32,
+    },
 }
 
 /// The unwinding payload that carries a trap to the nearest entry point.
@@ -134,7 +138,11 @@ impl Interp {
 
     /// Runs one top-level unit. If it has a result, `on_result` gets the frame's address of
     /// the value before the frame is released.
-    pub fn run_unit(&mut self, unit: &InitUnit, on_result: &mut dyn FnMut(&Image, *const u8)) -> Result<(), Trap> {
+    pub fn run_unit(
+        &mut self,
+        unit: &InitUnit,
+        on_result: &mut dyn FnMut(&Image, *const u8),
+    ) -> Result<(), Trap> {
         INTERRUPT.store(false, Ordering::Relaxed);
         let saved_sp = self.sp;
         let saved_ret_ptr = self.ret_ptr;
@@ -145,7 +153,11 @@ impl Interp {
         let r = catch(|| {
             let it = unsafe { &mut *me };
             let fp = it.push_frame(unit.frame_size);
-            let flow = if catches { it.run_catching(&body, fp) } else { body(it, fp, compile::NO_SEEK) };
+            let flow = if catches {
+                it.run_catching(&body, fp)
+            } else {
+                body(it, fp, compile::NO_SEEK)
+            };
             if let compile::Flow::Goto(_) = flow {
                 raise(Trap::Error("goto to a label that is not in scope".into()));
             }
@@ -158,7 +170,9 @@ impl Interp {
         self.pending = None;
         self.jmp_value = None;
         r.map_err(|t| match t {
-            Trap::LongJmp { .. } => Trap::Error("longjmp to a function that has already returned".into()),
+            Trap::LongJmp { .. } => {
+                Trap::Error("longjmp to a function that has already returned".into())
+            }
             t => t,
         })
     }
@@ -172,7 +186,11 @@ impl Interp {
             let me: *mut Interp = self;
             match catch(|| body(unsafe { &mut *me }, fp, seek)) {
                 Ok(flow) => return flow,
-                Err(Trap::LongJmp { fp: target, label, value }) if target == fp as usize => {
+                Err(Trap::LongJmp {
+                    fp: target,
+                    label,
+                    value,
+                }) if target == fp as usize => {
                     self.sp = sp;
                     self.jmp_value = Some(value);
                     seek = label;
@@ -197,7 +215,9 @@ impl Interp {
         self.pending = None;
         self.jmp_value = None;
         r.map(|v| v as i32 as i64).map_err(|t| match t {
-            Trap::LongJmp { .. } => Trap::Error("longjmp to a function that has already returned".into()),
+            Trap::LongJmp { .. } => {
+                Trap::Error("longjmp to a function that has already returned".into())
+            }
             t => t,
         })
     }
@@ -207,7 +227,9 @@ impl Interp {
         let start = (self.sp + 15) & !15;
         let end = start + size as usize;
         if end > self.stack.len() {
-            raise(Trap::Error("stack overflow (interpreter stack exhausted: infinite recursion?)".into()));
+            raise(Trap::Error(
+                "stack overflow (interpreter stack exhausted: infinite recursion?)".into(),
+            ));
         }
         self.sp = end;
         unsafe { self.stack.as_mut_ptr().add(start) }

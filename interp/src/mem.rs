@@ -87,7 +87,11 @@ pub fn convert(v: u64, from: Scalar, to: Scalar) -> u64 {
         }
         return match to {
             Scalar::F32 => {
-                let f = if from.is_signed() { v as i64 as f32 } else { v as f32 };
+                let f = if from.is_signed() {
+                    v as i64 as f32
+                } else {
+                    v as f32
+                };
                 f.to_bits() as u64
             }
             _ => as_f64(v, from).to_bits(),
@@ -114,7 +118,11 @@ unsafe fn f80_to_f64(p: *const u8) -> f64 {
         return 0.0 * sign;
     }
     if exp == 0x7fff {
-        return if mant << 1 == 0 { sign * f64::INFINITY } else { f64::NAN };
+        return if mant << 1 == 0 {
+            sign * f64::INFINITY
+        } else {
+            f64::NAN
+        };
     }
     sign * (mant as f64) * 2f64.powi(exp - 16383 - 63)
 }

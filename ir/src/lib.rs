@@ -3,10 +3,10 @@
 //! **API boundary.** Everything that crosses the process boundary between `crepl` and the
 //! executor is defined here and derives `Serialize`; nothing else in the workspace does.
 
-pub mod types;
-pub mod tree;
 pub mod module;
 pub mod protocol;
+pub mod tree;
+pub mod types;
 
 pub use module::*;
 pub use tree::*;

@@ -37,9 +37,14 @@ impl Module {
         self.required_funcs.extend(m.required_funcs);
         // An `extern` in one unit that another unit defines is that definition, not a
         // library symbol.
-        let defined: std::collections::HashSet<GlobalId> =
-            self.globals.iter().filter(|g| !matches!(g.init, GlobalInit::Extern(_))).map(|g| g.id).collect();
-        self.globals.retain(|g| !(matches!(g.init, GlobalInit::Extern(_)) && defined.contains(&g.id)));
+        let defined: std::collections::HashSet<GlobalId> = self
+            .globals
+            .iter()
+            .filter(|g| !matches!(g.init, GlobalInit::Extern(_)))
+            .map(|g| g.id)
+            .collect();
+        self.globals
+            .retain(|g| !(matches!(g.init, GlobalInit::Extern(_)) && defined.contains(&g.id)));
     }
 }
 

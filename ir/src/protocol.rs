@@ -17,7 +17,10 @@ pub enum Request {
     /// Roll the function table back to how it was before module number `n` (0-based) was loaded.
     Undo(u32),
     /// Run `main(argc, argv)` (script mode) and report its exit status.
-    RunMain { func: crate::tree::FuncId, args: Vec<String> },
+    RunMain {
+        func: crate::tree::FuncId,
+        args: Vec<String>,
+    },
     /// Silence (true) or restore (false) the program's stdout and stderr: replaying the
     /// journal after a crash must not print the session's output again.
     Quiet(bool),

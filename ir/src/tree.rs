@@ -61,7 +61,10 @@ pub enum BinOp {
 
 impl BinOp {
     pub fn is_comparison(self) -> bool {
-        matches!(self, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge)
+        matches!(
+            self,
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+        )
     }
 }
 
@@ -92,7 +95,12 @@ pub enum ExprKind {
     AddrOf(Box<Expr>),
     Unary(UnOp, Box<Expr>),
     /// Operands already converted to `op_ty`; comparisons give int.
-    Binary { op: BinOp, op_ty: Scalar, lhs: Box<Expr>, rhs: Box<Expr> },
+    Binary {
+        op: BinOp,
+        op_ty: Scalar,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
     /// pointer + index * scale (index is a long).
     PtrAdd(Box<Expr>, Box<Expr>, u64),
     /// (a - b) / scale, as long.
@@ -109,11 +117,26 @@ pub enum ExprKind {
     Assign(Box<Expr>, Box<Expr>),
     /// `lv op= rhs`: load lv, convert to `op_ty`, apply op with rhs (already `op_ty`),
     /// convert back to lv's type, store. Value is the stored value.
-    OpAssign { op: BinOp, op_ty: Scalar, lv: Box<Expr>, rhs: Box<Expr> },
+    OpAssign {
+        op: BinOp,
+        op_ty: Scalar,
+        lv: Box<Expr>,
+        rhs: Box<Expr>,
+    },
     /// `p += n` / `p -= n` on a pointer lvalue; rhs is a long.
-    PtrOpAssign { lv: Box<Expr>, rhs: Box<Expr>, scale: u64, sub: bool },
+    PtrOpAssign {
+        lv: Box<Expr>,
+        rhs: Box<Expr>,
+        scale: u64,
+        sub: bool,
+    },
     /// `++`/`--`: on integers and floats by 1, on pointers by `scale` bytes.
-    IncDec { lv: Box<Expr>, inc: bool, post: bool, scale: u64 },
+    IncDec {
+        lv: Box<Expr>,
+        inc: bool,
+        post: bool,
+        scale: u64,
+    },
     Call(Box<Call>),
     /// Run a statement, then evaluate the expression (compound literals, statement
     /// expressions, initialization of temporaries).
@@ -158,7 +181,12 @@ pub enum Stmt {
     /// `cond` is an integer of type long (already promoted and widened). Control goes to
     /// the label of the matching case (ranges inclusive), else to `default`, else past the
     /// body.
-    Switch { cond: Expr, cases: Vec<(i64, i64, LabelId)>, default: Option<LabelId>, body: Box<Stmt> },
+    Switch {
+        cond: Expr,
+        cases: Vec<(i64, i64, LabelId)>,
+        default: Option<LabelId>,
+        body: Box<Stmt>,
+    },
     Label(LabelId, Box<Stmt>),
     Goto(LabelId),
     /// GNU `goto *p`: `p` holds a label's value (`&&label`, `LABEL_VALUE_BASE + id`).
@@ -190,7 +218,9 @@ impl Stmt {
         match self {
             Stmt::Label(l, s) => *l == label || s.has_label(label),
             Stmt::Block(b) => b.labels.contains(&label),
-            Stmt::If(_, t, e) => t.has_label(label) || e.as_ref().is_some_and(|e| e.has_label(label)),
+            Stmt::If(_, t, e) => {
+                t.has_label(label) || e.as_ref().is_some_and(|e| e.has_label(label))
+            }
             Stmt::While(_, s) | Stmt::DoWhile(s, _) | Stmt::For(_, _, _, s) => s.has_label(label),
             Stmt::Switch { body, .. } => body.has_label(label),
             Stmt::Scoped(s) => s.has_label(label),
@@ -222,7 +252,9 @@ impl Stmt {
                     e.collect_labels(out);
                 }
             }
-            Stmt::While(_, b) | Stmt::DoWhile(b, _) | Stmt::For(_, _, _, b) | Stmt::Scoped(b) => b.collect_labels(out),
+            Stmt::While(_, b) | Stmt::DoWhile(b, _) | Stmt::For(_, _, _, b) | Stmt::Scoped(b) => {
+                b.collect_labels(out)
+            }
             Stmt::Switch { body, .. } => body.collect_labels(out),
             Stmt::Expr(_)
             | Stmt::Goto(_)

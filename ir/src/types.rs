@@ -60,7 +60,11 @@ pub struct FnType {
 
 impl Type {
     pub const fn new(kind: TypeKind) -> Type {
-        Type { kind, is_const: false, is_volatile: false }
+        Type {
+            kind,
+            is_const: false,
+            is_volatile: false,
+        }
     }
     pub const fn int() -> Type {
         Type::new(TypeKind::Int)
@@ -72,7 +76,11 @@ impl Type {
         Type::new(TypeKind::Pointer(Box::new(t)))
     }
     pub fn unqual(&self) -> Type {
-        Type { kind: self.kind.clone(), is_const: false, is_volatile: false }
+        Type {
+            kind: self.kind.clone(),
+            is_const: false,
+            is_volatile: false,
+        }
     }
     pub fn with_const(mut self, c: bool) -> Type {
         self.is_const |= c;
@@ -83,11 +91,25 @@ impl Type {
         use TypeKind::*;
         matches!(
             self.kind,
-            Bool | Char | SChar | UChar | Short | UShort | Int | UInt | Long | ULong | LongLong | ULongLong | Enum(..)
+            Bool | Char
+                | SChar
+                | UChar
+                | Short
+                | UShort
+                | Int
+                | UInt
+                | Long
+                | ULong
+                | LongLong
+                | ULongLong
+                | Enum(..)
         )
     }
     pub fn is_float(&self) -> bool {
-        matches!(self.kind, TypeKind::Float | TypeKind::Double | TypeKind::LongDouble)
+        matches!(
+            self.kind,
+            TypeKind::Float | TypeKind::Double | TypeKind::LongDouble
+        )
     }
     pub fn is_arith(&self) -> bool {
         self.is_integer() || self.is_float()
@@ -121,11 +143,21 @@ impl Type {
     }
     /// Struct, union, array or va_list: values live in memory and are handled by address.
     pub fn is_aggregate(&self) -> bool {
-        matches!(self.kind, TypeKind::Struct(_) | TypeKind::Union(_) | TypeKind::Array(..) | TypeKind::Vla(..) | TypeKind::VaList)
+        matches!(
+            self.kind,
+            TypeKind::Struct(_)
+                | TypeKind::Union(_)
+                | TypeKind::Array(..)
+                | TypeKind::Vla(..)
+                | TypeKind::VaList
+        )
     }
     pub fn is_signed(&self) -> bool {
         use TypeKind::*;
-        matches!(self.kind, Char | SChar | Short | Int | Long | LongLong | Enum(_, false))
+        matches!(
+            self.kind,
+            Char | SChar | Short | Int | Long | LongLong | Enum(_, false)
+        )
     }
     pub fn pointee(&self) -> Option<&Type> {
         match &self.kind {
@@ -147,7 +179,10 @@ impl Type {
     }
     /// The type of a character of this char-ish type, if any (for string-like printing).
     pub fn is_char_like(&self) -> bool {
-        matches!(self.kind, TypeKind::Char | TypeKind::SChar | TypeKind::UChar)
+        matches!(
+            self.kind,
+            TypeKind::Char | TypeKind::SChar | TypeKind::UChar
+        )
     }
 
     /// How the interpreter and the call machinery move a value of this type.
@@ -268,9 +303,11 @@ impl TypeTable {
             Array(e, n) => self.size_of(e) * n.unwrap_or(0),
             // Known only at run time (sema computes it from the length slot).
             Vla(..) => 0,
-            Struct(id) | Union(id) => {
-                self.records.get(*id as usize).and_then(|r| r.layout.as_ref()).map_or(0, |l| l.size)
-            }
+            Struct(id) | Union(id) => self
+                .records
+                .get(*id as usize)
+                .and_then(|r| r.layout.as_ref())
+                .map_or(0, |l| l.size),
         }
     }
 
@@ -279,9 +316,11 @@ impl TypeTable {
         match &t.kind {
             Void | Function(_) => 1,
             Array(e, _) | Vla(e, _) => self.align_of(e),
-            Struct(id) | Union(id) => {
-                self.records.get(*id as usize).and_then(|r| r.layout.as_ref()).map_or(1, |l| l.align)
-            }
+            Struct(id) | Union(id) => self
+                .records
+                .get(*id as usize)
+                .and_then(|r| r.layout.as_ref())
+                .map_or(1, |l| l.align),
             VaList => 8,
             _ => self.size_of(t),
         }
@@ -291,9 +330,10 @@ impl TypeTable {
         match &t.kind {
             TypeKind::Void => false,
             TypeKind::Array(e, n) => n.is_some() && self.is_complete(e),
-            TypeKind::Struct(id) | TypeKind::Union(id) => {
-                self.records.get(*id as usize).is_some_and(|r| r.layout.is_some())
-            }
+            TypeKind::Struct(id) | TypeKind::Union(id) => self
+                .records
+                .get(*id as usize)
+                .is_some_and(|r| r.layout.is_some()),
             _ => true,
         }
     }
@@ -325,7 +365,10 @@ impl TypeTable {
                     } else {
                         format!("*{q} {inner}")
                     };
-                    inner = if matches!(p.kind, TypeKind::Array(..) | TypeKind::Vla(..) | TypeKind::Function(_)) {
+                    inner = if matches!(
+                        p.kind,
+                        TypeKind::Array(..) | TypeKind::Vla(..) | TypeKind::Function(_)
+                    ) {
                         format!("({star})")
                     } else {
                         star
@@ -355,11 +398,17 @@ impl TypeTable {
                 _ => {
                     let base = self.base_name(cur);
                     let q = quals(cur);
-                    let base = if q.is_empty() { base } else { format!("{q} {base}") };
+                    let base = if q.is_empty() {
+                        base
+                    } else {
+                        format!("{q} {base}")
+                    };
                     if inner.is_empty() {
                         return base;
                     }
-                    let sep = if inner.starts_with('*') || inner.starts_with('(') && !inner.starts_with("()") {
+                    let sep = if inner.starts_with('*')
+                        || inner.starts_with('(') && !inner.starts_with("()")
+                    {
                         " "
                     } else if inner.starts_with('[') || inner.starts_with('(') {
                         ""
@@ -409,7 +458,9 @@ impl TypeTable {
                     (None, None) => "enum (unnamed)".into(),
                 }
             }
-            Pointer(_) | Array(..) | Vla(..) | Function(_) => unreachable!("derived types are handled by declare"),
+            Pointer(_) | Array(..) | Vla(..) | Function(_) => {
+                unreachable!("derived types are handled by declare")
+            }
         }
     }
 }
@@ -436,8 +487,14 @@ mod tests {
         let tt = TypeTable::default();
         let int = Type::int();
         assert_eq!(tt.type_name(&int), "int");
-        assert_eq!(tt.type_name(&Type::ptr_to(Type::new(TypeKind::Char).with_const(true))), "const char *");
-        assert_eq!(tt.type_name(&t(TypeKind::Array(Box::new(int.clone()), Some(3)))), "int[3]");
+        assert_eq!(
+            tt.type_name(&Type::ptr_to(Type::new(TypeKind::Char).with_const(true))),
+            "const char *"
+        );
+        assert_eq!(
+            tt.type_name(&t(TypeKind::Array(Box::new(int.clone()), Some(3)))),
+            "int[3]"
+        );
         let f = t(TypeKind::Function(Box::new(FnType {
             ret: int.clone(),
             params: vec![int.clone()],
@@ -448,9 +505,16 @@ mod tests {
         assert_eq!(tt.type_name(&f), "int (int)");
         let pa = Type::ptr_to(t(TypeKind::Array(Box::new(int.clone()), Some(4))));
         assert_eq!(tt.type_name(&pa), "int (*)[4]");
-        let a2 = t(TypeKind::Array(Box::new(t(TypeKind::Array(Box::new(int.clone()), Some(2)))), Some(3)));
+        let a2 = t(TypeKind::Array(
+            Box::new(t(TypeKind::Array(Box::new(int.clone()), Some(2)))),
+            Some(3),
+        ));
         assert_eq!(tt.type_name(&a2), "int[3][2]");
-        let cp = Type { kind: TypeKind::Pointer(Box::new(int.clone())), is_const: true, is_volatile: false };
+        let cp = Type {
+            kind: TypeKind::Pointer(Box::new(int.clone())),
+            is_const: true,
+            is_volatile: false,
+        };
         assert_eq!(tt.type_name(&cp), "int *const");
         assert_eq!(tt.declare(&cp, "p"), "int *const p");
         assert_eq!(tt.declare(&a2, "m"), "int m[3][2]");

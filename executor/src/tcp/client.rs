@@ -45,8 +45,11 @@ impl Remote {
         }
         let mut s = stream.ok_or_else(|| format!("cannot connect to {}: {last}", o.addr))?;
         s.set_nodelay(true).map_err(|e| e.to_string())?;
-        s.set_read_timeout(Some(Duration::from_secs(10))).map_err(|e| e.to_string())?;
-        let (version, ns) = match wire::read_handshake(&mut s).map_err(|e| format!("handshake with {}: {e}", o.addr))? {
+        s.set_read_timeout(Some(Duration::from_secs(10)))
+            .map_err(|e| e.to_string())?;
+        let (version, ns) = match wire::read_handshake(&mut s)
+            .map_err(|e| format!("handshake with {}: {e}", o.addr))?
+        {
             Handshake::Hello { version, nonce } => (version, nonce),
             other => return Err(format!("unexpected handshake message {other:?}")),
         };
@@ -55,16 +58,37 @@ impl Remote {
         }
         let nc = wire::nonce();
         let proof = wire::hmac(&o.key, &[b"crepl client", &ns, &nc]);
-        wire::write_handshake(&mut s, &Handshake::Auth { version: PROTOCOL_VERSION, nonce: nc, proof }).map_err(|e| e.to_string())?;
+        wire::write_handshake(
+            &mut s,
+            &Handshake::Auth {
+                version: PROTOCOL_VERSION,
+                nonce: nc,
+                proof,
+            },
+        )
+        .map_err(|e| e.to_string())?;
         match wire::read_handshake(&mut s) {
             Ok(Handshake::Accept { proof }) => {
                 if !wire::verify(&o.key, &[b"crepl server", &nc, &ns], &proof) {
-                    return Err(format!("the executor at {} could not prove it has the key", o.addr));
+                    return Err(format!(
+                        "the executor at {} could not prove it has the key",
+                        o.addr
+                    ));
                 }
             }
-            Ok(Handshake::Reject { reason }) => return Err(format!("the executor at {} refused the connection: {reason}", o.addr)),
+            Ok(Handshake::Reject { reason }) => {
+                return Err(format!(
+                    "the executor at {} refused the connection: {reason}",
+                    o.addr
+                ))
+            }
             Ok(other) => return Err(format!("unexpected handshake message {other:?}")),
-            Err(e) => return Err(format!("the executor at {} closed the connection: {e}", o.addr)),
+            Err(e) => {
+                return Err(format!(
+                    "the executor at {} closed the connection: {e}",
+                    o.addr
+                ))
+            }
         }
         s.set_read_timeout(None).map_err(|e| e.to_string())?;
         let sk = wire::session_key(&o.key, &ns, &nc);
@@ -80,20 +104,32 @@ impl Remote {
                 }
             }
         });
-        Ok(Remote { stream: s, out: Channel::new(sk, TO_SERVER), frames: rx, timeout: o.timeout, dead: false })
+        Ok(Remote {
+            stream: s,
+            out: Channel::new(sk, TO_SERVER),
+            frames: rx,
+            timeout: o.timeout,
+            dead: false,
+        })
     }
 
     fn lost(&mut self, how: String) -> Reply {
         self.dead = true;
         let _ = self.stream.shutdown(std::net::Shutdown::Both);
-        Reply::Error(RunError { kind: RunErrorKind::Crashed(how), message: String::new() })
+        Reply::Error(RunError {
+            kind: RunErrorKind::Crashed(how),
+            message: String::new(),
+        })
     }
 }
 
 impl Executor for Remote {
     fn request(&mut self, req: Request) -> Reply {
         if self.dead {
-            return Reply::Error(RunError { kind: RunErrorKind::Crashed("not connected".into()), message: String::new() });
+            return Reply::Error(RunError {
+                kind: RunErrorKind::Crashed("not connected".into()),
+                message: String::new(),
+            });
         }
         CLIENT_INTERRUPT.store(false, Ordering::SeqCst);
         let shutdown = matches!(req, Request::Shutdown);
@@ -105,8 +141,16 @@ impl Executor for Remote {
         loop {
             match self.frames.recv_timeout(Duration::from_millis(20)) {
                 Ok(Ok(Frame::Output { fd, data })) => {
-                    let _ = if fd == 2 { std::io::stderr().write_all(&data) } else { std::io::stdout().write_all(&data) };
-                    let _ = if fd == 2 { std::io::stderr().flush() } else { std::io::stdout().flush() };
+                    let _ = if fd == 2 {
+                        std::io::stderr().write_all(&data)
+                    } else {
+                        std::io::stdout().write_all(&data)
+                    };
+                    let _ = if fd == 2 {
+                        std::io::stderr().flush()
+                    } else {
+                        std::io::stdout().flush()
+                    };
                 }
                 Ok(Ok(Frame::Reply(r))) => {
                     if shutdown {
@@ -115,9 +159,15 @@ impl Executor for Remote {
                         while Instant::now() < until {
                             match self.frames.recv_timeout(Duration::from_millis(50)) {
                                 Ok(Ok(Frame::Output { fd, data })) => {
-                                    let _ = if fd == 2 { std::io::stderr().write_all(&data) } else { std::io::stdout().write_all(&data) };
+                                    let _ = if fd == 2 {
+                                        std::io::stderr().write_all(&data)
+                                    } else {
+                                        std::io::stdout().write_all(&data)
+                                    };
                                 }
-                                Ok(Ok(_)) | Ok(Err(_)) | Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                                Ok(Ok(_))
+                                | Ok(Err(_))
+                                | Err(mpsc::RecvTimeoutError::Disconnected) => break,
                                 Err(mpsc::RecvTimeoutError::Timeout) => {}
                             }
                         }
@@ -125,9 +175,16 @@ impl Executor for Remote {
                         self.dead = true;
                         return r;
                     }
-                    if let Reply::Error(RunError { kind: RunErrorKind::Interrupted { killed: false }, .. }) = &r {
+                    if let Reply::Error(RunError {
+                        kind: RunErrorKind::Interrupted { killed: false },
+                        ..
+                    }) = &r
+                    {
                         if self.timeout.is_some_and(|t| start.elapsed() > t) {
-                            return Reply::Error(RunError { kind: RunErrorKind::Interrupted { killed: false }, message: "timed out".into() });
+                            return Reply::Error(RunError {
+                                kind: RunErrorKind::Interrupted { killed: false },
+                                message: "timed out".into(),
+                            });
                         }
                     }
                     return r;
@@ -135,7 +192,9 @@ impl Executor for Remote {
                 Ok(Ok(Frame::Died(how))) => return self.lost(how),
                 Ok(Ok(other)) => return self.lost(format!("protocol error: unexpected {other:?}")),
                 Ok(Err(e)) => return self.lost(format!("connection lost ({e})")),
-                Err(mpsc::RecvTimeoutError::Disconnected) => return self.lost("connection lost".into()),
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    return self.lost("connection lost".into())
+                }
                 Err(mpsc::RecvTimeoutError::Timeout) => {}
             }
             let timed_out = self.timeout.is_some_and(|t| start.elapsed() > t);
@@ -148,8 +207,15 @@ impl Executor for Remote {
                     // Closing the connection ends the session process on the other side.
                     self.dead = true;
                     let _ = self.stream.shutdown(std::net::Shutdown::Both);
-                    let what = if timed_out { "timed out" } else { "interrupted" };
-                    return Reply::Error(RunError { kind: RunErrorKind::Interrupted { killed: true }, message: what.into() });
+                    let what = if timed_out {
+                        "timed out"
+                    } else {
+                        "interrupted"
+                    };
+                    return Reply::Error(RunError {
+                        kind: RunErrorKind::Interrupted { killed: true },
+                        message: what.into(),
+                    });
                 }
             }
         }

@@ -30,7 +30,9 @@ pub fn listen(addr: &str, allow_remote: bool, key_file: Option<&std::path::Path>
     let key = match wire::load_key(key_file) {
         Ok(k) => k,
         Err(_) => {
-            let p = key_file.map(|p| p.to_path_buf()).or_else(wire::default_key_path);
+            let p = key_file
+                .map(|p| p.to_path_buf())
+                .or_else(wire::default_key_path);
             let Some(p) = p else {
                 eprintln!("crepl-executor: no key: set CREPL_KEY or pass --key-file");
                 return 2;
@@ -54,13 +56,22 @@ pub fn listen(addr: &str, allow_remote: bool, key_file: Option<&std::path::Path>
             return 2;
         }
     };
-    eprintln!("crepl-executor: listening on {}", listener.local_addr().map(|a| a.to_string()).unwrap_or_default());
+    eprintln!(
+        "crepl-executor: listening on {}",
+        listener
+            .local_addr()
+            .map(|a| a.to_string())
+            .unwrap_or_default()
+    );
     let key = Arc::new(key);
     for conn in listener.incoming() {
         let Ok(stream) = conn else { continue };
         let key = key.clone();
         std::thread::spawn(move || {
-            let peer = stream.peer_addr().map(|a| a.to_string()).unwrap_or_default();
+            let peer = stream
+                .peer_addr()
+                .map(|a| a.to_string())
+                .unwrap_or_default();
             if let Err(e) = session(stream, &key) {
                 eprintln!("crepl-executor: connection from {peer} closed: {e}");
             }
@@ -72,24 +83,54 @@ pub fn listen(addr: &str, allow_remote: bool, key_file: Option<&std::path::Path>
 /// Authenticates one connection and runs its session process.
 fn session(mut stream: TcpStream, key: &[u8]) -> Result<(), String> {
     stream.set_nodelay(true).map_err(|e| e.to_string())?;
-    stream.set_read_timeout(Some(Duration::from_secs(10))).map_err(|e| e.to_string())?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .map_err(|e| e.to_string())?;
     let ns = wire::nonce();
-    wire::write_handshake(&mut stream, &Handshake::Hello { version: PROTOCOL_VERSION, nonce: ns }).map_err(|e| e.to_string())?;
+    wire::write_handshake(
+        &mut stream,
+        &Handshake::Hello {
+            version: PROTOCOL_VERSION,
+            nonce: ns,
+        },
+    )
+    .map_err(|e| e.to_string())?;
     let (version, nc, proof) = match wire::read_handshake(&mut stream).map_err(|e| e.to_string())? {
-        Handshake::Auth { version, nonce, proof } => (version, nonce, proof),
+        Handshake::Auth {
+            version,
+            nonce,
+            proof,
+        } => (version, nonce, proof),
         other => return Err(format!("expected authentication, got {other:?}")),
     };
     if version != PROTOCOL_VERSION {
-        let reason = format!("protocol version mismatch: executor {PROTOCOL_VERSION}, crepl {version}");
-        let _ = wire::write_handshake(&mut stream, &Handshake::Reject { reason: reason.clone() });
+        let reason =
+            format!("protocol version mismatch: executor {PROTOCOL_VERSION}, crepl {version}");
+        let _ = wire::write_handshake(
+            &mut stream,
+            &Handshake::Reject {
+                reason: reason.clone(),
+            },
+        );
         return Err(reason);
     }
     if !wire::verify(key, &[b"crepl client", &ns, &nc], &proof) {
-        let _ = wire::write_handshake(&mut stream, &Handshake::Reject { reason: "authentication failed".into() });
+        let _ = wire::write_handshake(
+            &mut stream,
+            &Handshake::Reject {
+                reason: "authentication failed".into(),
+            },
+        );
         return Err("authentication failed (wrong key)".into());
     }
     let server_proof = wire::hmac(key, &[b"crepl server", &nc, &ns]);
-    wire::write_handshake(&mut stream, &Handshake::Accept { proof: server_proof }).map_err(|e| e.to_string())?;
+    wire::write_handshake(
+        &mut stream,
+        &Handshake::Accept {
+            proof: server_proof,
+        },
+    )
+    .map_err(|e| e.to_string())?;
     stream.set_read_timeout(None).map_err(|e| e.to_string())?;
     let sk = wire::session_key(key, &ns, &nc);
 
@@ -97,7 +138,11 @@ fn session(mut stream: TcpStream, key: &[u8]) -> Result<(), String> {
     let me = std::env::current_exe().map_err(|e| e.to_string())?;
     let fd = stream.as_raw_fd();
     let mut cmd = Command::new(me);
-    if std::env::current_exe().ok().and_then(|p| p.file_name().map(|n| n != "crepl-executor")).unwrap_or(false) {
+    if std::env::current_exe()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n != "crepl-executor"))
+        .unwrap_or(false)
+    {
         cmd.arg("__executor");
     }
     cmd.arg("--tcp-session").stdin(Stdio::piped());
@@ -109,8 +154,15 @@ fn session(mut stream: TcpStream, key: &[u8]) -> Result<(), String> {
             Ok(())
         });
     }
-    let mut child = cmd.spawn().map_err(|e| format!("cannot start the session process: {e}"))?;
-    child.stdin.take().unwrap().write_all(&sk).map_err(|e| e.to_string())?;
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot start the session process: {e}"))?;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&sk)
+        .map_err(|e| e.to_string())?;
     let status = child.wait().map_err(|e| e.to_string())?;
     // Tell the client how its executor ended (it may have crashed mid-request).
     let how = crate::ipc::describe_exit(status);
@@ -138,7 +190,16 @@ fn drain(p: &Pipes, w: &mut (TcpStream, Channel)) {
             if n <= 0 {
                 break;
             }
-            if w.1.send(&mut w.0, &Frame::Output { fd: tag, data: buf[..n as usize].to_vec() }).is_err() {
+            if w.1
+                .send(
+                    &mut w.0,
+                    &Frame::Output {
+                        fd: tag,
+                        data: buf[..n as usize].to_vec(),
+                    },
+                )
+                .is_err()
+            {
                 return;
             }
         }
@@ -185,19 +246,42 @@ pub fn run_session() -> i32 {
         libc::dup2(fds[1], 1);
         libc::dup2(fds[3], 2);
     }
-    let pipes = Pipes { out: fds[0], err: fds[2] };
-    let writer: Writer = Arc::new(Mutex::new((sock.try_clone().expect("socket clone"), Channel::new(sk, TO_CLIENT))));
-    let _ = EXIT_PIPES.set((Pipes { out: pipes.out, err: pipes.err }, writer.clone()));
+    let pipes = Pipes {
+        out: fds[0],
+        err: fds[2],
+    };
+    let writer: Writer = Arc::new(Mutex::new((
+        sock.try_clone().expect("socket clone"),
+        Channel::new(sk, TO_CLIENT),
+    )));
+    let _ = EXIT_PIPES.set((
+        Pipes {
+            out: pipes.out,
+            err: pipes.err,
+        },
+        writer.clone(),
+    ));
     unsafe { libc::atexit(drain_at_exit) };
 
     // Forward output as it appears, so a long-running input streams.
     {
         let w = writer.clone();
-        let p = Pipes { out: pipes.out, err: pipes.err };
+        let p = Pipes {
+            out: pipes.out,
+            err: pipes.err,
+        };
         std::thread::spawn(move || loop {
             let mut pfd = [
-                libc::pollfd { fd: p.out, events: libc::POLLIN, revents: 0 },
-                libc::pollfd { fd: p.err, events: libc::POLLIN, revents: 0 },
+                libc::pollfd {
+                    fd: p.out,
+                    events: libc::POLLIN,
+                    revents: 0,
+                },
+                libc::pollfd {
+                    fd: p.err,
+                    events: libc::POLLIN,
+                    revents: 0,
+                },
             ];
             let n = unsafe { libc::poll(pfd.as_mut_ptr(), 2, -1) };
             if n > 0 {
@@ -225,7 +309,10 @@ pub fn run_session() -> i32 {
                     Ok(_) => break,
                     Err(WireError::Closed) => break,
                     Err(e) => {
-                        let _ = writeln!(std::io::stderr(), "crepl-executor: closing the session: {e}");
+                        let _ = writeln!(
+                            std::io::stderr(),
+                            "crepl-executor: closing the session: {e}"
+                        );
                         break;
                     }
                 }
@@ -241,7 +328,8 @@ pub fn run_session() -> i32 {
         .spawn(move || {
             let mut rt = Runtime::new(vec![]);
             let base = &rt as *const _ as usize;
-            rt.interp.set_native_stack(base, crate::USER_STACK - (4 << 20));
+            rt.interp
+                .set_native_stack(base, crate::USER_STACK - (4 << 20));
             rt.install_exit_hooks();
             crate::ipc::install_crash_handlers();
             let reply = |r: Reply| {
@@ -258,12 +346,20 @@ pub fn run_session() -> i32 {
                         unsafe { libc::exit(0) };
                     }
                     Request::RunMain { .. } => {
-                        reply(Reply::Error(RunError { kind: RunErrorKind::Internal, message: "script mode runs locally".into() }));
+                        reply(Reply::Error(RunError {
+                            kind: RunErrorKind::Internal,
+                            message: "script mode runs locally".into(),
+                        }));
                     }
                     req => {
-                        let r = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rt.handle(req))) {
+                        let r = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            rt.handle(req)
+                        })) {
                             Ok(r) => r,
-                            Err(_) => Reply::Error(RunError { kind: RunErrorKind::Internal, message: "the executor panicked (a bug in crepl)".into() }),
+                            Err(_) => Reply::Error(RunError {
+                                kind: RunErrorKind::Internal,
+                                message: "the executor panicked (a bug in crepl)".into(),
+                            }),
                         };
                         if !reply(r) {
                             break;

@@ -28,10 +28,21 @@ pub const KEY_FILE: &str = "executor.key";
 
 #[derive(Serialize, Deserialize, Debug)]
 pub enum Handshake {
-    Hello { version: u32, nonce: [u8; 32] },
-    Auth { version: u32, nonce: [u8; 32], proof: [u8; 32] },
-    Accept { proof: [u8; 32] },
-    Reject { reason: String },
+    Hello {
+        version: u32,
+        nonce: [u8; 32],
+    },
+    Auth {
+        version: u32,
+        nonce: [u8; 32],
+        proof: [u8; 32],
+    },
+    Accept {
+        proof: [u8; 32],
+    },
+    Reject {
+        reason: String,
+    },
 }
 
 /// A frame after the handshake.
@@ -62,8 +73,13 @@ impl std::fmt::Display for WireError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             WireError::Io(e) => write!(f, "{e}"),
-            WireError::TooBig(n) => write!(f, "frame of {n} bytes exceeds the limit of {MAX_FRAME}"),
-            WireError::BadMac => write!(f, "frame failed authentication (tampered, replayed or out of order)"),
+            WireError::TooBig(n) => {
+                write!(f, "frame of {n} bytes exceeds the limit of {MAX_FRAME}")
+            }
+            WireError::BadMac => write!(
+                f,
+                "frame failed authentication (tampered, replayed or out of order)"
+            ),
             WireError::Garbage(e) => write!(f, "malformed frame: {e}"),
             WireError::Closed => write!(f, "connection closed"),
         }
@@ -113,14 +129,24 @@ fn write_raw(w: &mut impl Write, body: &[u8], mac: Option<&[u8; 32]>) -> Result<
 fn read_raw(r: &mut impl Read, limit: usize) -> Result<Vec<u8>, WireError> {
     let mut len = [0u8; 4];
     if let Err(e) = r.read_exact(&mut len) {
-        return Err(if e.kind() == std::io::ErrorKind::UnexpectedEof { WireError::Closed } else { WireError::Io(e) });
+        return Err(if e.kind() == std::io::ErrorKind::UnexpectedEof {
+            WireError::Closed
+        } else {
+            WireError::Io(e)
+        });
     }
     let n = u32::from_le_bytes(len) as usize;
     if n > limit {
         return Err(WireError::TooBig(n));
     }
     let mut buf = vec![0u8; n];
-    r.read_exact(&mut buf).map_err(|e| if e.kind() == std::io::ErrorKind::UnexpectedEof { WireError::Closed } else { WireError::Io(e) })?;
+    r.read_exact(&mut buf).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::UnexpectedEof {
+            WireError::Closed
+        } else {
+            WireError::Io(e)
+        }
+    })?;
     Ok(buf)
 }
 
@@ -169,7 +195,11 @@ impl Channel {
             return Err(WireError::Garbage("frame shorter than its MAC".into()));
         }
         let (body, mac) = buf.split_at(buf.len() - MAC_LEN);
-        if !verify(&self.key, &[&[self.dir], &self.seq.to_le_bytes(), body], mac) {
+        if !verify(
+            &self.key,
+            &[&[self.dir], &self.seq.to_le_bytes(), body],
+            mac,
+        ) {
             if self.dir == TO_CLIENT && Channel::is_final_mac(&self.key, body, mac) {
                 return postcard::from_bytes(body).map_err(|e| WireError::Garbage(e.to_string()));
             }
@@ -201,13 +231,16 @@ pub fn load_key(path: Option<&std::path::Path>) -> Result<Vec<u8>, String> {
         Some(p) => p.to_path_buf(),
         None => default_key_path().ok_or("no key: set CREPL_KEY or pass --key-file")?,
     };
-    let k = std::fs::read_to_string(&p).map_err(|e| format!("cannot read the key file {}: {e}", p.display()))?;
+    let k = std::fs::read_to_string(&p)
+        .map_err(|e| format!("cannot read the key file {}: {e}", p.display()))?;
     Ok(k.trim().as_bytes().to_vec())
 }
 
 pub fn default_key_path() -> Option<std::path::PathBuf> {
     let home = std::env::var_os("HOME")?;
-    let base = std::env::var_os("XDG_DATA_HOME").map(std::path::PathBuf::from).unwrap_or_else(|| std::path::PathBuf::from(home).join(".local/share"));
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from(home).join(".local/share"));
     Some(base.join("crepl").join(KEY_FILE))
 }
 

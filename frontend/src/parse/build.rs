@@ -23,7 +23,10 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn new(td: Rc<RefCell<TypedefTable>>) -> Ctx {
-        Ctx { td, diags: RefCell::new(Vec::new()) }
+        Ctx {
+            td,
+            diags: RefCell::new(Vec::new()),
+        }
     }
 
     fn error(&self, loc: Loc, msg: impl Into<String>) {
@@ -41,20 +44,40 @@ impl Ctx {
         let is_typedef = s.s.storage.iter().any(|(c, _)| *c == StorageClass::Typedef);
         self.declare(&d, is_typedef);
         let loc = s.s.loc;
-        let decl = InitDeclarator { loc: d.loc, decl: *d, init: None };
-        Box::new(DeclB { d: Declaration { specs: s.s, declarators: vec![decl], loc }, is_typedef })
+        let decl = InitDeclarator {
+            loc: d.loc,
+            decl: *d,
+            init: None,
+        };
+        Box::new(DeclB {
+            d: Declaration {
+                specs: s.s,
+                declarators: vec![decl],
+                loc,
+            },
+            is_typedef,
+        })
     }
 
     /// A further declarator after `,`.
     pub fn decl_next(&self, mut p: Box<DeclB>, d: Box<Declarator>) -> Box<DeclB> {
         self.declare(&d, p.is_typedef);
-        p.d.declarators.push(InitDeclarator { loc: d.loc, decl: *d, init: None });
+        p.d.declarators.push(InitDeclarator {
+            loc: d.loc,
+            decl: *d,
+            init: None,
+        });
         p
     }
 
     /// The head of a function definition, reduced when the body's `{` (and its scope) is
     /// already open: declares the parameters in that scope.
-    pub fn func_head(&self, s: Box<Specs>, d: Box<Declarator>, l: Loc) -> Box<(Specs, Declarator, Loc)> {
+    pub fn func_head(
+        &self,
+        s: Box<Specs>,
+        d: Box<Declarator>,
+        l: Loc,
+    ) -> Box<(Specs, Declarator, Loc)> {
         if let Some(Derived::Function { params, .. }) = d.derived.first() {
             for p in params {
                 self.declare(&p.decl, false);
@@ -70,7 +93,13 @@ impl Ctx {
         body: Box<Stmt>,
     ) -> Box<FunctionDef> {
         let (s, decl, loc) = *head;
-        Box::new(FunctionDef { specs: s.s, decl, old_style_decls: unbox_vec(old_style_decls), body: *body, loc })
+        Box::new(FunctionDef {
+            specs: s.s,
+            decl,
+            old_style_decls: unbox_vec(old_style_decls),
+            body: *body,
+            loc,
+        })
     }
 
     /// An enumeration constant: an ordinary identifier from here on.
@@ -95,7 +124,9 @@ impl Ctx {
     pub fn file_stmt(&self, s: Box<Stmt>) -> ExternalItem {
         match &s.kind {
             StmtKind::Case(..) => self.error(s.loc, "'case' statement not in switch statement"),
-            StmtKind::Default(..) => self.error(s.loc, "'default' statement not in switch statement"),
+            StmtKind::Default(..) => {
+                self.error(s.loc, "'default' statement not in switch statement")
+            }
             _ => {}
         }
         ExternalItem::Stmt(*s)
@@ -103,7 +134,10 @@ impl Ctx {
 }
 
 pub fn unit(items: Vec<ExternalItem>, trailing_expr: Option<Expr>) -> Box<TranslationUnit> {
-    Box::new(TranslationUnit { items, trailing_expr })
+    Box::new(TranslationUnit {
+        items,
+        trailing_expr,
+    })
 }
 
 /// The values of a list of boxes.
@@ -135,16 +169,35 @@ pub fn with_init(mut p: Box<DeclB>, i: Initializer) -> Box<DeclB> {
 
 pub fn decl_empty(s: Box<Specs>) -> Box<Declaration> {
     let loc = s.s.loc;
-    Box::new(Declaration { specs: s.s, declarators: vec![], loc })
+    Box::new(Declaration {
+        specs: s.s,
+        declarators: vec![],
+        loc,
+    })
 }
 
 pub fn kr_decl(s: Box<Specs>, ds: Vec<Box<Declarator>>) -> Box<Declaration> {
     let loc = s.s.loc;
-    let declarators = ds.into_iter().map(|d| InitDeclarator { loc: d.loc, decl: *d, init: None }).collect();
-    Box::new(Declaration { specs: s.s, declarators, loc })
+    let declarators = ds
+        .into_iter()
+        .map(|d| InitDeclarator {
+            loc: d.loc,
+            decl: *d,
+            init: None,
+        })
+        .collect();
+    Box::new(Declaration {
+        specs: s.s,
+        declarators,
+        loc,
+    })
 }
 
-pub fn decl_full(mut d: Box<Declarator>, asm: Option<String>, attrs: Option<Vec<Attribute>>) -> Box<Declarator> {
+pub fn decl_full(
+    mut d: Box<Declarator>,
+    asm: Option<String>,
+    attrs: Option<Vec<Attribute>>,
+) -> Box<Declarator> {
     d.asm_label = asm;
     d.attrs.extend(attrs.unwrap_or_default());
     d
@@ -161,7 +214,11 @@ fn str_bytes(s: StrTok) -> Vec<u8> {
 }
 
 pub fn static_assert(cond: Expr, msg: Option<StrTok>, loc: Loc) -> Box<StaticAssert> {
-    Box::new(StaticAssert { cond, msg: msg.map(str_bytes), loc })
+    Box::new(StaticAssert {
+        cond,
+        msg: msg.map(str_bytes),
+        loc,
+    })
 }
 
 /// One declaration specifier.
@@ -197,8 +254,15 @@ pub struct Specs {
 
 impl Specs {
     pub fn new(i: Box<SpecIt>) -> Box<Specs> {
-        let s = DeclSpecs { loc: i.loc, ..DeclSpecs::default() };
-        Box::new(Specs { s, last_record: false }).add(i)
+        let s = DeclSpecs {
+            loc: i.loc,
+            ..DeclSpecs::default()
+        };
+        Box::new(Specs {
+            s,
+            last_record: false,
+        })
+        .add(i)
     }
 
     pub fn add(mut self: Box<Self>, i: Box<SpecIt>) -> Box<Specs> {
@@ -210,9 +274,13 @@ impl Specs {
             SpecItem::Type(t) => {
                 record = matches!(
                     &t,
-                    TypeSpec::Struct(RecordSpec { fields: Some(_), .. })
-                        | TypeSpec::Union(RecordSpec { fields: Some(_), .. })
-                        | TypeSpec::Enum(EnumSpec { items: Some(_), .. })
+                    TypeSpec::Struct(RecordSpec {
+                        fields: Some(_),
+                        ..
+                    }) | TypeSpec::Union(RecordSpec {
+                        fields: Some(_),
+                        ..
+                    }) | TypeSpec::Enum(EnumSpec { items: Some(_), .. })
                 );
                 s.types.push((t, i.loc));
             }
@@ -248,12 +316,32 @@ pub fn record(
     loc: Loc,
 ) -> Box<SpecIt> {
     let fields = fields.map(|f| f.into_iter().flatten().map(|b| *b).collect());
-    let r = RecordSpec { name, fields, attrs: attrs.unwrap_or_default(), loc };
-    si(SpecItem::Type(if is_union { TypeSpec::Union(r) } else { TypeSpec::Struct(r) }), loc)
+    let r = RecordSpec {
+        name,
+        fields,
+        attrs: attrs.unwrap_or_default(),
+        loc,
+    };
+    si(
+        SpecItem::Type(if is_union {
+            TypeSpec::Union(r)
+        } else {
+            TypeSpec::Struct(r)
+        }),
+        loc,
+    )
 }
 
-pub fn field_decl(s: Box<Specs>, declarators: Vec<Box<FieldDeclarator>>, loc: Loc) -> Box<FieldDecl> {
-    Box::new(FieldDecl { specs: s.s, declarators: unbox_vec(declarators), loc })
+pub fn field_decl(
+    s: Box<Specs>,
+    declarators: Vec<Box<FieldDeclarator>>,
+    loc: Loc,
+) -> Box<FieldDecl> {
+    Box::new(FieldDecl {
+        specs: s.s,
+        declarators: unbox_vec(declarators),
+        loc,
+    })
 }
 
 pub fn field(
@@ -269,25 +357,59 @@ pub fn field(
         }
         (d, _) => d.map(|d| *d),
     };
-    Box::new(FieldDeclarator { decl, bit_width, loc })
+    Box::new(FieldDeclarator {
+        decl,
+        bit_width,
+        loc,
+    })
 }
 
-pub fn enum_spec(attrs: Option<Vec<Attribute>>, name: Option<String>, items: Option<Vec<Enumerator>>, loc: Loc) -> Box<SpecIt> {
-    si(SpecItem::Type(TypeSpec::Enum(EnumSpec { name, items, attrs: attrs.unwrap_or_default(), loc })), loc)
+pub fn enum_spec(
+    attrs: Option<Vec<Attribute>>,
+    name: Option<String>,
+    items: Option<Vec<Enumerator>>,
+    loc: Loc,
+) -> Box<SpecIt> {
+    si(
+        SpecItem::Type(TypeSpec::Enum(EnumSpec {
+            name,
+            items,
+            attrs: attrs.unwrap_or_default(),
+            loc,
+        })),
+        loc,
+    )
 }
 
 pub fn enumerator(n: (String, Loc), value: Option<Expr>) -> Box<Enumerator> {
-    Box::new(Enumerator { name: n.0, value, loc: n.1 })
+    Box::new(Enumerator {
+        name: n.0,
+        value,
+        loc: n.1,
+    })
 }
 
-pub fn param(s: Box<Specs>, d: Option<Box<Declarator>>, attrs: Option<Vec<Attribute>>, loc: Loc) -> Box<ParamDecl> {
+pub fn param(
+    s: Box<Specs>,
+    d: Option<Box<Declarator>>,
+    attrs: Option<Vec<Attribute>>,
+    loc: Loc,
+) -> Box<ParamDecl> {
     let mut decl = d.map(|d| *d).unwrap_or_default();
     decl.attrs.extend(attrs.unwrap_or_default());
-    Box::new(ParamDecl { specs: s.s, decl, loc })
+    Box::new(ParamDecl {
+        specs: s.s,
+        decl,
+        loc,
+    })
 }
 
 pub fn type_name(s: Box<Specs>, d: Option<Box<Declarator>>, loc: Loc) -> Box<TypeName> {
-    Box::new(TypeName { specs: s.s, decl: d.map(|d| *d).unwrap_or_default(), loc })
+    Box::new(TypeName {
+        specs: s.s,
+        decl: d.map(|d| *d).unwrap_or_default(),
+        loc,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,7 +456,11 @@ pub enum Qual {
 }
 
 pub fn named(n: String, l: Loc) -> Box<Declarator> {
-    Box::new(Declarator { name: Some((n, l)), loc: l, ..Declarator::default() })
+    Box::new(Declarator {
+        name: Some((n, l)),
+        loc: l,
+        ..Declarator::default()
+    })
 }
 
 pub fn push_derived(mut d: Box<Declarator>, x: Derived) -> Box<Declarator> {
@@ -374,8 +500,16 @@ pub fn array(size: Option<Expr>, q: Vec<Qual>, is_static: bool, star: bool) -> D
     }
 }
 
-pub fn func(params: Vec<ParamDecl>, variadic: bool, ident_list: Option<Vec<(String, Loc)>>) -> Derived {
-    Derived::Function { params, variadic, ident_list }
+pub fn func(
+    params: Vec<ParamDecl>,
+    variadic: bool,
+    ident_list: Option<Vec<(String, Loc)>>,
+) -> Derived {
+    Derived::Function {
+        params,
+        variadic,
+        ident_list,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -397,7 +531,11 @@ pub struct ForHead {
 }
 
 pub fn for_head(init: Option<ForInit>, cond: Option<Expr>, step: Option<Expr>) -> Box<ForHead> {
-    Box::new(ForHead { init: init.unwrap_or(ForInit::None), cond, step })
+    Box::new(ForHead {
+        init: init.unwrap_or(ForInit::None),
+        cond,
+        step,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -408,11 +546,26 @@ pub fn ex(kind: ExprKind, loc: Loc) -> Expr {
 }
 
 pub fn int_lit(v: IntTok, loc: Loc) -> Expr {
-    ex(ExprKind::IntLit { value: v.value, unsigned: v.unsigned, longs: v.longs, decimal: v.decimal }, loc)
+    ex(
+        ExprKind::IntLit {
+            value: v.value,
+            unsigned: v.unsigned,
+            longs: v.longs,
+            decimal: v.decimal,
+        },
+        loc,
+    )
 }
 
 pub fn float_lit(v: FloatTok, loc: Loc) -> Expr {
-    ex(ExprKind::FloatLit { value: v.value, suffix: v.suffix, text: v.text }, loc)
+    ex(
+        ExprKind::FloatLit {
+            value: v.value,
+            suffix: v.suffix,
+            text: v.text,
+        },
+        loc,
+    )
 }
 
 /// `a[i]`; located at the base expression.
@@ -444,9 +597,15 @@ pub fn assign(op: Option<BinaryOp>, a: Expr, b: Expr, loc: Loc) -> Expr {
 
 /// `c ? a : b`; located at the `?`.
 pub fn cond(c: Expr, a: Option<Expr>, b: Expr, loc: Loc) -> Expr {
-    ex(ExprKind::Cond(Box::new(c), a.map(Box::new), Box::new(b)), loc)
+    ex(
+        ExprKind::Cond(Box::new(c), a.map(Box::new), Box::new(b)),
+        loc,
+    )
 }
 
 pub fn compound_lit(t: Box<TypeName>, items: Vec<InitItem>, loc: Loc) -> Expr {
-    ex(ExprKind::CompoundLit(t, Box::new(Initializer::List(items, loc))), loc)
+    ex(
+        ExprKind::CompoundLit(t, Box::new(Initializer::List(items, loc))),
+        loc,
+    )
 }

@@ -35,7 +35,10 @@ impl Elem {
 }
 
 fn loc_at(loc: Loc, off: usize) -> Loc {
-    Loc { col: loc.col + off as u32, ..loc }
+    Loc {
+        col: loc.col + off as u32,
+        ..loc
+    }
 }
 
 /// Converts a pp-number into an integer or floating constant token. Problems are reported
@@ -63,7 +66,12 @@ pub fn convert_number(text: &str, loc: Loc, diags: &mut Vec<Diag>) -> Tok {
 }
 
 fn zero_int() -> Tok {
-    Tok::Int(IntTok { value: 0, unsigned: false, longs: 0, decimal: true })
+    Tok::Int(IntTok {
+        value: 0,
+        unsigned: false,
+        longs: 0,
+        decimal: true,
+    })
 }
 
 fn integer(text: &str, loc: Loc, diags: &mut Vec<Diag>, is_hex: bool, is_bin: bool) -> Tok {
@@ -84,13 +92,19 @@ fn integer(text: &str, loc: Loc, diags: &mut Vec<Diag>, is_hex: bool, is_bin: bo
         end += 1;
     }
     if (is_hex || is_bin) && end == start {
-        diags.push(Diag::error(loc, format!("invalid suffix '{}' on integer constant", &text[1..])));
+        diags.push(Diag::error(
+            loc,
+            format!("invalid suffix '{}' on integer constant", &text[1..]),
+        ));
         return zero_int();
     }
     let digits = &text[start..end];
     if base == 8 {
         if let Some((i, c)) = digits.char_indices().find(|(_, c)| *c == '8' || *c == '9') {
-            diags.push(Diag::error(loc_at(loc, start + i), format!("invalid digit '{c}' in octal constant")));
+            diags.push(Diag::error(
+                loc_at(loc, start + i),
+                format!("invalid digit '{c}' in octal constant"),
+            ));
             return zero_int();
         }
     }
@@ -98,23 +112,37 @@ fn integer(text: &str, loc: Loc, diags: &mut Vec<Diag>, is_hex: bool, is_bin: bo
     let mut overflow = false;
     for c in digits.chars() {
         let d = c.to_digit(base).unwrap_or(0) as u128;
-        match value.checked_mul(base as u128).and_then(|v| v.checked_add(d)) {
+        match value
+            .checked_mul(base as u128)
+            .and_then(|v| v.checked_add(d))
+        {
             Some(v) => value = v,
             None => overflow = true,
         }
     }
     let suffix = &text[end..];
     let Some((unsigned, longs)) = int_suffix(suffix) else {
-        diags.push(Diag::error(loc_at(loc, end), format!("invalid suffix '{suffix}' on integer constant")));
+        diags.push(Diag::error(
+            loc_at(loc, end),
+            format!("invalid suffix '{suffix}' on integer constant"),
+        ));
         return zero_int();
     };
     if overflow || value > u64::MAX as u128 {
-        diags.push(Diag::error(loc, "integer literal is too large to be represented in any integer type"));
+        diags.push(Diag::error(
+            loc,
+            "integer literal is too large to be represented in any integer type",
+        ));
         if overflow {
             value = u128::MAX;
         }
     }
-    Tok::Int(IntTok { value, unsigned, longs, decimal: base == 10 })
+    Tok::Int(IntTok {
+        value,
+        unsigned,
+        longs,
+        decimal: base == 10,
+    })
 }
 
 /// Parses an integer suffix: `u` and `l`/`ll` (same case) in any order.
@@ -145,7 +173,10 @@ fn float_suffix(s: &str, text: &str, off: usize, loc: Loc, diags: &mut Vec<Diag>
         "f" | "F" => Some('f'),
         "l" | "L" => Some('l'),
         _ => {
-            diags.push(Diag::error(loc_at(loc, off), format!("invalid suffix '{s}' on floating constant")));
+            diags.push(Diag::error(
+                loc_at(loc, off),
+                format!("invalid suffix '{s}' on floating constant"),
+            ));
             let _ = text;
             None
         }
@@ -153,7 +184,11 @@ fn float_suffix(s: &str, text: &str, off: usize, loc: Loc, diags: &mut Vec<Diag>
 }
 
 fn float_tok(value: f64, suffix: Option<char>, text: &str) -> Tok {
-    Tok::Float(FloatTok { value, suffix, text: text.to_string() })
+    Tok::Float(FloatTok {
+        value,
+        suffix,
+        text: text.to_string(),
+    })
 }
 
 fn dec_float(text: &str, loc: Loc, diags: &mut Vec<Diag>) -> Tok {
@@ -164,7 +199,10 @@ fn dec_float(text: &str, loc: Loc, diags: &mut Vec<Diag>) -> Tok {
     }
     let mant = &text[..i];
     if mant.matches('.').count() > 1 || mant == "." {
-        diags.push(Diag::error(loc, format!("invalid floating constant '{text}'")));
+        diags.push(Diag::error(
+            loc,
+            format!("invalid floating constant '{text}'"),
+        ));
         return float_tok(0.0, None, text);
     }
     let mut num = mant.to_string();
@@ -191,7 +229,11 @@ fn dec_float(text: &str, loc: Loc, diags: &mut Vec<Diag>) -> Tok {
         num.insert(0, '0');
     }
     let num = num.replace(".e", ".0e");
-    let num = if num.ends_with('.') { format!("{num}0") } else { num };
+    let num = if num.ends_with('.') {
+        format!("{num}0")
+    } else {
+        num
+    };
     let value = num.parse::<f64>().unwrap_or(0.0);
     float_tok(value, suffix, text)
 }
@@ -231,11 +273,17 @@ fn hex_float(text: &str, loc: Loc, diags: &mut Vec<Diag>) -> Tok {
         i += 1;
     }
     if !any_digit {
-        diags.push(Diag::error(loc, format!("invalid floating constant '{text}'")));
+        diags.push(Diag::error(
+            loc,
+            format!("invalid floating constant '{text}'"),
+        ));
         return float_tok(0.0, None, text);
     }
     if i >= b.len() || (b[i] != b'p' && b[i] != b'P') {
-        diags.push(Diag::error(loc_at(loc, i), "hexadecimal floating constant requires an exponent"));
+        diags.push(Diag::error(
+            loc_at(loc, i),
+            "hexadecimal floating constant requires an exponent",
+        ));
         return float_tok(0.0, None, text);
     }
     let p = i;
@@ -413,7 +461,10 @@ fn decode(body: &str, elem: Elem, loc: Loc, body_off: usize, diags: &mut Vec<Dia
                 }
             }
             _ => {
-                diags.push(Diag::warning(eloc, format!("unknown escape sequence '\\{e}'")));
+                diags.push(Diag::warning(
+                    eloc,
+                    format!("unknown escape sequence '\\{e}'"),
+                ));
                 push_cp(&mut out, e as u32, elem);
             }
         }
@@ -438,7 +489,10 @@ pub fn convert_char(text: &str, loc: Loc, diags: &mut Vec<Diag>) -> Tok {
             } else {
                 // GCC: each byte shifted in; the result is an int.
                 if units.len() > 4 {
-                    diags.push(Diag::warning(loc, "character constant too long for its type"));
+                    diags.push(Diag::warning(
+                        loc,
+                        "character constant too long for its type",
+                    ));
                 } else {
                     diags.push(Diag::warning(loc, "multi-character character constant"));
                 }
@@ -451,12 +505,24 @@ pub fn convert_char(text: &str, loc: Loc, diags: &mut Vec<Diag>) -> Tok {
         }
         _ => {
             if units.len() > 1 {
-                if prefix == CharPrefix::Utf16 && units.len() == 2 && (0xd800..0xdc00).contains(&units[0]) {
-                    diags.push(Diag::error(loc, "character too large for enclosing character literal type"));
+                if prefix == CharPrefix::Utf16
+                    && units.len() == 2
+                    && (0xd800..0xdc00).contains(&units[0])
+                {
+                    diags.push(Diag::error(
+                        loc,
+                        "character too large for enclosing character literal type",
+                    ));
                 } else if prefix == CharPrefix::Utf8 {
-                    diags.push(Diag::error(loc, "character too large for enclosing character literal type"));
+                    diags.push(Diag::error(
+                        loc,
+                        "character too large for enclosing character literal type",
+                    ));
                 } else {
-                    diags.push(Diag::warning(loc, "extraneous characters in character constant ignored"));
+                    diags.push(Diag::warning(
+                        loc,
+                        "extraneous characters in character constant ignored",
+                    ));
                 }
             }
             match prefix {
@@ -477,7 +543,10 @@ pub fn convert_strings(pieces: &[(&str, Loc)], diags: &mut Vec<Diag>) -> Tok {
             if prefix == CharPrefix::None {
                 prefix = p;
             } else if prefix != p {
-                diags.push(Diag::error(*loc, "unsupported non-standard concatenation of string literals"));
+                diags.push(Diag::error(
+                    *loc,
+                    "unsupported non-standard concatenation of string literals",
+                ));
             }
         }
     }

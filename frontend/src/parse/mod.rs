@@ -5,10 +5,10 @@
 mod build;
 mod literal;
 mod nesting;
-mod tok;
-mod typedefs;
 #[cfg(test)]
 mod tests;
+mod tok;
+mod typedefs;
 
 lalrpop_util::lalrpop_mod!(
     #[allow(clippy::all, unused, dead_code)]
@@ -36,11 +36,16 @@ pub const MAX_BRACKET_DEPTH: usize = 256;
 /// Declared typedef names go into `typedefs`, whose file scope persists across calls; inner
 /// scopes opened during the parse are closed again before returning. On a syntax error the
 /// unit is empty and the diagnostics contain one error for it.
-pub fn parse(tokens: Vec<PpToken>, typedefs: &Rc<RefCell<TypedefTable>>) -> (TranslationUnit, Vec<Diag>) {
+pub fn parse(
+    tokens: Vec<PpToken>,
+    typedefs: &Rc<RefCell<TypedefTable>>,
+) -> (TranslationUnit, Vec<Diag>) {
     let depth0 = typedefs.borrow().depth();
     let ctx = Ctx::new(typedefs.clone());
     let mut ad = Adapter::new(tokens, typedefs.clone());
-    let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| c::UnitParser::new().parse(&ctx, &mut ad)));
+    let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        c::UnitParser::new().parse(&ctx, &mut ad)
+    }));
     let mut diags = std::mem::take(&mut ad.diags);
     diags.extend(ctx.diags.take());
     let unit = match res {
@@ -127,8 +132,15 @@ fn light(t: &Tok) -> Tok {
     match t {
         Tok::Ident(_) => Tok::Ident(String::new()),
         Tok::TypeName(_) => Tok::TypeName(String::new()),
-        Tok::Float(f) => Tok::Float(tok::FloatTok { value: f.value, suffix: f.suffix, text: String::new() }),
-        Tok::Str(s) => Tok::Str(tok::StrTok { units: Vec::new(), prefix: s.prefix }),
+        Tok::Float(f) => Tok::Float(tok::FloatTok {
+            value: f.value,
+            suffix: f.suffix,
+            text: String::new(),
+        }),
+        Tok::Str(s) => Tok::Str(tok::StrTok {
+            units: Vec::new(),
+            prefix: s.prefix,
+        }),
         t => t.clone(),
     }
 }
@@ -137,7 +149,10 @@ fn end_of(loc: Loc, text: &str) -> Loc {
     if text.contains('\n') {
         loc
     } else {
-        Loc { col: loc.col + text.len() as u32, ..loc }
+        Loc {
+            col: loc.col + text.len() as u32,
+            ..loc
+        }
     }
 }
 
@@ -146,10 +161,39 @@ fn starts_decl(t: &Tok) -> bool {
     use Tok::*;
     matches!(
         t,
-        Auto | Char_ | Const | Double | Enum | Extern | Float_ | Inline | Int_ | Long | Register
-            | Restrict | Short | Signed | Static | Struct | Typedef | Union | Unsigned | Void
-            | Volatile | Alignas | Atomic | AtomicSpec | Bool | Complex | Noreturn
-            | StaticAssert | ThreadLocal | Attribute | Typeof | VaList | Int128 | TypeName(_)
+        Auto | Char_
+            | Const
+            | Double
+            | Enum
+            | Extern
+            | Float_
+            | Inline
+            | Int_
+            | Long
+            | Register
+            | Restrict
+            | Short
+            | Signed
+            | Static
+            | Struct
+            | Typedef
+            | Union
+            | Unsigned
+            | Void
+            | Volatile
+            | Alignas
+            | Atomic
+            | AtomicSpec
+            | Bool
+            | Complex
+            | Noreturn
+            | StaticAssert
+            | ThreadLocal
+            | Attribute
+            | Typeof
+            | VaList
+            | Int128
+            | TypeName(_)
     )
 }
 
@@ -200,9 +244,13 @@ impl Adapter {
                         continue;
                     }
                     match tok::keyword(&t.text) {
-                        Some(Tok::Atomic) if self.peek_pp().is_some_and(|n| &*n.text == "(") => Tok::AtomicSpec,
+                        Some(Tok::Atomic) if self.peek_pp().is_some_and(|n| &*n.text == "(") => {
+                            Tok::AtomicSpec
+                        }
                         Some(k) => k,
-                        None if self.td.borrow().is_typedef(&t.text) => Tok::TypeName(t.text.to_string()),
+                        None if self.td.borrow().is_typedef(&t.text) => {
+                            Tok::TypeName(t.text.to_string())
+                        }
                         None => Tok::Ident(t.text.to_string()),
                     }
                 }
@@ -218,9 +266,19 @@ impl Adapter {
                 }
                 PpKind::Punct => match tok::punct(&t.text) {
                     Some(p) => p,
-                    None => return Some(Err(PErr { loc: t.loc, msg: format!("stray '{}' in program", t.text) })),
+                    None => {
+                        return Some(Err(PErr {
+                            loc: t.loc,
+                            msg: format!("stray '{}' in program", t.text),
+                        }))
+                    }
                 },
-                PpKind::Other => return Some(Err(PErr { loc: t.loc, msg: format!("stray '{}' in program", t.text) })),
+                PpKind::Other => {
+                    return Some(Err(PErr {
+                        loc: t.loc,
+                        msg: format!("stray '{}' in program", t.text),
+                    }))
+                }
             };
             return Some(Ok((tok, t)));
         }
@@ -256,7 +314,9 @@ impl Adapter {
                 if self.open.len() >= MAX_BRACKET_DEPTH {
                     return Err(PErr {
                         loc,
-                        msg: format!("bracket nesting level exceeded maximum of {MAX_BRACKET_DEPTH}"),
+                        msg: format!(
+                            "bracket nesting level exceeded maximum of {MAX_BRACKET_DEPTH}"
+                        ),
                     });
                 }
                 let o = match tok {
@@ -301,7 +361,10 @@ impl Adapter {
                 _ => {}
             }
         }
-        if !self.nesting.token(tok, self.last.as_ref().map(|e| &e.tok), self.stmt_is_decl) {
+        if !self
+            .nesting
+            .token(tok, self.last.as_ref().map(|e| &e.tok), self.stmt_is_decl)
+        {
             return Err(PErr {
                 loc,
                 msg: format!("expression or statement is nested too deeply (limit {MAX_NESTING})"),
@@ -314,13 +377,20 @@ impl Adapter {
     fn syntax_error(&self, e: ParseError<Loc, Tok, PErr>) -> Diag {
         match e {
             ParseError::User { error } => Diag::error(error.loc, error.msg),
-            ParseError::UnrecognizedToken { token: (loc, tok, _), expected } => {
-                self.unexpected(Some((&tok, loc)), &expected)
-            }
+            ParseError::UnrecognizedToken {
+                token: (loc, tok, _),
+                expected,
+            } => self.unexpected(Some((&tok, loc)), &expected),
             ParseError::UnrecognizedEof { expected, .. } => self.unexpected(None, &expected),
-            ParseError::ExtraToken { token: (loc, tok, _) } => {
-                Diag::error(loc, format!("unexpected {}", describe(&tok, self.last.as_ref().map(|e| &*e.text))))
-            }
+            ParseError::ExtraToken {
+                token: (loc, tok, _),
+            } => Diag::error(
+                loc,
+                format!(
+                    "unexpected {}",
+                    describe(&tok, self.last.as_ref().map(|e| &*e.text))
+                ),
+            ),
             ParseError::InvalidToken { location } => Diag::error(location, "invalid token"),
         }
     }
@@ -337,7 +407,9 @@ impl Adapter {
     fn unexpected(&self, tok: Option<(&Tok, Loc)>, expected: &[String]) -> Diag {
         let has = |s: &str| expected.iter().any(|e| e == s);
         let (prev, prev2) = self.previous(tok.is_some());
-        let after_prev = prev.map(|p| p.end).unwrap_or_else(|| tok.map(|t| t.1).unwrap_or_default());
+        let after_prev = prev
+            .map(|p| p.end)
+            .unwrap_or_else(|| tok.map(|t| t.1).unwrap_or_default());
         let at = tok.map(|t| t.1).unwrap_or_else(|| self.last_loc());
         let expr_ok = has("Ident") && has("IntLit");
         // A `}` with no block open (a REPL input or file that closes one too many).
@@ -349,8 +421,16 @@ impl Adapter {
         }
         // `foo x;`: an identifier where only a type can be, or right after another identifier.
         if let Some((Tok::Ident(name), loc)) = tok {
-            if let Some(Emitted { tok: Tok::Ident(_), text: p, loc: ploc, stmt_start, .. }) = prev {
-                let in_params = prev2.is_some_and(|t| matches!(t.tok, Tok::LParen | Tok::Comma)) && !has("\"+\"");
+            if let Some(Emitted {
+                tok: Tok::Ident(_),
+                text: p,
+                loc: ploc,
+                stmt_start,
+                ..
+            }) = prev
+            {
+                let in_params = prev2.is_some_and(|t| matches!(t.tok, Tok::LParen | Tok::Comma))
+                    && !has("\"+\"");
                 if *stmt_start || in_params {
                     return Diag::error(*ploc, format!("unknown type name '{p}'"));
                 }
@@ -390,10 +470,13 @@ impl Adapter {
             return Diag::error(at, "expected identifier or '('");
         }
         if tok.is_none() {
-            let after_stmt = prev.is_some_and(|p| matches!(p.tok, Tok::Semi | Tok::LBrace | Tok::RBrace));
+            let after_stmt =
+                prev.is_some_and(|p| matches!(p.tok, Tok::Semi | Tok::LBrace | Tok::RBrace));
             let after_open = prev.is_some_and(|p| {
-                matches!(p.tok, Tok::Semi | Tok::LBrace | Tok::RBrace | Tok::LParen | Tok::Comma | Tok::Colon)
-                    || matches!(p.tok, Tok::Else | Tok::Do)
+                matches!(
+                    p.tok,
+                    Tok::Semi | Tok::LBrace | Tok::RBrace | Tok::LParen | Tok::Comma | Tok::Colon
+                ) || matches!(p.tok, Tok::Else | Tok::Do)
             });
             if has("\";\"") && !after_open {
                 return Diag::error(after_prev, semi_msg());
@@ -425,7 +508,11 @@ impl Adapter {
             }
         }
         if has("Ident") && !expr_ok {
-            let m = if has("\"{\"") { "expected identifier or '{'" } else { "expected identifier" };
+            let m = if has("\"{\"") {
+                "expected identifier or '{'"
+            } else {
+                "expected identifier"
+            };
             return Diag::error(at, m);
         }
         if has("\"int\"") && !expr_ok {
@@ -434,9 +521,16 @@ impl Adapter {
         if expected.len() == 1 {
             return Diag::error(at, format!("expected {}", pretty_expected(&expected[0])));
         }
-        let names: Vec<String> = expected.iter().take(6).map(|e| pretty_expected(e)).collect();
+        let names: Vec<String> = expected
+            .iter()
+            .take(6)
+            .map(|e| pretty_expected(e))
+            .collect();
         let what = match tok {
-            Some((t, _)) => format!("unexpected {}", describe(t, self.last.as_ref().map(|e| &*e.text))),
+            Some((t, _)) => format!(
+                "unexpected {}",
+                describe(t, self.last.as_ref().map(|e| &*e.text))
+            ),
             None => "unexpected end of input".to_string(),
         };
         if names.is_empty() {
@@ -494,7 +588,13 @@ impl Iterator for Adapter {
             }
         };
         let end = end_of(pp.loc, &pp.text);
-        let em = Emitted { tok: light(&tok), text: pp.text, loc: pp.loc, end, stmt_start };
+        let em = Emitted {
+            tok: light(&tok),
+            text: pp.text,
+            loc: pp.loc,
+            end,
+            stmt_start,
+        };
         self.third_last = std::mem::replace(&mut self.before_last, self.last.replace(em));
         Some(Ok((pp.loc, tok, end)))
     }

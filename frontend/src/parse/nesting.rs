@@ -15,10 +15,14 @@ pub const MAX_NESTING: usize = 10_000;
 enum Kind {
     Top,
     /// `(`; `call` if it follows a name or a closing bracket (arguments, parameters).
-    Paren { call: bool },
+    Paren {
+        call: bool,
+    },
     Bracket,
     /// `{`; `list` for initializer lists and struct/union/enum bodies.
-    Brace { list: bool },
+    Brace {
+        list: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +44,12 @@ struct Level {
 
 impl Level {
     fn new(kind: Kind) -> Level {
-        Level { kind, count: 0, max: 0, pending: Pending::None }
+        Level {
+            kind,
+            count: 0,
+            max: 0,
+            pending: Pending::None,
+        }
     }
 }
 
@@ -52,7 +61,10 @@ pub struct NestingGuard {
 
 impl Default for NestingGuard {
     fn default() -> Self {
-        NestingGuard { levels: vec![Level::new(Kind::Top)], sum: 0 }
+        NestingGuard {
+            levels: vec![Level::new(Kind::Top)],
+            sum: 0,
+        }
     }
 }
 
@@ -64,7 +76,12 @@ fn is_keyword(t: &Tok) -> bool {
 fn starts_anew(t: &Tok) -> bool {
     match t {
         Tok::Else => false,
-        Tok::Ident(_) | Tok::TypeName(_) | Tok::Int(_) | Tok::Float(_) | Tok::Char(_) | Tok::Str(_) => true,
+        Tok::Ident(_)
+        | Tok::TypeName(_)
+        | Tok::Int(_)
+        | Tok::Float(_)
+        | Tok::Char(_)
+        | Tok::Str(_) => true,
         Tok::LBrace | Tok::RBrace | Tok::Semi => true,
         t => is_keyword(t),
     }
@@ -98,7 +115,10 @@ impl NestingGuard {
     /// Accounts for the next token; `prev` is the token before it. Returns false when the
     /// bound exceeds [`MAX_NESTING`].
     pub fn token(&mut self, tok: &Tok, prev: Option<&Tok>, stmt_is_decl: bool) -> bool {
-        let pending = std::mem::replace(&mut self.levels.last_mut().expect("top level").pending, Pending::None);
+        let pending = std::mem::replace(
+            &mut self.levels.last_mut().expect("top level").pending,
+            Pending::None,
+        );
         match pending {
             Pending::Semi if *tok != Tok::Else => self.reset(),
             Pending::Brace if starts_anew(tok) => self.reset(),
@@ -107,7 +127,10 @@ impl NestingGuard {
         let cur = self.levels.last().expect("top level").kind;
         match tok {
             Tok::LParen => {
-                let call = matches!(prev, Some(Tok::Ident(_) | Tok::TypeName(_) | Tok::RParen | Tok::RBracket));
+                let call = matches!(
+                    prev,
+                    Some(Tok::Ident(_) | Tok::TypeName(_) | Tok::RParen | Tok::RBracket)
+                );
                 self.levels.push(Level::new(Kind::Paren { call }));
             }
             Tok::LBracket => self.levels.push(Level::new(Kind::Bracket)),
@@ -122,16 +145,15 @@ impl NestingGuard {
                 };
                 self.levels.push(Level::new(Kind::Brace { list }));
             }
-            Tok::RParen | Tok::RBracket | Tok::RBrace
-                if self.levels.len() > 1 => {
-                    let l = self.levels.pop().expect("level");
-                    self.sum -= l.count;
-                    let inner = l.max.max(l.count) + 1;
-                    self.bump(inner);
-                    if *tok == Tok::RBrace {
-                        self.levels.last_mut().expect("top level").pending = Pending::Brace;
-                    }
+            Tok::RParen | Tok::RBracket | Tok::RBrace if self.levels.len() > 1 => {
+                let l = self.levels.pop().expect("level");
+                self.sum -= l.count;
+                let inner = l.max.max(l.count) + 1;
+                self.bump(inner);
+                if *tok == Tok::RBrace {
+                    self.levels.last_mut().expect("top level").pending = Pending::Brace;
                 }
+            }
             Tok::Semi => self.levels.last_mut().expect("top level").pending = Pending::Semi,
             Tok::Comma => {
                 let resets = match cur {

@@ -58,7 +58,9 @@ fn tokenize(src: &str) -> Vec<PpToken> {
                 i += 1;
             }
             kind = PpKind::Ident;
-        } else if c.is_ascii_digit() || (c == b'.' && b.get(i + 1).is_some_and(|d| d.is_ascii_digit())) {
+        } else if c.is_ascii_digit()
+            || (c == b'.' && b.get(i + 1).is_some_and(|d| d.is_ascii_digit()))
+        {
             i += 1;
             while i < b.len() {
                 let d = b[i];
@@ -115,7 +117,10 @@ fn ok(src: &str) -> TranslationUnit {
 fn check(src: &str, expect: &str) {
     let u = ok(src);
     let dbg = format!("{u:?}");
-    assert!(dbg.contains(expect), "{src:?}: expected {expect:?} in\n{dbg}");
+    assert!(
+        dbg.contains(expect),
+        "{src:?}: expected {expect:?} in\n{dbg}"
+    );
 }
 
 /// Parses `src` and checks that the first error is `msg` at `line:col`.
@@ -123,8 +128,14 @@ fn check(src: &str, expect: &str) {
 fn err(src: &str, msg: &str, line: u32, col: u32) {
     let (_, d) = parse_src(src);
     let e = d.iter().find(|d| d.level == Level::Error);
-    let Some(e) = e else { panic!("{src:?}: expected error {msg:?}, got none ({d:?})") };
-    assert_eq!((e.msg.as_str(), e.loc.line, e.loc.col), (msg, line, col), "{src:?}: {d:?}");
+    let Some(e) = e else {
+        panic!("{src:?}: expected error {msg:?}, got none ({d:?})")
+    };
+    assert_eq!(
+        (e.msg.as_str(), e.loc.line, e.loc.col),
+        (msg, line, col),
+        "{src:?}: {d:?}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -141,14 +152,25 @@ fn sx(e: &Expr) -> String {
         Unary(op, a) => format!("({op:?} {})", sx(a)),
         Binary(op, a, b) => format!("({op:?} {} {})", sx(a), sx(b)),
         Assign(op, a, b) => format!("(= {op:?} {} {})", sx(a), sx(b)),
-        Cond(c, a, b) => format!("(? {} {} {})", sx(c), a.as_ref().map_or("_".into(), |a| sx(a)), sx(b)),
+        Cond(c, a, b) => format!(
+            "(? {} {} {})",
+            sx(c),
+            a.as_ref().map_or("_".into(), |a| sx(a)),
+            sx(b)
+        ),
         Comma(a, b) => format!("(, {} {})", sx(a), sx(b)),
         Cast(t, a) => format!("(cast {} {})", tn(t), sx(a)),
         SizeofExpr(a) => format!("(sizeof {})", sx(a)),
         SizeofType(t) => format!("(sizeof-type {})", tn(t)),
         AlignofExpr(a) => format!("(alignof {})", sx(a)),
         AlignofType(t) => format!("(alignof-type {})", tn(t)),
-        Call(f, args) => format!("(call {}{})", sx(f), args.iter().map(|a| format!(" {}", sx(a))).collect::<String>()),
+        Call(f, args) => format!(
+            "(call {}{})",
+            sx(f),
+            args.iter()
+                .map(|a| format!(" {}", sx(a)))
+                .collect::<String>()
+        ),
         Index(a, i) => format!("([] {} {})", sx(a), sx(i)),
         Member(a, n, arrow) => format!("({} {} {n})", if *arrow { "->" } else { "." }, sx(a)),
         CompoundLit(t, _) => format!("(compound {})", tn(t)),
@@ -187,17 +209,24 @@ fn derived(d: &Declarator) -> String {
             Derived::Array { size: Some(e), .. } => format!("arr{}", sx(e)),
             Derived::Array { star: true, .. } => "arr*".to_string(),
             Derived::Array { .. } => "arr".to_string(),
-            Derived::Function { params, variadic, ident_list } => {
-                let mut p: Vec<String> = params.iter().map(|p| {
-                    let mut s = specs(&p.specs);
-                    if let Some((n, _)) = &p.decl.name {
-                        s = format!("{s} {n}");
-                    }
-                    if !p.decl.derived.is_empty() {
-                        s = format!("{s} [{}]", derived(&p.decl));
-                    }
-                    s
-                }).collect();
+            Derived::Function {
+                params,
+                variadic,
+                ident_list,
+            } => {
+                let mut p: Vec<String> = params
+                    .iter()
+                    .map(|p| {
+                        let mut s = specs(&p.specs);
+                        if let Some((n, _)) = &p.decl.name {
+                            s = format!("{s} {n}");
+                        }
+                        if !p.decl.derived.is_empty() {
+                            s = format!("{s} [{}]", derived(&p.decl));
+                        }
+                        s
+                    })
+                    .collect();
                 if *variadic {
                     p.push("...".into());
                 }
@@ -243,11 +272,22 @@ fn der(src: &str) -> String {
 #[track_caller]
 fn expr(src: &str) -> String {
     let u = ok(src);
-    sx(u.trailing_expr.as_ref().unwrap_or_else(|| panic!("{src:?}: no trailing expression: {u:?}")))
+    sx(u.trailing_expr
+        .as_ref()
+        .unwrap_or_else(|| panic!("{src:?}: no trailing expression: {u:?}")))
 }
 
 fn stmts(u: &TranslationUnit) -> Vec<&Stmt> {
-    u.items.iter().filter_map(|i| if let ExternalItem::Stmt(s) = i { Some(s) } else { None }).collect()
+    u.items
+        .iter()
+        .filter_map(|i| {
+            if let ExternalItem::Stmt(s) = i {
+                Some(s)
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -262,10 +302,19 @@ fn declarator_shapes() {
     assert_eq!(der("char *(*(*x)[5])(void);"), "ptr arr5 ptr fn(void) ptr");
     assert_eq!(der("int * const * q;"), "ptr ptr-const");
     assert_eq!(der("int a[2][3];"), "arr2 arr3");
-    assert_eq!(der("int f(int a, char *b, ...);"), "fn(int a, char b [ptr], ...)");
+    assert_eq!(
+        der("int f(int a, char *b, ...);"),
+        "fn(int a, char b [ptr], ...)"
+    );
     assert_eq!(der("int f();"), "fn()");
-    assert_eq!(der("void (*signal(int, void (*)(int)))(int);"), "fn(int, void [ptr fn(int)]) ptr fn(int)");
-    assert_eq!(der("int f(int (*)(int, char*));"), "fn(int [ptr fn(int, char [ptr])])");
+    assert_eq!(
+        der("void (*signal(int, void (*)(int)))(int);"),
+        "fn(int, void [ptr fn(int)]) ptr fn(int)"
+    );
+    assert_eq!(
+        der("int f(int (*)(int, char*));"),
+        "fn(int [ptr fn(int, char [ptr])])"
+    );
     assert_eq!(der("int f(int [static 3]);"), "fn(int [arr3])");
     assert_eq!(der("int f(int a[*]);"), "fn(int a [arr*])");
     assert_eq!(der("int (x);"), "");
@@ -275,7 +324,10 @@ fn declarator_shapes() {
     assert_eq!(der("typedef int T; int f(int (T));"), "fn(int [fn(T)])");
     assert_eq!(der("int f(int (x));"), "fn(int x)");
     assert_eq!(der("typedef int T; T (y);"), "");
-    assert_eq!(der("void f(int n, int a[n][n + 1]);"), "fn(int n, int a [arrn arr(Add n 1)])");
+    assert_eq!(
+        der("void f(int n, int a[n][n + 1]);"),
+        "fn(int n, int a [arrn arr(Add n 1)])"
+    );
     let d = decl("int *p, **q, r[4] = {1};");
     assert_eq!(d.declarators.len(), 3);
     assert_eq!(derived(&d.declarators[1].decl), "ptr ptr");
@@ -289,14 +341,26 @@ fn declarator_qualifiers_and_names() {
     assert_eq!(d.declarators[0].decl.name.as_ref().unwrap().0, "x");
     let d = decl("int const volatile *restrict p;");
     assert!(d.specs.is_const && d.specs.is_volatile);
-    assert!(matches!(d.declarators[0].decl.derived[0], Derived::Pointer { is_restrict: true, .. }));
+    assert!(matches!(
+        d.declarators[0].decl.derived[0],
+        Derived::Pointer {
+            is_restrict: true,
+            ..
+        }
+    ));
     check("int f(int a[const 5]);", "is_const: true");
     check("_Alignas(16) int x;", "align: [Expr");
     check("_Alignas(long) int x;", "align: [Type");
     check("_Thread_local int x; __thread int y;", "ThreadLocal");
-    check("_Noreturn void f(void); inline int g(void);", "is_noreturn: true");
+    check(
+        "_Noreturn void f(void); inline int g(void);",
+        "is_noreturn: true",
+    );
     check("_Atomic int x; _Atomic(int) y;", "Atomic(TypeName");
-    check("__int128 x; unsigned __int128 y; __builtin_va_list ap;", "VaList");
+    check(
+        "__int128 x; unsigned __int128 y; __builtin_va_list ap;",
+        "VaList",
+    );
     check("_Complex double z; __complex__ float w;", "Complex");
     check("_Bool b;", "Bool");
 }
@@ -304,7 +368,9 @@ fn declarator_qualifiers_and_names() {
 #[test]
 fn kr_function() {
     let u = ok("int f(a, b) int a; char *b; { return a; }");
-    let ExternalItem::Func(f) = &u.items[0] else { panic!() };
+    let ExternalItem::Func(f) = &u.items[0] else {
+        panic!()
+    };
     assert_eq!(derived(&f.decl), "fn(id a, id b)");
     assert_eq!(f.old_style_decls.len(), 2);
 }
@@ -314,14 +380,18 @@ fn function_definitions() {
     let u = ok("int main(void) { int x = 1; return x; }\nstatic inline int g(int a) { return a; }");
     assert!(matches!(u.items[0], ExternalItem::Func(_)));
     assert!(matches!(u.items[1], ExternalItem::Func(_)));
-    let ExternalItem::Func(f) = &u.items[0] else { panic!() };
+    let ExternalItem::Func(f) = &u.items[0] else {
+        panic!()
+    };
     assert!(matches!(f.body.kind, StmtKind::Compound(ref v) if v.len() == 2));
 }
 
 #[test]
 fn records_and_enums() {
     let d = decl("struct S { int a, *b; unsigned c : 3; int : 0; struct { int x; }; union { int y; float z; }; } s;");
-    let TypeSpec::Struct(r) = &d.specs.types[0].0 else { panic!() };
+    let TypeSpec::Struct(r) = &d.specs.types[0].0 else {
+        panic!()
+    };
     let f = r.fields.as_ref().unwrap();
     assert_eq!(f.len(), 5);
     assert_eq!(f[0].declarators.len(), 2);
@@ -331,34 +401,65 @@ fn records_and_enums() {
     check("struct S; struct S *p;", "fields: None");
     check("union U { int a; } u;", "Union");
     let d = decl("enum E { A, B = 5, C, };");
-    let TypeSpec::Enum(e) = &d.specs.types[0].0 else { panic!() };
+    let TypeSpec::Enum(e) = &d.specs.types[0].0 else {
+        panic!()
+    };
     assert_eq!(e.items.as_ref().unwrap().len(), 3);
     check("enum { X } v; int y = X;", "Ident(\"X\")");
     check("enum E e; enum E f(void);", "items: None");
     check("struct S { int x; ; };", "fields: Some");
-    check("struct S { int x; _Static_assert(1, \"ok\"); };", "fields: Some");
+    check(
+        "struct S { int x; _Static_assert(1, \"ok\"); };",
+        "fields: Some",
+    );
 }
 
 #[test]
 fn attributes() {
     check("int x __attribute__((unused)) = 3;", "name: \"unused\"");
-    check("__attribute__((noreturn)) void f(void);", "name: \"noreturn\"");
-    check("void f(void) __attribute__((__noreturn__));", "name: \"noreturn\"");
-    check("struct __attribute__((packed)) S { char c; int i; };", "name: \"packed\"");
+    check(
+        "__attribute__((noreturn)) void f(void);",
+        "name: \"noreturn\"",
+    );
+    check(
+        "void f(void) __attribute__((__noreturn__));",
+        "name: \"noreturn\"",
+    );
+    check(
+        "struct __attribute__((packed)) S { char c; int i; };",
+        "name: \"packed\"",
+    );
     let d = decl("struct S { char c; } __attribute__((aligned(8)));");
-    let TypeSpec::Struct(r) = &d.specs.types[0].0 else { panic!() };
+    let TypeSpec::Struct(r) = &d.specs.types[0].0 else {
+        panic!()
+    };
     assert_eq!(r.attrs[0].name, "aligned");
     assert_eq!(r.attrs[0].args.len(), 1);
-    check("extern int printf(const char *, ...) __attribute__((format(printf, 1, 2)));", "name: \"format\"");
-    check("extern int foo(int) __asm__(\"bar\") __attribute__((__nothrow__));", "asm_label: Some(\"bar\")");
+    check(
+        "extern int printf(const char *, ...) __attribute__((format(printf, 1, 2)));",
+        "name: \"format\"",
+    );
+    check(
+        "extern int foo(int) __asm__(\"bar\") __attribute__((__nothrow__));",
+        "asm_label: Some(\"bar\")",
+    );
     check("int f(int x __attribute__((unused)), int y);", "unused");
     check("extern void *memcpy(void *__restrict __dest, const void *__restrict __src, unsigned long __n) __attribute__ ((__nothrow__ , __leaf__)) __attribute__ ((__nonnull__ (1, 2)));", "nonnull");
     check("int *__attribute__((aligned(8))) p;", "Pointer");
     check("__attribute__((const)) int sq(int);", "name: \"const\"");
-    check("typedef int v4si __attribute__((vector_size(16)));", "vector_size");
+    check(
+        "typedef int v4si __attribute__((vector_size(16)));",
+        "vector_size",
+    );
     check("enum __attribute__((packed)) E { A };", "packed");
-    check("void f(void) { switch (1) { case 1: __attribute__((fallthrough)); default: ; } }", "Default");
-    check("int x __attribute__((aligned(4))), y __attribute__((unused));", "aligned");
+    check(
+        "void f(void) { switch (1) { case 1: __attribute__((fallthrough)); default: ; } }",
+        "Default",
+    );
+    check(
+        "int x __attribute__((aligned(4))), y __attribute__((unused));",
+        "aligned",
+    );
     check("__attribute__((unused)) static int z;", "unused");
 }
 
@@ -368,16 +469,28 @@ fn glibc_style_declarations() {
         "extern int fprintf (void *__restrict __stream, const char *__restrict __format, ...);",
         "variadic: true",
     );
-    check("typedef struct { int __val[2]; } __fsid_t; __fsid_t x;", "TypedefName(\"__fsid_t\")");
+    check(
+        "typedef struct { int __val[2]; } __fsid_t; __fsid_t x;",
+        "TypedefName(\"__fsid_t\")",
+    );
     check("typedef unsigned long size_t; extern size_t strlen (const char *__s) __attribute__ ((__pure__));", "pure");
-    check("__extension__ typedef long long __quad_t; __quad_t q;", "TypedefName(\"__quad_t\")");
+    check(
+        "__extension__ typedef long long __quad_t; __quad_t q;",
+        "TypedefName(\"__quad_t\")",
+    );
     check("extern int *__errno_location (void) __attribute__ ((__nothrow__ , __leaf__)) __attribute__ ((__const__));", "const");
-    check("static __inline __attribute__ ((__always_inline__)) int f (void) { return 0; }", "Func");
+    check(
+        "static __inline __attribute__ ((__always_inline__)) int f (void) { return 0; }",
+        "Func",
+    );
     check("typedef void (*__sighandler_t) (int); extern __sighandler_t signal (int __sig, __sighandler_t __handler);", "__sighandler_t");
     check("extern char *strerror_r (int __errnum, char *__buf, unsigned long __buflen) __asm__ (\"\" \"__xpg_strerror_r\");", "asm_label: Some(\"__xpg_strerror_r\")");
     check("typedef __builtin_va_list __gnuc_va_list;", "VaList");
     check("int x = __extension__ ({ int y = 1; y; });", "StmtExpr");
-    check("typedef __typeof__(sizeof(int)) size_t; size_t n;", "TypeofExpr");
+    check(
+        "typedef __typeof__(sizeof(int)) size_t; size_t n;",
+        "TypeofExpr",
+    );
     check("typeof(int *) p; __typeof(p) q;", "TypeofType");
 }
 
@@ -392,16 +505,37 @@ fn typedef_then_use() {
     // `T * x;` is a declaration, `a * b;` an expression.
     let u = ok("typedef int T; T * x; int a, b; a * b;");
     assert!(matches!(u.items[1], ExternalItem::Decl(_)));
-    assert!(matches!(u.items[3], ExternalItem::Stmt(Stmt { kind: StmtKind::Expr(Some(Expr { kind: ExprKind::Binary(BinaryOp::Mul, ..), .. })), .. })));
+    assert!(matches!(
+        u.items[3],
+        ExternalItem::Stmt(Stmt {
+            kind: StmtKind::Expr(Some(Expr {
+                kind: ExprKind::Binary(BinaryOp::Mul, ..),
+                ..
+            })),
+            ..
+        })
+    ));
 }
 
 #[test]
 fn typedef_shadowing_in_block() {
     let u = ok("typedef int T; void f(void) { int T = 3; T++; } T y;");
-    let ExternalItem::Func(f) = &u.items[1] else { panic!() };
-    let StmtKind::Compound(items) = &f.body.kind else { panic!() };
-    assert!(matches!(&items[1], BlockItem::Stmt(Stmt { kind: StmtKind::Expr(Some(_)), .. })));
-    assert!(matches!(&u.items[2], ExternalItem::Decl(d) if matches!(d.specs.types[0].0, TypeSpec::TypedefName(_))));
+    let ExternalItem::Func(f) = &u.items[1] else {
+        panic!()
+    };
+    let StmtKind::Compound(items) = &f.body.kind else {
+        panic!()
+    };
+    assert!(matches!(
+        &items[1],
+        BlockItem::Stmt(Stmt {
+            kind: StmtKind::Expr(Some(_)),
+            ..
+        })
+    ));
+    assert!(
+        matches!(&u.items[2], ExternalItem::Decl(d) if matches!(d.specs.types[0].0, TypeSpec::TypedefName(_)))
+    );
     // Block-scope typedef disappears after the block.
     let (_, d) = parse_src("void f(void) { typedef int U; U u; } U v;");
     assert!(d.iter().any(|d| d.msg == "unknown type name 'U'"), "{d:?}");
@@ -487,10 +621,17 @@ fn tokens_are_pulled_lazily() {
     let td = Rc::new(RefCell::new(TypedefTable::new()));
     let ctx = Ctx::new(td.clone());
     let pulled = Rc::new(RefCell::new(Vec::new()));
-    let it = Counting { inner: Adapter::new(tokenize("typedef int T; T x;"), td.clone()), pulled: pulled.clone() };
+    let it = Counting {
+        inner: Adapter::new(tokenize("typedef int T; T x;"), td.clone()),
+        pulled: pulled.clone(),
+    };
     let u = c::UnitParser::new().parse(&ctx, it).expect("parses");
     assert_eq!(u.items.len(), 2);
-    assert!(pulled.borrow().contains(&"TypeName(\"T\")".to_string()), "{:?}", pulled.borrow());
+    assert!(
+        pulled.borrow().contains(&"TypeName(\"T\")".to_string()),
+        "{:?}",
+        pulled.borrow()
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -499,7 +640,12 @@ fn tokens_are_pulled_lazily() {
 fn int_of(src: &str) -> (u128, bool, u8, bool) {
     let u = ok(src);
     match u.trailing_expr.map(|e| e.kind) {
-        Some(ExprKind::IntLit { value, unsigned, longs, decimal }) => (value, unsigned, longs, decimal),
+        Some(ExprKind::IntLit {
+            value,
+            unsigned,
+            longs,
+            decimal,
+        }) => (value, unsigned, longs, decimal),
         other => panic!("{src}: {other:?}"),
     }
 }
@@ -539,9 +685,22 @@ fn integer_literals() {
     assert_eq!(int_of("10llU"), (10, true, 2, true));
     assert_eq!(int_of("10lu"), (10, true, 1, true));
     assert_eq!(int_of("0b101"), (5, false, 0, false));
-    assert_eq!(int_of("18446744073709551615u"), (u64::MAX as u128, true, 0, true));
-    err("18446744073709551616", "integer literal is too large to be represented in any integer type", 1, 1);
-    err("0x1ffffffffffffffff", "integer literal is too large to be represented in any integer type", 1, 1);
+    assert_eq!(
+        int_of("18446744073709551615u"),
+        (u64::MAX as u128, true, 0, true)
+    );
+    err(
+        "18446744073709551616",
+        "integer literal is too large to be represented in any integer type",
+        1,
+        1,
+    );
+    err(
+        "0x1ffffffffffffffff",
+        "integer literal is too large to be represented in any integer type",
+        1,
+        1,
+    );
     err("123xyz", "invalid suffix 'xyz' on integer constant", 1, 4);
     err("1lL", "invalid suffix 'lL' on integer constant", 1, 2);
     err("10uu", "invalid suffix 'uu' on integer constant", 1, 3);
@@ -563,14 +722,35 @@ fn float_literals() {
     assert_eq!(float_of("0x1p-1074"), (f64::from_bits(1), None));
     err("1.5q", "invalid suffix 'q' on floating constant", 1, 4);
     err("1e", "exponent has no digits", 1, 2);
-    err("0x1.8", "hexadecimal floating constant requires an exponent", 1, 6);
+    err(
+        "0x1.8",
+        "hexadecimal floating constant requires an exponent",
+        1,
+        6,
+    );
 }
 
 #[test]
 fn char_literals() {
     assert_eq!(char_of("'a'"), 97);
     assert_eq!(char_of("'\\n'"), 10);
-    let esc = [("\\a", 7), ("\\b", 8), ("\\f", 12), ("\\r", 13), ("\\t", 9), ("\\v", 11), ("\\\\", 92), ("\\'", 39), ("\\\"", 34), ("\\?", 63), ("\\0", 0), ("\\377", -1), ("\\101", 65), ("\\x41", 65), ("\\e", 27)];
+    let esc = [
+        ("\\a", 7),
+        ("\\b", 8),
+        ("\\f", 12),
+        ("\\r", 13),
+        ("\\t", 9),
+        ("\\v", 11),
+        ("\\\\", 92),
+        ("\\'", 39),
+        ("\\\"", 34),
+        ("\\?", 63),
+        ("\\0", 0),
+        ("\\377", -1),
+        ("\\101", 65),
+        ("\\x41", 65),
+        ("\\e", 27),
+    ];
     for (s, v) in esc {
         assert_eq!(char_of(&format!("'{s}'")), v, "{s}");
     }
@@ -589,18 +769,37 @@ fn char_literals() {
 fn string_literals() {
     assert_eq!(str_of("\"hi\\n\""), (vec![104, 105, 10], CharPrefix::None));
     assert_eq!(str_of("\"\\xc8\""), (vec![0xc8], CharPrefix::None));
-    assert_eq!(str_of("\"a\" \"b\"  \"c\""), (vec![97, 98, 99], CharPrefix::None));
+    assert_eq!(
+        str_of("\"a\" \"b\"  \"c\""),
+        (vec![97, 98, 99], CharPrefix::None)
+    );
     assert_eq!(str_of("\"é\""), (vec![0xc3, 0xa9], CharPrefix::None));
     assert_eq!(str_of("\"\\u00e9\""), (vec![0xc3, 0xa9], CharPrefix::None));
-    assert_eq!(str_of("u8\"\\u00e9\""), (vec![0xc3, 0xa9], CharPrefix::Utf8));
+    assert_eq!(
+        str_of("u8\"\\u00e9\""),
+        (vec![0xc3, 0xa9], CharPrefix::Utf8)
+    );
     assert_eq!(str_of("L\"a\" \"é\""), (vec![97, 0xe9], CharPrefix::Wide));
-    assert_eq!(str_of("\"a\" u\"\\U0001F600\""), (vec![97, 0xd83d, 0xde00], CharPrefix::Utf16));
-    assert_eq!(str_of("U\"\\U0001F600\""), (vec![0x1F600], CharPrefix::Utf32));
+    assert_eq!(
+        str_of("\"a\" u\"\\U0001F600\""),
+        (vec![97, 0xd83d, 0xde00], CharPrefix::Utf16)
+    );
+    assert_eq!(
+        str_of("U\"\\U0001F600\""),
+        (vec![0x1F600], CharPrefix::Utf32)
+    );
     assert_eq!(str_of("\"\\0012\""), (vec![1, 50], CharPrefix::None));
     assert_eq!(str_of("\"\""), (vec![], CharPrefix::None));
-    err("L\"a\" u\"b\"", "unsupported non-standard concatenation of string literals", 1, 6);
+    err(
+        "L\"a\" u\"b\"",
+        "unsupported non-standard concatenation of string literals",
+        1,
+        6,
+    );
     let u = ok("_Static_assert(1, \"x\" \"y\");");
-    assert!(matches!(&u.items[0], ExternalItem::StaticAssert(StaticAssert { msg: Some(m), .. }) if m == b"xy"));
+    assert!(
+        matches!(&u.items[0], ExternalItem::StaticAssert(StaticAssert { msg: Some(m), .. }) if m == b"xy")
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -647,28 +846,50 @@ fn casts_sizeof_and_friends() {
     assert_eq!(expr("(struct P){ .x = 1, .y = 2 }"), "(compound struct P)");
     assert_eq!(expr("(int[]){1, 2, 3,}[1]"), "([] (compound int [arr]) 1)");
     assert_eq!(expr("__builtin_va_arg(ap, int)"), "(va_arg ap int)");
-    assert_eq!(expr("__builtin_offsetof(struct S, a.b[2])"), "(offsetof struct S 3)");
-    assert_eq!(expr("__builtin_types_compatible_p(int, long)"), "(compat int long)");
-    assert_eq!(expr("_Generic(x, int: 1, char *: 2, default: 3)"), "(generic x 3)");
+    assert_eq!(
+        expr("__builtin_offsetof(struct S, a.b[2])"),
+        "(offsetof struct S 3)"
+    );
+    assert_eq!(
+        expr("__builtin_types_compatible_p(int, long)"),
+        "(compat int long)"
+    );
+    assert_eq!(
+        expr("_Generic(x, int: 1, char *: 2, default: 3)"),
+        "(generic x 3)"
+    );
     assert_eq!(expr("({ int y = 2; y * 2; })"), "(stmt-expr)");
     assert_eq!(expr("__extension__ 1"), "1");
-    assert_eq!(expr("typedef int T; sizeof(T) * 2"), "(Mul (sizeof-type T) 2)");
-    assert_eq!(expr("typedef struct { int x; } P; (P){1}.x"), "(. (compound P) x)");
+    assert_eq!(
+        expr("typedef int T; sizeof(T) * 2"),
+        "(Mul (sizeof-type T) 2)"
+    );
+    assert_eq!(
+        expr("typedef struct { int x; } P; (P){1}.x"),
+        "(. (compound P) x)"
+    );
     assert_eq!(expr("(void (*)(int))0"), "(cast void [ptr fn(int)] 0)");
-    assert_eq!(expr("(unsigned char)c << 2"), "(Shl (cast unsigned char c) 2)");
+    assert_eq!(
+        expr("(unsigned char)c << 2"),
+        "(Shl (cast unsigned char c) 2)"
+    );
     assert_eq!(expr("typeof(int) *p; *p"), "(Deref p)");
 }
 
 #[test]
 fn designated_initializers() {
     let d = decl("int a[10] = { [0] = 1, [2 ... 4] = 2, 3, };");
-    let Some(Initializer::List(items, _)) = &d.declarators[0].init else { panic!() };
+    let Some(Initializer::List(items, _)) = &d.declarators[0].init else {
+        panic!()
+    };
     assert_eq!(items.len(), 3);
     assert!(matches!(items[0].designators[0], Designator::Index(..)));
     assert!(matches!(items[1].designators[0], Designator::Range(..)));
     assert!(items[2].designators.is_empty());
     let d = decl("struct S s = { .a.b = 1, .c[2] = { 3 }, x: 4 };");
-    let Some(Initializer::List(items, _)) = &d.declarators[0].init else { panic!() };
+    let Some(Initializer::List(items, _)) = &d.declarators[0].init else {
+        panic!()
+    };
     assert_eq!(items[0].designators.len(), 2);
     assert_eq!(items[1].designators.len(), 2);
     assert!(matches!(items[1].init, Initializer::List(..)));
@@ -704,12 +925,16 @@ fn repl_units() {
 #[test]
 fn dangling_else() {
     let u = ok("if (a) if (b) x(); else y();");
-    let StmtKind::If(_, inner, None) = &stmts(&u)[0].kind else { panic!("outer if has an else") };
+    let StmtKind::If(_, inner, None) = &stmts(&u)[0].kind else {
+        panic!("outer if has an else")
+    };
     assert!(matches!(inner.kind, StmtKind::If(_, _, Some(_))));
     let u = ok("if (a) { if (b) x(); } else y();");
     assert!(matches!(stmts(&u)[0].kind, StmtKind::If(_, _, Some(_))));
     let u = ok("if (a) x(); else if (b) y(); else z();");
-    let StmtKind::If(_, _, Some(e)) = &stmts(&u)[0].kind else { panic!() };
+    let StmtKind::If(_, _, Some(e)) = &stmts(&u)[0].kind else {
+        panic!()
+    };
     assert!(matches!(e.kind, StmtKind::If(_, _, Some(_))));
     ok("void f(void) { while (a) if (b) c(); else d(); for (;;) if (x) break; }");
 }
@@ -730,10 +955,27 @@ fn all_statements() {
         return;
         ;
     }");
-    let ExternalItem::Func(f) = &u.items[0] else { panic!() };
-    let StmtKind::Compound(items) = &f.body.kind else { panic!() };
+    let ExternalItem::Func(f) = &u.items[0] else {
+        panic!()
+    };
+    let StmtKind::Compound(items) = &f.body.kind else {
+        panic!()
+    };
     let dbg = format!("{items:?}");
-    for k in ["Labeled", "For", "Switch", "Case", "Default", "Goto", "GotoComputed", "LabelAddr", "Asm", "Return(None)", "Continue", "Break"] {
+    for k in [
+        "Labeled",
+        "For",
+        "Switch",
+        "Case",
+        "Default",
+        "Goto",
+        "GotoComputed",
+        "LabelAddr",
+        "Asm",
+        "Return(None)",
+        "Continue",
+        "Break",
+    ] {
         assert!(dbg.contains(k), "missing {k}");
     }
     check("asm(\"nop\");", "Asm");
@@ -747,14 +989,34 @@ fn all_statements() {
 fn syntax_errors() {
     err("int x = ;", "expected expression", 1, 9);
     err("foo x;", "unknown type name 'foo'", 1, 1);
-    err("void f(void) { foo x = 1; }", "unknown type name 'foo'", 1, 16);
+    err(
+        "void f(void) { foo x = 1; }",
+        "unknown type name 'foo'",
+        1,
+        16,
+    );
     err("static foo y;", "unknown type name 'foo'", 1, 8);
     err("void g(foo z);", "unknown type name 'foo'", 1, 8);
     err("struct S { foo a; };", "unknown type name 'foo'", 1, 12);
     err("x = 3 y", "expected ';' after expression", 1, 6);
-    err("void f(void) { x = 3 }", "expected ';' after expression", 1, 21);
-    err("int x = 3", "expected ';' after top level declarator", 1, 10);
-    err("void f(void) { int x = 3 }", "expected ';' at end of declaration", 1, 25);
+    err(
+        "void f(void) { x = 3 }",
+        "expected ';' after expression",
+        1,
+        21,
+    );
+    err(
+        "int x = 3",
+        "expected ';' after top level declarator",
+        1,
+        10,
+    );
+    err(
+        "void f(void) { int x = 3 }",
+        "expected ';' at end of declaration",
+        1,
+        25,
+    );
     err("void f(void) { x = 1;", "expected '}'", 1, 22);
     err("f(1, 2", "expected ')'", 1, 7);
     err("f(1 2)", "expected ')'", 1, 5);
@@ -762,8 +1024,18 @@ fn syntax_errors() {
     err("(1 + )", "expected expression", 1, 6);
     err("int a[3;", "expected ']'", 1, 8);
     err("x = @;", "stray '@' in program", 1, 5);
-    err("void f(void) { return 1 }", "expected ';' after return statement", 1, 24);
-    err("void f(void) { for (;;) break }", "expected ';' after break statement", 1, 30);
+    err(
+        "void f(void) { return 1 }",
+        "expected ';' after return statement",
+        1,
+        24,
+    );
+    err(
+        "void f(void) { for (;;) break }",
+        "expected ';' after break statement",
+        1,
+        30,
+    );
     err("x = y z;", "expected ';' after expression", 1, 6);
     err("f(a b);", "expected ')'", 1, 5);
     err("int x\n", "expected ';' after top level declarator", 1, 6);
@@ -788,22 +1060,62 @@ fn nesting_limit() {
 #[test]
 fn never_panics_on_garbage() {
     let samples = [
-        "}", ")", "]", "{", "(", "int", "int (", "int (*", "typedef", "struct", "struct {", "enum {",
-        "enum { A,, }", "= = =", "if", "if (", "else", "for (;", "case 1:", "default:", "goto",
-        "__attribute__((", "_Generic(", "sizeof", "sizeof(", "(int", "(int)", "x ? :", "a->",
-        "int f(int a, ...", "'", "0x", "1.2.3", "#", "## x", "int x = {", "asm(",
-        "typedef int T; T T T;", "struct S { int x : ; };", "int f() { return }",
+        "}",
+        ")",
+        "]",
+        "{",
+        "(",
+        "int",
+        "int (",
+        "int (*",
+        "typedef",
+        "struct",
+        "struct {",
+        "enum {",
+        "enum { A,, }",
+        "= = =",
+        "if",
+        "if (",
+        "else",
+        "for (;",
+        "case 1:",
+        "default:",
+        "goto",
+        "__attribute__((",
+        "_Generic(",
+        "sizeof",
+        "sizeof(",
+        "(int",
+        "(int)",
+        "x ? :",
+        "a->",
+        "int f(int a, ...",
+        "'",
+        "0x",
+        "1.2.3",
+        "#",
+        "## x",
+        "int x = {",
+        "asm(",
+        "typedef int T; T T T;",
+        "struct S { int x : ; };",
+        "int f() { return }",
     ];
     for s in samples {
         let (_, d) = parse_src(s);
-        assert!(d.iter().any(|d| d.level == Level::Error), "{s:?} gave no error");
+        assert!(
+            d.iter().any(|d| d.level == Level::Error),
+            "{s:?} gave no error"
+        );
     }
 }
 
 /// Parses every `*.i` file in $CREPL_PP_DIR (gcc -E -P output of system headers).
 #[test]
 fn preprocessed_headers() {
-    let Ok(dir) = std::env::var("CREPL_PP_DIR") else { return };
+    let Ok(dir) = std::env::var("CREPL_PP_DIR") else {
+        return;
+    };
     let mut failures = 0;
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
@@ -822,14 +1134,20 @@ fn preprocessed_headers() {
             failures += 1;
             let e = errs[0];
             let line = src.lines().nth(e.loc.line as usize - 1).unwrap_or("");
-            eprintln!("{}: {}:{}: {}\n    {}", p.display(), e.loc.line, e.loc.col, e.msg, line);
+            eprintln!(
+                "{}: {}:{}: {}\n    {}",
+                p.display(),
+                e.loc.line,
+                e.loc.col,
+                e.msg,
+                line
+            );
         } else {
             eprintln!("{}: {} items", p.display(), u.items.len());
         }
     }
     assert_eq!(failures, 0);
 }
-
 
 #[test]
 fn deep_chains_are_limited() {
@@ -843,23 +1161,55 @@ fn deep_chains_are_limited() {
         format!("{}x", "a ? b : ".repeat(n)),
         format!("x{}", "[0]".repeat(n)),
         format!("void f(void) {{ {} x; }}", "if (1) ".repeat(n)),
-        format!("void f(void) {{ if (1) x; {} }}", "else if (1) x;".repeat(n)),
+        format!(
+            "void f(void) {{ if (1) x; {} }}",
+            "else if (1) x;".repeat(n)
+        ),
         format!("void f(void) {{ {} x; }}", "l: ".repeat(n)),
         format!("x = {};", vec!["(int){1}"; n].join(" + ")),
         format!("{} 1 + 1 )", vec!["1"; n].join(" + ")),
     ];
     for src in &cases {
         let (u, d) = parse_src(src);
-        assert!(d.iter().any(|d| d.msg.contains("nested too deeply")), "{}: {d:?}", &src[..40]);
+        assert!(
+            d.iter().any(|d| d.msg.contains("nested too deeply")),
+            "{}: {d:?}",
+            &src[..40]
+        );
         drop(u);
     }
     // Long flat sequences are fine.
     ok(&format!("int a[] = {{ {} }};", vec!["-1"; n].join(", ")));
     ok(&format!("f({});", vec!["x + 1"; 20_000].join(", ")));
-    ok(&format!("void f(void) {{ {} }}", "if (x) { y(); } ".repeat(20_000)));
-    ok(&format!("void f(int x) {{ switch (x) {{ {} }} }}", (0..5000).map(|i| format!("case {i}: {{ y(); break; }} ")).collect::<String>()));
-    ok(&format!("void f(void) {{ {} }}", "x = (struct S){1, 2}; ".repeat(20_000)));
-    ok(&format!("enum {{ {} }};", (0..20_000).map(|i| format!("E{i} = 1 << 3,")).collect::<String>()));
-    ok(&format!("int {};", (0..20_000).map(|i| format!("v{i} = 1 + 2")).collect::<Vec<_>>().join(", ")));
-    ok(&format!("void f(void) {{ {} }}", "if (a) x(); else ".repeat(2000) + "y();"));
+    ok(&format!(
+        "void f(void) {{ {} }}",
+        "if (x) { y(); } ".repeat(20_000)
+    ));
+    ok(&format!(
+        "void f(int x) {{ switch (x) {{ {} }} }}",
+        (0..5000)
+            .map(|i| format!("case {i}: {{ y(); break; }} "))
+            .collect::<String>()
+    ));
+    ok(&format!(
+        "void f(void) {{ {} }}",
+        "x = (struct S){1, 2}; ".repeat(20_000)
+    ));
+    ok(&format!(
+        "enum {{ {} }};",
+        (0..20_000)
+            .map(|i| format!("E{i} = 1 << 3,"))
+            .collect::<String>()
+    ));
+    ok(&format!(
+        "int {};",
+        (0..20_000)
+            .map(|i| format!("v{i} = 1 + 2"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    ok(&format!(
+        "void f(void) {{ {} }}",
+        "if (a) x(); else ".repeat(2000) + "y();"
+    ));
 }

@@ -39,7 +39,10 @@ impl TypedefTable {
 
     /// True if `name` currently denotes a typedef name.
     pub fn is_typedef(&self, name: &str) -> bool {
-        self.names.get(name).and_then(|v| v.last()).is_some_and(|b| b.is_typedef)
+        self.names
+            .get(name)
+            .and_then(|v| v.last())
+            .is_some_and(|b| b.is_typedef)
     }
 
     /// Current scope depth (0 = file scope).
@@ -53,7 +56,9 @@ impl TypedefTable {
 
     /// Closes the innermost scope; does nothing at file scope.
     pub fn pop_scope(&mut self) {
-        let Some(names) = self.scopes.pop() else { return };
+        let Some(names) = self.scopes.pop() else {
+            return;
+        };
         let depth = self.scopes.len() as u32 + 1;
         for n in names {
             if let Some(v) = self.names.get_mut(&n) {
@@ -89,7 +94,10 @@ impl TypedefTable {
                 if depth == 0 {
                     self.log.push((name.to_string(), None));
                 } else {
-                    self.scopes.last_mut().expect("inner scope").push(name.to_string());
+                    self.scopes
+                        .last_mut()
+                        .expect("inner scope")
+                        .push(name.to_string());
                 }
             }
         }
@@ -97,7 +105,10 @@ impl TypedefTable {
 
     /// The current state, to [`rollback`](TypedefTable::rollback) to later.
     pub fn checkpoint(&self) -> TdCheckpoint {
-        TdCheckpoint { log_len: self.log.len(), depth: self.depth() }
+        TdCheckpoint {
+            log_len: self.log.len(),
+            depth: self.depth(),
+        }
     }
 
     /// Undoes every file-scope declaration made since `cp` and closes the inner scopes opened
@@ -116,7 +127,13 @@ impl TypedefTable {
                     if has_file {
                         v[0].is_typedef = t;
                     } else {
-                        v.insert(0, Binding { depth: 0, is_typedef: t });
+                        v.insert(
+                            0,
+                            Binding {
+                                depth: 0,
+                                is_typedef: t,
+                            },
+                        );
                     }
                 }
                 None => {

@@ -15,7 +15,10 @@ struct Val {
 
 impl Val {
     fn signed(v: i64) -> Val {
-        Val { v: v as u64, unsigned: false }
+        Val {
+            v: v as u64,
+            unsigned: false,
+        }
     }
     fn is_true(self) -> bool {
         self.v != 0
@@ -27,7 +30,12 @@ const MAX_DEPTH: u32 = 1000;
 /// Evaluates the (already macro-expanded) tokens of an `#if` line.
 pub(super) fn eval(toks: &[Tok], directive_loc: Loc) -> Result<bool, Error> {
     let end_loc = toks.last().map_or(directive_loc, |t| t.loc);
-    let mut p = Parser { toks, pos: 0, end_loc, depth: 0 };
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        end_loc,
+        depth: 0,
+    };
     let v = p.comma(true)?;
     if let Some(t) = p.peek() {
         let msg = if t.is_punct(")") {
@@ -153,8 +161,14 @@ impl<'a> Parser<'a> {
                 self.depth -= 1;
                 return Ok(match op {
                     "+" => v,
-                    "-" => Val { v: v.v.wrapping_neg(), unsigned: v.unsigned },
-                    "~" => Val { v: !v.v, unsigned: v.unsigned },
+                    "-" => Val {
+                        v: v.v.wrapping_neg(),
+                        unsigned: v.unsigned,
+                    },
+                    "~" => Val {
+                        v: !v.v,
+                        unsigned: v.unsigned,
+                    },
                     _ => Val::signed((!v.is_true()) as i64),
                 });
             }
@@ -176,12 +190,19 @@ impl<'a> Parser<'a> {
             PpKind::Char => char_value(&t.text).map_err(|m| (t.loc, m)),
             // Identifiers left after macro expansion (and keywords) are 0.
             PpKind::Ident => Ok(Val::signed(0)),
-            PpKind::Str => Err((t.loc, "invalid token at start of a preprocessor expression".into())),
+            PpKind::Str => Err((
+                t.loc,
+                "invalid token at start of a preprocessor expression".into(),
+            )),
             _ => {
-                if t.is_punct(")") || binary_prec(t).is_some() || t.is_punct(",") || t.is_punct(":") {
+                if t.is_punct(")") || binary_prec(t).is_some() || t.is_punct(",") || t.is_punct(":")
+                {
                     Err((t.loc, "expected value in expression".into()))
                 } else {
-                    Err((t.loc, "invalid token at start of a preprocessor expression".into()))
+                    Err((
+                        t.loc,
+                        "invalid token at start of a preprocessor expression".into(),
+                    ))
                 }
             }
         }
@@ -208,7 +229,11 @@ fn apply(op: &Tok, a: Val, b: Val, ev: bool) -> Result<Val, Error> {
         "<<" | ">>" => {
             // The result has the type of the left operand; a negative count shifts the other way.
             let left = op.text.starts_with('<');
-            let (left, count) = if !b.unsigned && sy < 0 { (!left, sy.unsigned_abs()) } else { (left, y) };
+            let (left, count) = if !b.unsigned && sy < 0 {
+                (!left, sy.unsigned_abs())
+            } else {
+                (left, y)
+            };
             let v = if count >= 64 {
                 if left || a.unsigned || sx >= 0 {
                     0
@@ -222,11 +247,23 @@ fn apply(op: &Tok, a: Val, b: Val, ev: bool) -> Result<Val, Error> {
             } else {
                 (sx >> count) as u64
             };
-            Val { v, unsigned: a.unsigned }
+            Val {
+                v,
+                unsigned: a.unsigned,
+            }
         }
-        "+" => Val { v: x.wrapping_add(y), unsigned },
-        "-" => Val { v: x.wrapping_sub(y), unsigned },
-        "*" => Val { v: x.wrapping_mul(y), unsigned },
+        "+" => Val {
+            v: x.wrapping_add(y),
+            unsigned,
+        },
+        "-" => Val {
+            v: x.wrapping_sub(y),
+            unsigned,
+        },
+        "*" => Val {
+            v: x.wrapping_mul(y),
+            unsigned,
+        },
         "/" | "%" => {
             let div = &*op.text == "/";
             if y == 0 {
@@ -281,11 +318,16 @@ fn parse_int(s: &str) -> Result<Val, String> {
     let digits = &s[start..digits_end];
     let suffix = &s[digits_end..];
     if digits.is_empty() && radix != 8 {
-        return Err(format!("invalid suffix '{}' on integer constant", &s[start.min(s.len())..]));
+        return Err(format!(
+            "invalid suffix '{}' on integer constant",
+            &s[start.min(s.len())..]
+        ));
     }
     let lower = suffix.to_ascii_lowercase();
-    let valid_suffix = matches!(lower.as_str(), "" | "u" | "l" | "ul" | "lu" | "ll" | "ull" | "llu")
-        && !suffix.contains("lL")
+    let valid_suffix = matches!(
+        lower.as_str(),
+        "" | "u" | "l" | "ul" | "lu" | "ll" | "ull" | "llu"
+    ) && !suffix.contains("lL")
         && !suffix.contains("Ll");
     if !valid_suffix {
         return Err(format!("invalid suffix '{suffix}' on integer constant"));
@@ -304,7 +346,9 @@ fn parse_int(s: &str) -> Result<Val, String> {
         v = v
             .checked_mul(radix)
             .and_then(|v| v.checked_add(d))
-            .ok_or_else(|| "integer literal is too large to be represented in any integer type".to_string())?;
+            .ok_or_else(|| {
+                "integer literal is too large to be represented in any integer type".to_string()
+            })?;
     }
     let unsigned = lower.contains('u') || v > i64::MAX as u64;
     Ok(Val { v, unsigned })
@@ -336,7 +380,9 @@ fn char_value(s: &str) -> Result<Val, String> {
             continue;
         }
         i += 1;
-        let Some(&e) = b.get(i) else { return Err("invalid escape sequence".into()) };
+        let Some(&e) = b.get(i) else {
+            return Err("invalid escape sequence".into());
+        };
         i += 1;
         let v = match e {
             b'n' => 10,
@@ -362,7 +408,9 @@ fn char_value(s: &str) -> Result<Val, String> {
                 let mut v: u32 = 0;
                 let st = i;
                 while i < b.len() && b[i].is_ascii_hexdigit() {
-                    v = v.wrapping_mul(16).wrapping_add((b[i] as char).to_digit(16).unwrap());
+                    v = v
+                        .wrapping_mul(16)
+                        .wrapping_add((b[i] as char).to_digit(16).unwrap());
                     i += 1;
                 }
                 if i == st {
@@ -372,8 +420,12 @@ fn char_value(s: &str) -> Result<Val, String> {
             }
             b'u' | b'U' => {
                 let n = if e == b'u' { 4 } else { 8 };
-                let hex = body.get(i..i + n).filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()));
-                let Some(hex) = hex else { return Err("incomplete universal character name".into()) };
+                let hex = body
+                    .get(i..i + n)
+                    .filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()));
+                let Some(hex) = hex else {
+                    return Err("incomplete universal character name".into());
+                };
                 i += n;
                 let cp = u32::from_str_radix(hex, 16).unwrap();
                 if wide {
@@ -381,7 +433,9 @@ fn char_value(s: &str) -> Result<Val, String> {
                 } else {
                     // Encoded as UTF-8 in a plain character constant.
                     let mut buf = [0u8; 4];
-                    let enc = char::from_u32(cp).unwrap_or('\u{FFFD}').encode_utf8(&mut buf);
+                    let enc = char::from_u32(cp)
+                        .unwrap_or('\u{FFFD}')
+                        .encode_utf8(&mut buf);
                     for &byte in &enc.as_bytes()[..enc.len() - 1] {
                         chars.push(byte as u32);
                     }
@@ -408,9 +462,18 @@ fn char_value(s: &str) -> Result<Val, String> {
                 Val::signed(v as i32 as i64)
             }
         }
-        "u8" => Val { v: (chars[chars.len() - 1] & 0xff) as u64, unsigned: true },
-        "u" => Val { v: (chars[chars.len() - 1] & 0xffff) as u64, unsigned: true },
-        "U" => Val { v: chars[chars.len() - 1] as u64, unsigned: true },
+        "u8" => Val {
+            v: (chars[chars.len() - 1] & 0xff) as u64,
+            unsigned: true,
+        },
+        "u" => Val {
+            v: (chars[chars.len() - 1] & 0xffff) as u64,
+            unsigned: true,
+        },
+        "U" => Val {
+            v: chars[chars.len() - 1] as u64,
+            unsigned: true,
+        },
         _ => Val::signed(chars[chars.len() - 1] as i32 as i64),
     })
 }
@@ -421,19 +484,63 @@ mod tests {
 
     #[test]
     fn integers() {
-        assert_eq!(parse_int("42"), Ok(Val { v: 42, unsigned: false }));
-        assert_eq!(parse_int("0x1fUL"), Ok(Val { v: 31, unsigned: true }));
-        assert_eq!(parse_int("0777"), Ok(Val { v: 511, unsigned: false }));
-        assert_eq!(parse_int("0"), Ok(Val { v: 0, unsigned: false }));
-        assert_eq!(parse_int("0b101"), Ok(Val { v: 5, unsigned: false }));
-        assert_eq!(parse_int("18446744073709551615"), Ok(Val { v: u64::MAX, unsigned: true }));
-        assert!(parse_int("18446744073709551616").unwrap_err().contains("too large"));
+        assert_eq!(
+            parse_int("42"),
+            Ok(Val {
+                v: 42,
+                unsigned: false
+            })
+        );
+        assert_eq!(
+            parse_int("0x1fUL"),
+            Ok(Val {
+                v: 31,
+                unsigned: true
+            })
+        );
+        assert_eq!(
+            parse_int("0777"),
+            Ok(Val {
+                v: 511,
+                unsigned: false
+            })
+        );
+        assert_eq!(
+            parse_int("0"),
+            Ok(Val {
+                v: 0,
+                unsigned: false
+            })
+        );
+        assert_eq!(
+            parse_int("0b101"),
+            Ok(Val {
+                v: 5,
+                unsigned: false
+            })
+        );
+        assert_eq!(
+            parse_int("18446744073709551615"),
+            Ok(Val {
+                v: u64::MAX,
+                unsigned: true
+            })
+        );
+        assert!(parse_int("18446744073709551616")
+            .unwrap_err()
+            .contains("too large"));
         assert!(parse_int("1.5").unwrap_err().contains("floating"));
         assert!(parse_int("1e5").unwrap_err().contains("floating"));
         assert!(parse_int("089").unwrap_err().contains("octal"));
         assert!(parse_int("12abc").unwrap_err().contains("suffix"));
         assert!(parse_int("1lL").is_err());
-        assert_eq!(parse_int("1LLU"), Ok(Val { v: 1, unsigned: true }));
+        assert_eq!(
+            parse_int("1LLU"),
+            Ok(Val {
+                v: 1,
+                unsigned: true
+            })
+        );
     }
 
     #[test]
@@ -444,7 +551,13 @@ mod tests {
         assert_eq!(char_value("'\\n'"), Ok(Val::signed(10)));
         assert_eq!(char_value("'ab'"), Ok(Val::signed(0x6162)));
         assert_eq!(char_value("L'\\xff'"), Ok(Val::signed(255)));
-        assert_eq!(char_value("u'x'"), Ok(Val { v: 120, unsigned: true }));
+        assert_eq!(
+            char_value("u'x'"),
+            Ok(Val {
+                v: 120,
+                unsigned: true
+            })
+        );
         assert!(char_value("''").is_err());
     }
 }

@@ -2,7 +2,10 @@
 //! replacement (argument collection, `#`, `##`, `__VA_ARGS__`/`__VA_OPT__`, rescanning with
 //! Prosser-style hide sets, builtin macros such as `__LINE__` and `__has_include`).
 
-use super::{escape_str, parse_header_name, Ctx, Preprocessor, Run, Tok, BOL, BUILTIN_FILE, PLACEMARKER, SPACE};
+use super::{
+    escape_str, parse_header_name, Ctx, Preprocessor, Run, Tok, BOL, BUILTIN_FILE, PLACEMARKER,
+    SPACE,
+};
 use crate::diag::Diag;
 use crate::lex::{lex_with, FastMap};
 use crate::source::Loc;
@@ -91,7 +94,9 @@ impl Macro {
                 .iter()
                 .zip(&other.raw)
                 .enumerate()
-                .all(|(i, (a, b))| a.text == b.text && (i == 0 || (a.flags & SPACE != 0) == (b.flags & SPACE != 0)))
+                .all(|(i, (a, b))| {
+                    a.text == b.text && (i == 0 || (a.flags & SPACE != 0) == (b.flags & SPACE != 0))
+                })
     }
 }
 
@@ -186,7 +191,11 @@ impl HideSets {
             return u;
         }
         let y = self.sets[b as usize].clone();
-        let v: Vec<u32> = self.sets[a as usize].iter().copied().filter(|x| y.binary_search(x).is_ok()).collect();
+        let v: Vec<u32> = self.sets[a as usize]
+            .iter()
+            .copied()
+            .filter(|x| y.binary_search(x).is_ok())
+            .collect();
         let u = self.intern(v);
         self.inters.insert(key, u);
         u
@@ -223,7 +232,11 @@ pub(super) fn define_builtins(pp: &mut Preprocessor) {
             body: Vec::new(),
             raw: Vec::new(),
             builtin: Some(b),
-            loc: Loc { file: BUILTIN_FILE, line: 0, col: 0 },
+            loc: Loc {
+                file: BUILTIN_FILE,
+                line: 0,
+                col: 0,
+            },
         };
         pp.macros.insert(Rc::from(name), Rc::new(m));
     }
@@ -282,7 +295,9 @@ impl Run<'_> {
     // ----- #define -----
 
     pub(super) fn define_directive(&mut self, directive: &super::Tok, args: &[Tok]) {
-        let Some(name) = self.macro_name(directive, args) else { return };
+        let Some(name) = self.macro_name(directive, args) else {
+            return;
+        };
         if &*name.text == "defined" {
             self.error(name.loc, "'defined' cannot be used as a macro name");
             return;
@@ -291,7 +306,9 @@ impl Run<'_> {
         let mut i = 1;
         let mut params: Vec<Rc<str>> = Vec::new();
         let mut variadic = false;
-        let func = args.get(1).is_some_and(|t| t.is_punct("(") && t.flags & SPACE == 0);
+        let func = args
+            .get(1)
+            .is_some_and(|t| t.is_punct("(") && t.flags & SPACE == 0);
         if func {
             i = 2;
             if args.get(i).is_some_and(|t| t.is_punct(")")) {
@@ -312,7 +329,10 @@ impl Run<'_> {
                             return;
                         }
                         if params.contains(&t.text) {
-                            self.error(t.loc, format!("duplicate macro parameter name '{}'", t.text));
+                            self.error(
+                                t.loc,
+                                format!("duplicate macro parameter name '{}'", t.text),
+                            );
                             return;
                         }
                         params.push(t.text.clone());
@@ -364,15 +384,28 @@ impl Run<'_> {
         };
         let id = self.pp.next_macro_id;
         self.pp.next_macro_id += 1;
-        let m = Macro { id, func, params, variadic, body, raw, builtin: None, loc: name.loc };
+        let m = Macro {
+            id,
+            func,
+            params,
+            variadic,
+            body,
+            raw,
+            builtin: None,
+            loc: name.loc,
+        };
         if let Some(old) = self.pp.macros.get(&*name.text) {
             if old.builtin.is_some() {
-                self.warning(name.loc, format!("redefining builtin macro '{}'", name.text));
+                self.warning(
+                    name.loc,
+                    format!("redefining builtin macro '{}'", name.text),
+                );
             } else if !old.same_definition(&m) {
                 let old_loc = old.loc;
                 self.warning(name.loc, format!("'{}' macro redefined", name.text));
                 if old_loc.file != BUILTIN_FILE {
-                    self.diags.push(Diag::note(old_loc, "previous definition is here"));
+                    self.diags
+                        .push(Diag::note(old_loc, "previous definition is here"));
                 }
             } else {
                 return; // identical redefinition: nothing changes
@@ -395,14 +428,21 @@ impl Run<'_> {
             }
             params.iter().position(|p| **p == *t.text)
         };
-        let va_idx = if variadic { Some(params.len() - 1) } else { None };
+        let va_idx = if variadic {
+            Some(params.len() - 1)
+        } else {
+            None
+        };
         let mut items: Vec<Item> = Vec::with_capacity(raw.len());
         let mut i = 0;
         while i < raw.len() {
             let t = &raw[i];
             if t.is_punct("##") {
                 if items.is_empty() || i + 1 == raw.len() {
-                    return Err((t.loc, "'##' cannot appear at either end of macro expansion".into()));
+                    return Err((
+                        t.loc,
+                        "'##' cannot appear at either end of macro expansion".into(),
+                    ));
                 }
                 // GNU comma swallowing: `, ## __VA_ARGS__`.
                 if let (Some(va), Some(Item::Tok(c))) = (va_idx, items.last()) {
@@ -422,7 +462,10 @@ impl Run<'_> {
                 let operand = raw.get(i + 1);
                 match operand.and_then(param_idx) {
                     Some(idx) => {
-                        items.push(Item::Str { idx, flags: t.flags });
+                        items.push(Item::Str {
+                            idx,
+                            flags: t.flags,
+                        });
                         i += 2;
                         continue;
                     }
@@ -458,18 +501,30 @@ impl Run<'_> {
                 if let Some(f) = inner.first_mut() {
                     f.flags &= !SPACE;
                 }
-                let inner_items =
-                    if inner.is_empty() { Vec::new() } else { self.analyse_body(&inner, func, params, variadic)? };
-                items.push(Item::VaOpt { items: inner_items, flags: t.flags });
+                let inner_items = if inner.is_empty() {
+                    Vec::new()
+                } else {
+                    self.analyse_body(&inner, func, params, variadic)?
+                };
+                items.push(Item::VaOpt {
+                    items: inner_items,
+                    flags: t.flags,
+                });
                 i = j + 1;
                 continue;
             }
             if t.is_ident("__VA_ARGS__") && !variadic {
-                return Err((t.loc, "__VA_ARGS__ can only appear in the expansion of a C99 variadic macro".into()));
+                return Err((
+                    t.loc,
+                    "__VA_ARGS__ can only appear in the expansion of a C99 variadic macro".into(),
+                ));
             }
             if func {
                 if let Some(idx) = param_idx(t) {
-                    items.push(Item::Param { idx, flags: t.flags });
+                    items.push(Item::Param {
+                        idx,
+                        flags: t.flags,
+                    });
                     i += 1;
                     continue;
                 }
@@ -497,7 +552,10 @@ impl Run<'_> {
 
     /// Fully macro-expands a list of tokens on its own (macro arguments, `#if` lines).
     pub(super) fn expand_list(&mut self, toks: &[Tok], in_if: bool) -> Vec<Tok> {
-        if !toks.iter().any(|t| t.kind == PpKind::Ident && self.may_expand(t, in_if)) {
+        if !toks
+            .iter()
+            .any(|t| t.kind == PpKind::Ident && self.may_expand(t, in_if))
+        {
             return toks.to_vec();
         }
         if self.depth >= MAX_DEPTH {
@@ -511,7 +569,12 @@ impl Run<'_> {
         self.depth += 1;
         let mut pending = self.take_vec();
         pending.extend(toks.iter().rev().cloned());
-        let mut ctx = Ctx { pending, file: false, in_if, carry: 0 };
+        let mut ctx = Ctx {
+            pending,
+            file: false,
+            in_if,
+            carry: 0,
+        };
         let mut out = self.take_vec();
         while let Some(t) = self.next(&mut ctx) {
             if t.kind == PpKind::Ident && self.expand_ident(&t, &mut ctx, &mut out) {
@@ -569,12 +632,16 @@ impl Run<'_> {
             exp_hs = self.hs.union(t.hs, single);
         } else {
             // A function-like macro name is an invocation only when followed by `(`.
-            let Some(n) = self.next(ctx) else { return false };
+            let Some(n) = self.next(ctx) else {
+                return false;
+            };
             if !n.is_punct("(") {
                 ctx.pending.push(n);
                 return false;
             }
-            let Some((arg_toks, bounds, rparen)) = self.collect_args(ctx, t, &m) else { return true };
+            let Some((arg_toks, bounds, rparen)) = self.collect_args(ctx, t, &m) else {
+                return true;
+            };
             let mut args: Vec<&[Tok]> = bounds.iter().map(|&(a, b)| &arg_toks[a..b]).collect();
             let np = m.params.len();
             if np == 0 && args.len() == 1 && args[0].is_empty() {
@@ -598,7 +665,12 @@ impl Run<'_> {
                     );
                     self.error(t.loc, msg);
                 } else {
-                    let msg = format!("macro '{}' passed {} arguments, but takes just {}", t.text, args.len(), np);
+                    let msg = format!(
+                        "macro '{}' passed {} arguments, but takes just {}",
+                        t.text,
+                        args.len(),
+                        np
+                    );
                     self.error(t.loc, msg);
                 }
                 return false; // like GCC: the name stays, the arguments are dropped
@@ -705,7 +777,10 @@ impl Run<'_> {
                     } else {
                         if matches!(expanded[*idx], Exp::Todo) {
                             let a = args[*idx];
-                            expanded[*idx] = if a.iter().any(|t| t.kind == PpKind::Ident && self.may_expand(t, false)) {
+                            expanded[*idx] = if a
+                                .iter()
+                                .any(|t| t.kind == PpKind::Ident && self.may_expand(t, false))
+                            {
                                 Exp::Done(self.expand_list(a, false))
                             } else {
                                 Exp::Same
@@ -731,7 +806,9 @@ impl Run<'_> {
                             push_arg(&mut v, args[*idx], *flags, name.loc);
                             v
                         }
-                        Some(Item::Str { idx, flags }) => vec![stringize(args[*idx], name.loc, *flags)],
+                        Some(Item::Str { idx, flags }) => {
+                            vec![stringize(args[*idx], name.loc, *flags)]
+                        }
                         Some(Item::Tok(t)) => {
                             let mut t = t.clone();
                             t.loc = name.loc;
@@ -739,7 +816,15 @@ impl Run<'_> {
                         }
                         Some(Item::VaOpt { .. }) | Some(Item::CommaVa { .. }) => {
                             let mut v = Vec::new();
-                            self.subst(m, &items[i..i + 1], args, expanded, va_elided, name, &mut v);
+                            self.subst(
+                                m,
+                                &items[i..i + 1],
+                                args,
+                                expanded,
+                                va_elided,
+                                name,
+                                &mut v,
+                            );
                             if v.is_empty() {
                                 v.push(placemarker(name.loc));
                             }
@@ -768,7 +853,10 @@ impl Run<'_> {
                         }
                     }
                 }
-                Item::VaOpt { items: inner, flags } => {
+                Item::VaOpt {
+                    items: inner,
+                    flags,
+                } => {
                     let va = m.params.len() - 1;
                     if args.get(va).is_some_and(|a| !a.is_empty()) {
                         let start = out.len();
@@ -801,13 +889,27 @@ impl Run<'_> {
         let text = format!("{}{}", lhs.text, rhs.text);
         let (toks, diags) = lex_with(&text, lhs.loc.file, false, |t| t);
         let complete = |t: &crate::token::PpToken| {
-            !matches!(t.kind, PpKind::Str | PpKind::Char) || crate::lex::is_terminated_literal(&t.text)
+            !matches!(t.kind, PpKind::Str | PpKind::Char)
+                || crate::lex::is_terminated_literal(&t.text)
         };
-        if diags.is_empty() && toks.len() == 1 && toks[0].text.len() == text.len() && complete(&toks[0]) {
+        if diags.is_empty()
+            && toks.len() == 1
+            && toks[0].text.len() == text.len()
+            && complete(&toks[0])
+        {
             let t = &toks[0];
-            return vec![Tok { kind: t.kind, flags: lhs.flags & SPACE, hs: 0, text: t.text.clone(), loc: lhs.loc }];
+            return vec![Tok {
+                kind: t.kind,
+                flags: lhs.flags & SPACE,
+                hs: 0,
+                text: t.text.clone(),
+                loc: lhs.loc,
+            }];
         }
-        self.error(lhs.loc, format!("pasting formed '{text}', an invalid preprocessing token"));
+        self.error(
+            lhs.loc,
+            format!("pasting formed '{text}', an invalid preprocessing token"),
+        );
         vec![lhs, rhs]
     }
 
@@ -849,7 +951,9 @@ impl Run<'_> {
 
     /// `_Pragma ( string-literal )`: consumed and ignored.
     fn pragma_operator(&mut self, t: &Tok, ctx: &mut Ctx) -> bool {
-        let Some(l) = self.next(ctx) else { return false };
+        let Some(l) = self.next(ctx) else {
+            return false;
+        };
         if !l.is_punct("(") {
             ctx.pending.push(l);
             return false;
@@ -897,11 +1001,16 @@ impl Run<'_> {
                 number_tok(v as u64, t)
             }
             Builtin::HasAttribute | Builtin::HasBuiltinFn | Builtin::HasNothing => {
-                let Some(name) = self.feature_operand(t, ctx) else { return true };
+                let Some(name) = self.feature_operand(t, ctx) else {
+                    return true;
+                };
                 let v = match b {
                     Builtin::HasAttribute => {
                         let n = name.strip_prefix("gnu::").unwrap_or(&name);
-                        let n = n.strip_prefix("__").and_then(|n| n.strip_suffix("__")).unwrap_or(n);
+                        let n = n
+                            .strip_prefix("__")
+                            .and_then(|n| n.strip_suffix("__"))
+                            .unwrap_or(n);
                         HAS_ATTRIBUTE.contains(&n)
                     }
                     Builtin::HasBuiltinFn => HAS_BUILTIN.contains(&name.as_str()),
@@ -917,7 +1026,10 @@ impl Run<'_> {
     /// The parenthesized operand of `__has_attribute` and friends: an identifier, possibly
     /// scoped (`gnu::packed`).
     fn feature_operand(&mut self, t: &Tok, ctx: &mut Ctx) -> Option<String> {
-        let msg = format!("builtin feature check macro '{}' requires a parenthesized identifier", t.text);
+        let msg = format!(
+            "builtin feature check macro '{}' requires a parenthesized identifier",
+            t.text
+        );
         match self.next(ctx) {
             Some(l) if l.is_punct("(") => {}
             other => {
@@ -932,7 +1044,9 @@ impl Run<'_> {
         loop {
             match self.next(ctx) {
                 Some(r) if r.is_punct(")") => break,
-                Some(x) if x.kind == PpKind::Ident || x.is_punct("::") || x.is_punct(":") => name.push_str(&x.text),
+                Some(x) if x.kind == PpKind::Ident || x.is_punct("::") || x.is_punct(":") => {
+                    name.push_str(&x.text)
+                }
                 Some(x) => {
                     self.error(x.loc, msg);
                     self.skip_to_rparen(ctx);
@@ -1014,7 +1128,13 @@ impl Run<'_> {
 }
 
 fn placemarker(loc: Loc) -> Tok {
-    Tok { kind: PpKind::Other, flags: PLACEMARKER, hs: 0, text: Rc::from(""), loc }
+    Tok {
+        kind: PpKind::Other,
+        flags: PLACEMARKER,
+        hs: 0,
+        text: Rc::from(""),
+        loc,
+    }
 }
 
 /// Appends an unexpanded argument (a placemarker if it is empty); its first token takes the
@@ -1046,13 +1166,31 @@ fn stringize(arg: &[Tok], loc: Loc, flags: u8) -> Tok {
         }
     }
     s.push('"');
-    Tok { kind: PpKind::Str, flags: flags & SPACE, hs: 0, text: Rc::from(s), loc }
+    Tok {
+        kind: PpKind::Str,
+        flags: flags & SPACE,
+        hs: 0,
+        text: Rc::from(s),
+        loc,
+    }
 }
 
 fn number_tok(v: u64, at: &Tok) -> Tok {
-    Tok { kind: PpKind::Number, flags: at.flags & (SPACE | BOL), hs: 0, text: Rc::from(v.to_string()), loc: at.loc }
+    Tok {
+        kind: PpKind::Number,
+        flags: at.flags & (SPACE | BOL),
+        hs: 0,
+        text: Rc::from(v.to_string()),
+        loc: at.loc,
+    }
 }
 
 fn str_tok(s: String, at: &Tok) -> Tok {
-    Tok { kind: PpKind::Str, flags: at.flags & (SPACE | BOL), hs: 0, text: Rc::from(s), loc: at.loc }
+    Tok {
+        kind: PpKind::Str,
+        flags: at.flags & (SPACE | BOL),
+        hs: 0,
+        text: Rc::from(s),
+        loc: at.loc,
+    }
 }

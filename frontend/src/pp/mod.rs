@@ -53,11 +53,23 @@ struct Tok {
 
 impl Tok {
     fn new(kind: PpKind, text: impl Into<Rc<str>>, loc: Loc, flags: u8) -> Tok {
-        Tok { kind, flags, hs: 0, text: text.into(), loc }
+        Tok {
+            kind,
+            flags,
+            hs: 0,
+            text: text.into(),
+            loc,
+        }
     }
     fn from_pp(t: PpToken) -> Tok {
         let flags = (t.space_before as u8 * SPACE) | (t.line_start as u8 * BOL);
-        Tok { kind: t.kind, flags, hs: 0, text: t.text, loc: t.loc }
+        Tok {
+            kind: t.kind,
+            flags,
+            hs: 0,
+            text: t.text,
+            loc: t.loc,
+        }
     }
     fn is_punct(&self, s: &str) -> bool {
         self.kind == PpKind::Punct && &*self.text == s
@@ -156,9 +168,17 @@ pub struct Preprocessor {
 
 impl Preprocessor {
     pub fn new(opts: PpOptions) -> Preprocessor {
-        let mut dirs: Vec<SearchDir> = opts.include_dirs.iter().map(|d| SearchDir::Path(d.clone())).collect();
+        let mut dirs: Vec<SearchDir> = opts
+            .include_dirs
+            .iter()
+            .map(|d| SearchDir::Path(d.clone()))
+            .collect();
         dirs.push(SearchDir::Builtin);
-        for d in ["/usr/local/include", "/usr/include/x86_64-linux-gnu", "/usr/include"] {
+        for d in [
+            "/usr/local/include",
+            "/usr/include/x86_64-linux-gnu",
+            "/usr/include",
+        ] {
             dirs.push(SearchDir::Path(PathBuf::from(d)));
         }
         let (date, time) = date_time(SystemTime::now());
@@ -214,8 +234,15 @@ impl Preprocessor {
         let text = f.text.clone();
         let name = f.name.clone();
         let (toks, lex_diags) = lex_with(&text, file, false, Tok::from_pp);
-        let entry =
-            FileEntry { path: PathBuf::from(name), builtin: false, file, toks, guard: None, lex_diags, stamp: None };
+        let entry = FileEntry {
+            path: PathBuf::from(name),
+            builtin: false,
+            file,
+            toks,
+            guard: None,
+            lex_diags,
+            stamp: None,
+        };
         let pending = std::mem::take(&mut self.pending_diags);
         let (out, mut diags) = Run::new(self, sm, entry).run();
         if !pending.is_empty() {
@@ -271,11 +298,15 @@ impl Preprocessor {
             if let Some(&e) = self.exists_cache.get(path) {
                 return e;
             }
-            let e = std::fs::metadata(path).map(|m| m.is_file()).unwrap_or(false);
+            let e = std::fs::metadata(path)
+                .map(|m| m.is_file())
+                .unwrap_or(false);
             self.exists_cache.insert(path.to_path_buf(), e);
             e
         } else {
-            std::fs::metadata(path).map(|m| m.is_file()).unwrap_or(false)
+            std::fs::metadata(path)
+                .map(|m| m.is_file())
+                .unwrap_or(false)
         }
     }
 }
@@ -304,7 +335,10 @@ pub fn join_tokens(toks: &[PpToken]) -> String {
 
 /// `__DATE__` and `__TIME__` (UTC) for `now`: ("Mmm dd yyyy", "hh:mm:ss").
 fn date_time(now: SystemTime) -> (String, String) {
-    let secs = now.duration_since(SystemTime::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let secs = now
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     let days = (secs / 86400) as i64;
     let rem = secs % 86400;
     // Civil date from days since 1970-01-01 (proleptic Gregorian calendar).
@@ -317,7 +351,9 @@ fn date_time(now: SystemTime) -> (String, String) {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + (m <= 2) as i64;
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     (
         format!("{} {:>2} {}", MONTHS[(m - 1) as usize], d, y),
         format!("{:02}:{:02}:{:02}", rem / 3600, rem / 60 % 60, rem % 60),
@@ -341,7 +377,9 @@ fn detect_guard(toks: &[Tok]) -> Option<Rc<str>> {
     let line = &toks[1..end];
     let guard = match line {
         [d, name] if d.is_ident("ifndef") && name.kind == PpKind::Ident => name.text.clone(),
-        [d, not, def, name] if d.is_ident("if") && not.is_punct("!") && def.is_ident("defined") => name.text.clone(),
+        [d, not, def, name] if d.is_ident("if") && not.is_punct("!") && def.is_ident("defined") => {
+            name.text.clone()
+        }
         [d, not, def, l, name, r]
             if d.is_ident("if")
                 && not.is_punct("!")
@@ -412,8 +450,14 @@ struct Run<'a> {
 impl<'a> Run<'a> {
     fn new(pp: &'a mut Preprocessor, sm: &'a mut SourceMap, entry: FileEntry) -> Run<'a> {
         let diags = entry.lex_diags.clone();
-        let frame =
-            Frame { entry: Rc::new(entry), pos: 0, dir: None, cond_base: 0, line_delta: 0, presumed_name: None };
+        let frame = Frame {
+            entry: Rc::new(entry),
+            pos: 0,
+            dir: None,
+            cond_base: 0,
+            line_delta: 0,
+            presumed_name: None,
+        };
         Run {
             pp,
             sm,
@@ -440,7 +484,12 @@ impl<'a> Run<'a> {
     }
 
     fn run(mut self) -> (Vec<PpToken>, Vec<Diag>) {
-        let mut ctx = Ctx { pending: Vec::new(), file: true, in_if: false, carry: 0 };
+        let mut ctx = Ctx {
+            pending: Vec::new(),
+            file: true,
+            in_if: false,
+            carry: 0,
+        };
         let mut out: Vec<Tok> = Vec::new();
         loop {
             let next = self.next(&mut ctx);
@@ -484,17 +533,23 @@ impl<'a> Run<'a> {
 
     /// Leaves the current file at its end. Returns false when it was the main file.
     fn end_of_file(&mut self) -> bool {
-        let Some(fr) = self.frames.pop() else { return false };
+        let Some(fr) = self.frames.pop() else {
+            return false;
+        };
         while self.conds.len() > fr.cond_base {
             let c = self.conds.pop().unwrap();
-            self.diags.push(Diag::error(c.loc, "unterminated conditional directive"));
+            self.diags
+                .push(Diag::error(c.loc, "unterminated conditional directive"));
         }
         self.update_skipping();
         !self.frames.is_empty()
     }
 
     fn update_skipping(&mut self) {
-        self.skipping = self.conds.last().is_some_and(|c| c.state != CondState::Active);
+        self.skipping = self
+            .conds
+            .last()
+            .is_some_and(|c| c.state != CondState::Active);
     }
 
     /// The next token: from `ctx.pending`, else (for the file context) from the current file,
@@ -591,15 +646,20 @@ impl<'a> Run<'a> {
             _ if self.skipping => {}
             "define" => self.define_directive(name, args),
             "undef" => {
-                let Some(n) = self.macro_name(name, args) else { return };
+                let Some(n) = self.macro_name(name, args) else {
+                    return;
+                };
                 if self.pp.macros.contains_key(&*n.text) {
                     self.pp.set_macro(n.text.clone(), None);
                 }
                 self.extra_tokens(&args[1..], "undef");
             }
-            "include" | "import" | "include_next" => {
-                self.include_directive(name, args, &*name.text == "include_next", &*name.text == "import")
-            }
+            "include" | "import" | "include_next" => self.include_directive(
+                name,
+                args,
+                &*name.text == "include_next",
+                &*name.text == "import",
+            ),
             "line" => self.line_directive(name, args),
             "error" | "warning" => {
                 let text = spell_line(args);
@@ -620,7 +680,11 @@ impl<'a> Run<'a> {
                 // `#pragma pack(...)` changes struct layout: it becomes tokens the parser
                 // sees where the directive stood (`__crepl_pragma_pack(N)`, see ast.rs).
                 if !args.is_empty() && args[0].is_ident("pack") {
-                    let inner: Vec<&Tok> = args.iter().skip(2).take_while(|t| !t.is_punct(")")).collect();
+                    let inner: Vec<&Tok> = args
+                        .iter()
+                        .skip(2)
+                        .take_while(|t| !t.is_punct(")"))
+                        .collect();
                     let mut codes = Vec::new();
                     for t in inner.iter().filter(|t| !t.is_punct(",")) {
                         match &*t.text {
@@ -649,14 +713,18 @@ impl<'a> Run<'a> {
                     }
                 }
                 // `#pragma push_macro("X")` / `pop_macro("X")` save and restore a definition.
-                if args.len() == 4 && (args[0].is_ident("push_macro") || args[0].is_ident("pop_macro")) {
+                if args.len() == 4
+                    && (args[0].is_ident("push_macro") || args[0].is_ident("pop_macro"))
+                {
                     let lit = &*args[2].text;
                     if lit.len() >= 2 && lit.starts_with('"') && lit.ends_with('"') {
                         let mname: Rc<str> = Rc::from(&lit[1..lit.len() - 1]);
                         if args[0].is_ident("push_macro") {
                             let cur = self.pp.macros.get(&mname).cloned();
                             self.pp.pushed.entry(mname).or_default().push(cur);
-                        } else if let Some(saved) = self.pp.pushed.get_mut(&mname).and_then(|v| v.pop()) {
+                        } else if let Some(saved) =
+                            self.pp.pushed.get_mut(&mname).and_then(|v| v.pop())
+                        {
                             self.pp.set_macro(mname, saved);
                         }
                     }
@@ -676,7 +744,11 @@ impl<'a> Run<'a> {
         } else {
             CondState::Searching
         };
-        self.conds.push(Cond { loc, state, seen_else: false });
+        self.conds.push(Cond {
+            loc,
+            state,
+            seen_else: false,
+        });
         self.update_skipping();
     }
 
@@ -723,7 +795,10 @@ impl<'a> Run<'a> {
 
     fn extra_tokens(&mut self, args: &[Tok], directive: &str) {
         if let Some(t) = args.first() {
-            self.warning(t.loc, format!("extra tokens at end of #{directive} directive"));
+            self.warning(
+                t.loc,
+                format!("extra tokens at end of #{directive} directive"),
+            );
         }
     }
 
@@ -743,7 +818,9 @@ impl<'a> Run<'a> {
     }
 
     fn check_defined_arg(&mut self, directive: &Tok, args: &[Tok]) -> bool {
-        let Some(n) = self.macro_name(directive, args) else { return false };
+        let Some(n) = self.macro_name(directive, args) else {
+            return false;
+        };
         let def = self.pp.macros.contains_key(&*n.text);
         let d = directive.text.clone();
         self.extra_tokens(&args[1..], &d);
@@ -752,7 +829,10 @@ impl<'a> Run<'a> {
 
     fn eval_if(&mut self, directive: &Tok, args: &[Tok]) -> bool {
         if args.is_empty() {
-            self.error(directive.loc, format!("#{} with no expression", directive.text));
+            self.error(
+                directive.loc,
+                format!("#{} with no expression", directive.text),
+            );
             return false;
         }
         let toks = self.expand_list(args, true);
@@ -768,23 +848,38 @@ impl<'a> Run<'a> {
     /// `#line N "name"` and GNU line markers `# N "name" flags`.
     fn line_directive(&mut self, directive: &Tok, args: &[Tok]) {
         let is_marker = directive.kind == PpKind::Number;
-        let toks = if is_marker { args.to_vec() } else { self.expand_list(args, false) };
+        let toks = if is_marker {
+            args.to_vec()
+        } else {
+            self.expand_list(args, false)
+        };
         let Some(num) = toks.first() else {
-            self.error(directive.loc, "#line directive requires a positive integer argument");
+            self.error(
+                directive.loc,
+                "#line directive requires a positive integer argument",
+            );
             return;
         };
-        let n: Option<i64> = if num.kind == PpKind::Number && num.text.bytes().all(|b| b.is_ascii_digit()) {
-            num.text.parse().ok()
-        } else {
-            None
-        };
+        let n: Option<i64> =
+            if num.kind == PpKind::Number && num.text.bytes().all(|b| b.is_ascii_digit()) {
+                num.text.parse().ok()
+            } else {
+                None
+            };
         let Some(n) = n else {
-            self.error(num.loc, "#line directive requires a positive integer argument");
+            self.error(
+                num.loc,
+                "#line directive requires a positive integer argument",
+            );
             return;
         };
         let mut name = None;
         if let Some(s) = toks.get(1) {
-            if s.kind == PpKind::Str && s.text.starts_with('"') && s.text.len() >= 2 && is_terminated_literal(&s.text) {
+            if s.kind == PpKind::Str
+                && s.text.starts_with('"')
+                && s.text.len() >= 2
+                && is_terminated_literal(&s.text)
+            {
                 name = Some(Rc::<str>::from(&s.text[1..s.text.len() - 1]));
             } else if !is_marker {
                 self.error(s.loc, "invalid filename for #line directive");
@@ -847,12 +942,24 @@ impl<'a> Run<'a> {
             }
         }
         self.diags.extend(entry.lex_diags.iter().cloned());
-        self.frames.push(Frame { entry, pos: 0, dir, cond_base: self.conds.len(), line_delta: 0, presumed_name: None });
+        self.frames.push(Frame {
+            entry,
+            pos: 0,
+            dir,
+            cond_base: self.conds.len(),
+            line_delta: 0,
+            presumed_name: None,
+        });
     }
 
     /// Finds a header: its path (`<crepl>/name` for a builtin header) and the index of the
     /// search directory it was found in (`None` for the includer's directory).
-    fn resolve_include(&mut self, name: &str, angled: bool, next: bool) -> Option<(PathBuf, Option<usize>)> {
+    fn resolve_include(
+        &mut self,
+        name: &str,
+        angled: bool,
+        next: bool,
+    ) -> Option<(PathBuf, Option<usize>)> {
         let fr = self.frames.last().unwrap();
         let start = if next { fr.dir.map_or(0, |d| d + 1) } else { 0 };
         let is_abs = Path::new(name).is_absolute();
@@ -909,7 +1016,9 @@ impl<'a> Run<'a> {
                 }
             }
         };
-        let file = self.sm.add(path.to_string_lossy().into_owned(), text.clone());
+        let file = self
+            .sm
+            .add(path.to_string_lossy().into_owned(), text.clone());
         let (toks, lex_diags) = lex_with(&text, file, false, Tok::from_pp);
         let guard = detect_guard(&toks);
         let entry = Rc::new(FileEntry {
@@ -933,7 +1042,11 @@ impl<'a> Run<'a> {
     /// Presumed line and file name for `__LINE__`/`__FILE__` at `loc`.
     fn presumed(&self, loc: Loc) -> (i64, String) {
         let fr = self.frames.last().unwrap();
-        let line = if loc.file == fr.entry.file { loc.line as i64 + fr.line_delta } else { loc.line as i64 };
+        let line = if loc.file == fr.entry.file {
+            loc.line as i64 + fr.line_delta
+        } else {
+            loc.line as i64
+        };
         let name = match &fr.presumed_name {
             Some(n) => n.to_string(),
             None if fr.entry.file == BUILTIN_FILE => "<built-in>".to_string(),

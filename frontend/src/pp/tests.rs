@@ -5,14 +5,23 @@ use super::*;
 
 fn pp(text: &str) -> String {
     let (s, d) = preprocess_str(text);
-    assert!(d.iter().all(|d| !d.is_error()), "unexpected diagnostics for {text:?}: {d:?}");
+    assert!(
+        d.iter().all(|d| !d.is_error()),
+        "unexpected diagnostics for {text:?}: {d:?}"
+    );
     s
 }
 
 /// Preprocesses and returns (output, error messages).
 fn pp_err(text: &str) -> (String, Vec<String>) {
     let (s, d) = preprocess_str(text);
-    (s, d.into_iter().filter(|d| d.is_error()).map(|d| d.msg).collect())
+    (
+        s,
+        d.into_iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.msg)
+            .collect(),
+    )
 }
 
 fn pp_diags(text: &str) -> (String, Vec<Diag>) {
@@ -40,7 +49,10 @@ fn function_like_basics() {
     assert_eq!(pp("#define f(a) [a]\nf()"), "[ ]");
     assert_eq!(pp("#define f() x\nf()"), "x");
     assert_eq!(pp("#define f(a,b) [a|b]\nf(,)"), "[ | ]");
-    assert_eq!(pp("#define f(a) a\nf(((1,2),(3)))"), "( ( 1 , 2 ) , ( 3 ) )");
+    assert_eq!(
+        pp("#define f(a) a\nf(((1,2),(3)))"),
+        "( ( 1 , 2 ) , ( 3 ) )"
+    );
     // Not followed by `(`: not an invocation, also across lines.
     assert_eq!(pp("#define f(a) a\nf + f\n;"), "f + f ;");
     assert_eq!(pp("#define f(a) <a>\nf\n\n(1)"), "< 1 >");
@@ -136,7 +148,11 @@ fn c11_6_10_3_5_example6_redefinition() {
     assert!(d.is_empty(), "{d:?}");
     let bad = "#define OBJ_LIKE (1-1)\n#define FUNC_LIKE(a) ( a )\n#define OBJ_LIKE (0)\n#define OBJ_LIKE (1 - 1)\n#define FUNC_LIKE(b) ( a )\n#define FUNC_LIKE(b) ( b )\n";
     let (_, d) = pp_diags(bad);
-    let w: Vec<_> = d.iter().filter(|d| d.level == crate::diag::Level::Warning).map(|d| d.msg.clone()).collect();
+    let w: Vec<_> = d
+        .iter()
+        .filter(|d| d.level == crate::diag::Level::Warning)
+        .map(|d| d.msg.clone())
+        .collect();
     assert_eq!(w.len(), 4, "{w:?}");
     assert!(w[0].contains("'OBJ_LIKE' macro redefined"));
 }
@@ -185,18 +201,39 @@ s("a\n" '\'' @ )"#),
 
 #[test]
 fn pasting() {
-    assert_eq!(pp("#define cat(a, b) a ## b\ncat(foo, bar) cat(1, 2) cat(<, <=) cat(+, +)"), "foobar 12 <<= ++");
-    assert_eq!(pp("#define cat(a, b) a ## b\n#define foobar ok\ncat(foo, bar)"), "ok");
+    assert_eq!(
+        pp("#define cat(a, b) a ## b\ncat(foo, bar) cat(1, 2) cat(<, <=) cat(+, +)"),
+        "foobar 12 <<= ++"
+    );
+    assert_eq!(
+        pp("#define cat(a, b) a ## b\n#define foobar ok\ncat(foo, bar)"),
+        "ok"
+    );
     assert_eq!(pp("#define cat(a, b) a ## b\ncat(x y, z w)"), "x yz w");
-    assert_eq!(pp("#define cat(a, b) a ## b\ncat(L, 'a') cat(u8, \"s\")"), "L'a' u8\"s\"");
-    assert_eq!(pp("#define cat3(a, b, c) a ## b ## c\ncat3(1, e, +)"), "1e+");
+    assert_eq!(
+        pp("#define cat(a, b) a ## b\ncat(L, 'a') cat(u8, \"s\")"),
+        "L'a' u8\"s\""
+    );
+    assert_eq!(
+        pp("#define cat3(a, b, c) a ## b ## c\ncat3(1, e, +)"),
+        "1e+"
+    );
     let (out, e) = pp_err("#define cat(a, b) a ## b\ncat(+, -)");
-    assert_eq!(e, vec!["pasting formed '+-', an invalid preprocessing token"]);
+    assert_eq!(
+        e,
+        vec!["pasting formed '+-', an invalid preprocessing token"]
+    );
     assert_eq!(out, "+ -");
     let (_, e) = pp_err("#define c(a) ## a\n");
-    assert_eq!(e, vec!["'##' cannot appear at either end of macro expansion"]);
+    assert_eq!(
+        e,
+        vec!["'##' cannot appear at either end of macro expansion"]
+    );
     let (_, e) = pp_err("#define c(a) a ##\n");
-    assert_eq!(e, vec!["'##' cannot appear at either end of macro expansion"]);
+    assert_eq!(
+        e,
+        vec!["'##' cannot appear at either end of macro expansion"]
+    );
     let (_, e) = pp_err("#define cat(a, b) a ## b\ncat(/, /)");
     assert_eq!(e.len(), 1);
 }
@@ -230,13 +267,21 @@ fn blue_paint_persists() {
 
 #[test]
 fn deep_nesting_does_not_overflow() {
-    let src = format!("#define f(x) x\nf({}1{})", "(".repeat(100_000), ")".repeat(100_000));
+    let src = format!(
+        "#define f(x) x\nf({}1{})",
+        "(".repeat(100_000),
+        ")".repeat(100_000)
+    );
     let out = pp(&src);
     assert_eq!(out.len(), 100_000 * 4 + 1);
     let src = format!("#define f(x) x\n{}1{}", "f(".repeat(5000), ")".repeat(5000));
     let (_, e) = pp_err(&src);
     assert!(e.iter().any(|m| m.contains("nested too deeply")));
-    let src = format!("#if {}1{}\nyes\n#endif", "(".repeat(100_000), ")".repeat(100_000));
+    let src = format!(
+        "#if {}1{}\nyes\n#endif",
+        "(".repeat(100_000),
+        ")".repeat(100_000)
+    );
     let (_, e) = pp_err(&src);
     assert!(e.iter().any(|m| m.contains("nested too deeply")));
     // Exponential expansion stops.
@@ -254,10 +299,16 @@ fn conditionals() {
     assert_eq!(pp("#if 1\na\n#else\nb\n#endif"), "a");
     assert_eq!(pp("#if 0\na\n#elif 2 > 1\nb\n#else\nc\n#endif"), "b");
     assert_eq!(pp("#if 0\na\n#elif 0\nb\n#else\nc\n#endif"), "c");
-    assert_eq!(pp("#define X\n#ifdef X\na\n#endif\n#ifndef X\nb\n#endif"), "a");
+    assert_eq!(
+        pp("#define X\n#ifdef X\na\n#endif\n#ifndef X\nb\n#endif"),
+        "a"
+    );
     assert_eq!(pp("#if defined X || defined(Y)\na\n#else\nb\n#endif"), "b");
     assert_eq!(pp("#define Y\n#if defined X || defined(Y)\na\n#endif"), "a");
-    assert_eq!(pp("#if 0\n#if 1\na\n#else\nb\n#endif\n#else\nc\n#endif"), "c");
+    assert_eq!(
+        pp("#if 0\n#if 1\na\n#else\nb\n#endif\n#else\nc\n#endif"),
+        "c"
+    );
     assert_eq!(pp("#if 1\n#if 0\na\n#elif 1\nb\n#endif\n#endif"), "b");
     // Garbage in skipped groups: no diagnostics.
     let (_, d) = pp_diags(
@@ -318,17 +369,32 @@ fn if_expressions() {
     assert!(t("0x7fffffffffffffff + 1 < 0"));
     assert!(t("__INT_MAX__ == 2147483647 && __LONG_MAX__ > __INT_MAX__"));
     let e = |e: &str| -> Vec<String> { pp_err(&format!("#if {e}\n#endif")).1 };
-    assert_eq!(e("1 / 0"), vec!["division by zero in preprocessor expression"]);
-    assert_eq!(e("1 % 0"), vec!["remainder by zero in preprocessor expression"]);
+    assert_eq!(
+        e("1 / 0"),
+        vec!["division by zero in preprocessor expression"]
+    );
+    assert_eq!(
+        e("1 % 0"),
+        vec!["remainder by zero in preprocessor expression"]
+    );
     assert_eq!(
         e("99999999999999999999999"),
         vec!["integer literal is too large to be represented in any integer type"]
     );
-    assert_eq!(e("1.0"), vec!["floating point literal in preprocessor expression"]);
+    assert_eq!(
+        e("1.0"),
+        vec!["floating point literal in preprocessor expression"]
+    );
     assert_eq!(e("(1"), vec!["expected ')' in preprocessor expression"]);
     assert_eq!(e("1 +"), vec!["expected value in expression"]);
-    assert_eq!(e("1 2"), vec!["token is not a valid binary operator in a preprocessor subexpression"]);
-    assert_eq!(e("\"s\""), vec!["invalid token at start of a preprocessor expression"]);
+    assert_eq!(
+        e("1 2"),
+        vec!["token is not a valid binary operator in a preprocessor subexpression"]
+    );
+    assert_eq!(
+        e("\"s\""),
+        vec!["invalid token at start of a preprocessor expression"]
+    );
     assert_eq!(e(""), vec!["#if with no expression"]);
     assert_eq!(e("defined"), vec!["macro name missing"]);
 }
@@ -379,7 +445,10 @@ fn builtin_macros() {
     assert_eq!(parts[3].len(), 8, "{out}");
     assert_eq!(pp("#line 100\n__LINE__\n__LINE__"), "100 101");
     assert_eq!(pp("#line 7 \"foo.c\"\n__LINE__ __FILE__"), "7 \"foo.c\"");
-    assert_eq!(pp("__STDC_VERSION__ __STDC__ __x86_64__ __GNUC__"), "201112L 1 1 4");
+    assert_eq!(
+        pp("__STDC_VERSION__ __STDC__ __x86_64__ __GNUC__"),
+        "201112L 1 1 4"
+    );
     assert_eq!(pp("__SIZE_TYPE__"), "long unsigned int");
     assert!(
         pp("#ifdef __OPTIMIZE__\nbad\n#endif\n#ifdef __CHAR_UNSIGNED__\nbad\n#endif\n#ifdef __NO_INLINE__\nok\n#endif")
@@ -438,7 +507,10 @@ fn diagnostics_have_locations() {
 fn expansion_locations_and_flags() {
     let mut pp = Preprocessor::new(PpOptions::default());
     let mut sm = SourceMap::default();
-    let f = sm.add("input_line_1", "#define X 1 + 2\nint a =  X;\n#define F(v) (v)\n F(y)");
+    let f = sm.add(
+        "input_line_1",
+        "#define X 1 + 2\nint a =  X;\n#define F(v) (v)\n F(y)",
+    );
     let (t, d) = pp.run(&mut sm, f);
     assert!(d.is_empty());
     // `1` comes from X's use on line 2, column 10.
@@ -460,7 +532,10 @@ fn macros_persist_and_roll_back() {
     let f1 = sm.add("input_line_1", "#define A 1\n#define B 2");
     pp.run(&mut sm, f1);
     let cp = pp.checkpoint();
-    let f2 = sm.add("input_line_2", "#define C 3\n#undef A\n#define B 20\n#pragma once\nA B C");
+    let f2 = sm.add(
+        "input_line_2",
+        "#define C 3\n#undef A\n#define B 20\n#pragma once\nA B C",
+    );
     let (t, _) = pp.run(&mut sm, f2);
     assert_eq!(join_tokens(&t), "A 20 3");
     assert!(pp.is_defined("C") && !pp.is_defined("A"));
@@ -503,24 +578,40 @@ fn temp_dir(tag: &str) -> PathBuf {
 fn includes_from_disk() {
     let dir = temp_dir("inc");
     std::fs::create_dir_all(dir.join("sub")).unwrap();
-    std::fs::write(dir.join("a.h"), "#pragma once\nint a_h;\n#include \"sub/b.h\"\n").unwrap();
-    std::fs::write(dir.join("sub/b.h"), "#ifndef B_H\n#define B_H\nint b_h = __LINE__;\n#include \"c.h\"\n#endif\n")
-        .unwrap();
+    std::fs::write(
+        dir.join("a.h"),
+        "#pragma once\nint a_h;\n#include \"sub/b.h\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("sub/b.h"),
+        "#ifndef B_H\n#define B_H\nint b_h = __LINE__;\n#include \"c.h\"\n#endif\n",
+    )
+    .unwrap();
     std::fs::write(dir.join("sub/c.h"), "int c_h; const char *f = __FILE__;\n").unwrap();
     std::fs::write(dir.join("rec.h"), "x\n#include \"rec.h\"\n").unwrap();
     std::fs::write(dir.join("stdio.h"), "my_stdio\n#include_next <stdio.h>\n").unwrap();
     std::fs::write(dir.join("vers2.h"), "vers2\n").unwrap();
-    let opts = PpOptions { include_dirs: vec![dir.clone()], ..Default::default() };
+    let opts = PpOptions {
+        include_dirs: vec![dir.clone()],
+        ..Default::default()
+    };
     let mut pp = Preprocessor::new(opts);
     let mut sm = SourceMap::default();
     let main = dir.join("main.c");
-    let f = sm.add(main.to_string_lossy(), "#include \"a.h\"\n#include <a.h>\n#include \"sub/b.h\"\nend");
+    let f = sm.add(
+        main.to_string_lossy(),
+        "#include \"a.h\"\n#include <a.h>\n#include \"sub/b.h\"\nend",
+    );
     let (t, d) = pp.run(&mut sm, f);
     assert!(d.is_empty(), "{d:?}");
     let c_path = dir.join("sub/c.h");
     assert_eq!(
         join_tokens(&t),
-        format!("int a_h ; int b_h = 3 ; int c_h ; const char * f = \"{}\" ; end", c_path.display())
+        format!(
+            "int a_h ; int b_h = 3 ; int c_h ; const char * f = \"{}\" ; end",
+            c_path.display()
+        )
     );
     // Guarded and `#pragma once` files are not entered again, even in a later input.
     let f = sm.add("input_line_2", "#include <a.h>\n#include <sub/b.h>\nz");
@@ -531,9 +622,18 @@ fn includes_from_disk() {
     let f = sm.add("input_line_3", "#include <rec.h>\n");
     let (t, d) = pp.run(&mut sm, f);
     assert_eq!(t.len(), MAX_INCLUDE_DEPTH);
-    assert_eq!(d.iter().filter(|d| d.msg == "#include nested too deeply").count(), 1, "{d:?}");
+    assert_eq!(
+        d.iter()
+            .filter(|d| d.msg == "#include nested too deeply")
+            .count(),
+        1,
+        "{d:?}"
+    );
     // #include_next finds the system header after ours.
-    let f = sm.add("input_line_4", "#include <stdio.h>\n#ifdef EOF\nhave_eof\n#endif\n");
+    let f = sm.add(
+        "input_line_4",
+        "#include <stdio.h>\n#ifdef EOF\nhave_eof\n#endif\n",
+    );
     let (t, d) = pp.run(&mut sm, f);
     assert!(d.iter().all(|d| !d.is_error()), "{d:?}");
     assert_eq!(&*t[0].text, "my_stdio");
@@ -568,7 +668,10 @@ fn quoted_include_uses_cwd_for_repl_inputs() {
 #[test]
 fn builtin_headers() {
     let out = pp("#include <stddef.h>\nsize_t NULL offsetof(struct s, m)");
-    assert!(out.ends_with("size_t ( ( void * ) 0 ) __builtin_offsetof ( struct s , m )"), "{out}");
+    assert!(
+        out.ends_with("size_t ( ( void * ) 0 ) __builtin_offsetof ( struct s , m )"),
+        "{out}"
+    );
     assert!(out.contains("typedef long unsigned int size_t ;"));
     assert!(out.contains("typedef int wchar_t ;"));
     assert!(out.contains("max_align_t ;"));
@@ -590,7 +693,10 @@ fn builtin_headers() {
         "0 21 64 1.79769313486231570814527423731704357e+308"
     );
     assert_eq!(pp("#include <iso646.h>\na and b"), "a && b");
-    assert_eq!(pp("#include <stdalign.h>\n#include <stdnoreturn.h>\nalignas noreturn"), "_Alignas _Noreturn");
+    assert_eq!(
+        pp("#include <stdalign.h>\n#include <stdnoreturn.h>\nalignas noreturn"),
+        "_Alignas _Noreturn"
+    );
     let out = pp("#include <limits.h>\n#if INT_MAX == 2147483647 && LONG_MAX == 0x7fffffffffffffff && UINT_MAX == 4294967295 && CHAR_MIN == -128 && ULLONG_MAX == 18446744073709551615u && MB_LEN_MAX == 16\nok\n#endif\nINT_MAX PATH_MAX");
     assert_eq!(out, "ok 0x7fffffff 4096");
     let (_, d) = pp_diags("#include <stddef.h>\n#line 3\n");
@@ -603,7 +709,11 @@ fn with_header(h: &str, probe: &str) -> String {
     let (s, d) = preprocess_str(&src);
     let errs: Vec<_> = d.iter().filter(|d| d.is_error()).collect();
     assert!(errs.is_empty(), "<{h}>: {errs:?}");
-    s.split("__crepl_marker__").nth(1).unwrap().trim().to_string()
+    s.split("__crepl_marker__")
+        .nth(1)
+        .unwrap()
+        .trim()
+        .to_string()
 }
 
 #[test]
@@ -653,13 +763,24 @@ fn glibc_headers() {
     assert_eq!(with_header("stdio.h", "stdout"), "stdout");
     assert_eq!(
         with_header("stdint.h", "UINT64_MAX"),
-        "( __UINT64_C ( 18446744073709551615 ) )"
-            .replace("__UINT64_C ( 18446744073709551615 )", "18446744073709551615UL")
+        "( __UINT64_C ( 18446744073709551615 ) )".replace(
+            "__UINT64_C ( 18446744073709551615 )",
+            "18446744073709551615UL"
+        )
     );
-    assert_eq!(with_header("stdint.h", "SIZE_MAX"), "( 18446744073709551615UL )");
+    assert_eq!(
+        with_header("stdint.h", "SIZE_MAX"),
+        "( 18446744073709551615UL )"
+    );
     assert_eq!(with_header("inttypes.h", "PRId64"), "\"l\" \"d\"");
-    assert_eq!(with_header("errno.h", "errno"), "( * __errno_location ( ) )");
-    assert_eq!(with_header("stdarg.h", "va_arg(ap, int)"), "__builtin_va_arg ( ap , int )");
+    assert_eq!(
+        with_header("errno.h", "errno"),
+        "( * __errno_location ( ) )"
+    );
+    assert_eq!(
+        with_header("stdarg.h", "va_arg(ap, int)"),
+        "__builtin_va_arg ( ap , int )"
+    );
     let a = with_header("assert.h", "assert(x)");
     // The GNU form, as gcc -E shows it (no __STRICT_ANSI__).
     assert_eq!(
@@ -669,13 +790,19 @@ fn glibc_headers() {
         )
     );
     let a = with_header("math.h", "M_PI HUGE_VAL isnan(x)");
-    assert!(a.starts_with("3.14159265358979323846 ( __builtin_huge_val ( ) )"), "{a}");
+    assert!(
+        a.starts_with("3.14159265358979323846 ( __builtin_huge_val ( ) )"),
+        "{a}"
+    );
     assert_eq!(
         with_header("ctype.h", "isdigit(c)"),
         toks("((*__ctype_b_loc ())[(int) ((c))] & (unsigned short int) _ISdigit)")
     );
     assert_eq!(with_header("stdbool.h", "true"), "1");
-    assert_eq!(with_header("stdlib.h", "EXIT_FAILURE RAND_MAX"), "1 2147483647");
+    assert_eq!(
+        with_header("stdlib.h", "EXIT_FAILURE RAND_MAX"),
+        "1 2147483647"
+    );
 }
 
 #[test]
@@ -690,10 +817,16 @@ fn glibc_second_include_is_cheap_and_empty() {
     assert!(d.is_empty(), "{d:?}");
     assert!(t.len() > 1000);
     let n = sm.len();
-    let f = sm.add("input_line_2", "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#include <math.h>\n");
+    let f = sm.add(
+        "input_line_2",
+        "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#include <math.h>\n",
+    );
     let (_, d) = pp.run(&mut sm, f);
     assert!(d.is_empty(), "{d:?}");
-    let f = sm.add("input_line_3", "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#include <math.h>\n");
+    let f = sm.add(
+        "input_line_3",
+        "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#include <math.h>\n",
+    );
     let n2 = sm.len();
     let (t, d) = pp.run(&mut sm, f);
     assert!(d.is_empty(), "{d:?}");

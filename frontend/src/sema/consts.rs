@@ -43,7 +43,11 @@ pub(crate) fn eval(e: &Expr, addr_ok: bool) -> Option<Const> {
     use Const::*;
     Some(match &e.kind {
         ExprKind::Int(v) => Int(norm(*v, &e.ty)),
-        ExprKind::Float(f) => Float(if e.ty.kind == TypeKind::Float { *f as f32 as f64 } else { *f }),
+        ExprKind::Float(f) => Float(if e.ty.kind == TypeKind::Float {
+            *f as f32 as f64
+        } else {
+            *f
+        }),
         ExprKind::Cast(a) => {
             let v = eval(a, addr_ok)?;
             let to = &e.ty;
@@ -53,29 +57,52 @@ pub(crate) fn eval(e: &Expr, addr_ok: bool) -> Option<Const> {
             match v {
                 Int(i) => {
                     if to.is_float() {
-                        let f = if a.ty.is_signed() || a.ty.kind == TypeKind::Bool || !a.ty.is_integer() {
+                        let f = if a.ty.is_signed()
+                            || a.ty.kind == TypeKind::Bool
+                            || !a.ty.is_integer()
+                        {
                             i as f64
                         } else {
                             i as u64 as f64
                         };
-                        Float(if to.kind == TypeKind::Float { f as f32 as f64 } else { f })
+                        Float(if to.kind == TypeKind::Float {
+                            f as f32 as f64
+                        } else {
+                            f
+                        })
                     } else {
                         Int(norm(i, to))
                     }
                 }
                 Float(f) => {
                     if to.is_float() {
-                        Float(if to.kind == TypeKind::Float { f as f32 as f64 } else { f })
+                        Float(if to.kind == TypeKind::Float {
+                            f as f32 as f64
+                        } else {
+                            f
+                        })
                     } else if to.kind == TypeKind::Bool {
                         Int((f != 0.0) as i64)
                     } else if sk(to) == Scalar::U64 {
-                        Int(if f >= 9223372036854775808.0 { f as u64 as i64 } else { f as i64 })
+                        Int(if f >= 9223372036854775808.0 {
+                            f as u64 as i64
+                        } else {
+                            f as i64
+                        })
                     } else {
                         Int(norm(f as i64, to))
                     }
                 }
                 Addr(b, o) => {
-                    if to.is_pointer() || matches!(to.kind, TypeKind::Long | TypeKind::ULong | TypeKind::LongLong | TypeKind::ULongLong) {
+                    if to.is_pointer()
+                        || matches!(
+                            to.kind,
+                            TypeKind::Long
+                                | TypeKind::ULong
+                                | TypeKind::LongLong
+                                | TypeKind::ULongLong
+                        )
+                    {
                         Addr(b, o)
                     } else if to.kind == TypeKind::Bool {
                         Int(1)
@@ -96,13 +123,22 @@ pub(crate) fn eval(e: &Expr, addr_ok: bool) -> Option<Const> {
                 _ => return None,
             }
         }
-        ExprKind::Binary { op, op_ty, lhs, rhs } => {
+        ExprKind::Binary {
+            op,
+            op_ty,
+            lhs,
+            rhs,
+        } => {
             let a = eval(lhs, addr_ok)?;
             let b = eval(rhs, addr_ok)?;
             match (a, b) {
                 (Int(x), Int(y)) => Int(int_binop(*op, *op_ty, x, y, &e.ty)?),
                 (Float(x), Float(y)) => {
-                    let (x, y) = if *op_ty == Scalar::F32 { (x as f32 as f64, y as f32 as f64) } else { (x, y) };
+                    let (x, y) = if *op_ty == Scalar::F32 {
+                        (x as f32 as f64, y as f32 as f64)
+                    } else {
+                        (x, y)
+                    };
                     let r = match op {
                         BinOp::Add => x + y,
                         BinOp::Sub => x - y,
@@ -116,7 +152,11 @@ pub(crate) fn eval(e: &Expr, addr_ok: bool) -> Option<Const> {
                         BinOp::Ge => return Some(Int((x >= y) as i64)),
                         _ => return None,
                     };
-                    Float(if *op_ty == Scalar::F32 { r as f32 as f64 } else { r })
+                    Float(if *op_ty == Scalar::F32 {
+                        r as f32 as f64
+                    } else {
+                        r
+                    })
                 }
                 (Addr(b1, o1), Addr(b2, o2)) if *op == BinOp::Sub && b1 == b2 => Int(o1 - o2),
                 _ => return None,
@@ -124,7 +164,9 @@ pub(crate) fn eval(e: &Expr, addr_ok: bool) -> Option<Const> {
         }
         ExprKind::PtrAdd(p, i, scale) => {
             let pv = eval(p, addr_ok)?;
-            let Int(iv) = eval(i, false)? else { return None };
+            let Int(iv) = eval(i, false)? else {
+                return None;
+            };
             match pv {
                 Addr(b, o) => Addr(b, o + iv * *scale as i64),
                 Int(x) => Int(x.wrapping_add(iv.wrapping_mul(*scale as i64))),
@@ -194,7 +236,13 @@ fn int_binop(op: BinOp, s: Scalar, x: i64, y: i64, rt: &Type) -> Option<i64> {
     let signed = s.is_signed();
     let bits = s.size() * 8;
     let (ux, uy) = (x as u64, y as u64);
-    let mask = |v: u64| if bits == 64 { v } else { v & ((1u64 << bits) - 1) };
+    let mask = |v: u64| {
+        if bits == 64 {
+            v
+        } else {
+            v & ((1u64 << bits) - 1)
+        }
+    };
     let r = match op {
         BinOp::Add => x.wrapping_add(y),
         BinOp::Sub => x.wrapping_sub(y),
@@ -204,7 +252,11 @@ fn int_binop(op: BinOp, s: Scalar, x: i64, y: i64, rt: &Type) -> Option<i64> {
                 return None;
             }
             if signed {
-                if op == BinOp::Div { x.wrapping_div(y) } else { x.wrapping_rem(y) }
+                if op == BinOp::Div {
+                    x.wrapping_div(y)
+                } else {
+                    x.wrapping_rem(y)
+                }
             } else {
                 let (a, b) = (mask(ux), mask(uy));
                 (if op == BinOp::Div { a / b } else { a % b }) as i64
@@ -225,7 +277,11 @@ fn int_binop(op: BinOp, s: Scalar, x: i64, y: i64, rt: &Type) -> Option<i64> {
         BinOp::Eq => return Some((x == y) as i64),
         BinOp::Ne => return Some((x != y) as i64),
         BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
-            let o = if signed { x.cmp(&y) } else { mask(ux).cmp(&mask(uy)) };
+            let o = if signed {
+                x.cmp(&y)
+            } else {
+                mask(ux).cmp(&mask(uy))
+            };
             use std::cmp::Ordering::*;
             return Some(match op {
                 BinOp::Lt => o == Less,

@@ -12,7 +12,11 @@ use ir::{Expr, ExprKind as K, FuncId, Type, TypeKind};
 fn attr_prio(attrs: &[ast::Attribute], sema: &mut Sema, name: &str) -> Option<i32> {
     for a in attrs {
         if a.name.trim_matches('_') == name {
-            let p = a.args.first().and_then(|e| sema.const_int(e)).unwrap_or(65535);
+            let p = a
+                .args
+                .first()
+                .and_then(|e| sema.const_int(e))
+                .unwrap_or(65535);
             return Some(p as i32);
         }
     }
@@ -23,7 +27,11 @@ impl Sema {
     pub(crate) fn static_assert(&mut self, sa: &ast::StaticAssert) {
         if let Some(v) = self.const_int(&sa.cond) {
             if v == 0 {
-                let msg = sa.msg.as_ref().map(|m| format!(" \"{}\"", String::from_utf8_lossy(m))).unwrap_or_default();
+                let msg = sa
+                    .msg
+                    .as_ref()
+                    .map(|m| format!(" \"{}\"", String::from_utf8_lossy(m)))
+                    .unwrap_or_default();
                 self.error(sa.loc, format!("static assertion failed{msg}"));
             }
         }
@@ -38,14 +46,24 @@ impl Sema {
                     return Err(());
                 }
                 // Keep the prototype if the new declaration has none.
-                let keep_old = t.fn_type().is_some_and(|ft| ft.unprototyped) && !f.ty.fn_type().unwrap().unprototyped;
+                let keep_old = t.fn_type().is_some_and(|ft| ft.unprototyped)
+                    && !f.ty.fn_type().unwrap().unprototyped;
                 if !keep_old && f.ty != *t {
-                    self.declare_global(name, Symbol::Func(FuncSym { ty: t.clone(), ..f.clone() }));
+                    self.declare_global(
+                        name,
+                        Symbol::Func(FuncSym {
+                            ty: t.clone(),
+                            ..f.clone()
+                        }),
+                    );
                 }
                 Ok(f.id)
             }
             Some(_) => {
-                self.error(loc, format!("redefinition of '{name}' as different kind of symbol"));
+                self.error(
+                    loc,
+                    format!("redefinition of '{name}' as different kind of symbol"),
+                );
                 Err(())
             }
             None => {
@@ -57,7 +75,15 @@ impl Sema {
                     symbol: asm.unwrap_or(name).to_string(),
                     ty: fty,
                 });
-                self.declare_global(name, Symbol::Func(FuncSym { id, ty: t.clone(), defined: false, defined_in: None }));
+                self.declare_global(
+                    name,
+                    Symbol::Func(FuncSym {
+                        id,
+                        ty: t.clone(),
+                        defined: false,
+                        defined_in: None,
+                    }),
+                );
                 Ok(id)
             }
         }
@@ -68,7 +94,13 @@ impl Sema {
         if d.declarators.is_empty() {
             if base.storage == Some(StorageClass::Typedef) {
                 self.warning(d.loc, "typedef requires a name");
-            } else if !matches!(d.specs.types.first(), Some((ast::TypeSpec::Struct(_) | ast::TypeSpec::Union(_) | ast::TypeSpec::Enum(_), _))) {
+            } else if !matches!(
+                d.specs.types.first(),
+                Some((
+                    ast::TypeSpec::Struct(_) | ast::TypeSpec::Union(_) | ast::TypeSpec::Enum(_),
+                    _
+                ))
+            ) {
                 self.warning(d.loc, "declaration does not declare anything");
             }
             return;
@@ -78,7 +110,11 @@ impl Sema {
         }
     }
 
-    fn file_declarator(&mut self, base: &super::types::BaseType, id: &ast::InitDeclarator) -> R<()> {
+    fn file_declarator(
+        &mut self,
+        base: &super::types::BaseType,
+        id: &ast::InitDeclarator,
+    ) -> R<()> {
         let Some((name, nloc)) = id.decl.name.clone() else {
             self.error(id.loc, "declaration does not declare anything");
             return Err(());
@@ -90,13 +126,19 @@ impl Sema {
         self.link_external(&name, base.storage == Some(StorageClass::Static));
         if t.is_function() {
             if id.init.is_some() {
-                self.error(nloc, "illegal initializer (only variables can be initialized)");
+                self.error(
+                    nloc,
+                    "illegal initializer (only variables can be initialized)",
+                );
                 return Err(());
             }
             self.declare_function(&name, &t, id.decl.asm_label.as_deref(), nloc)?;
             return Ok(());
         }
-        if matches!(base.storage, Some(StorageClass::Auto) | Some(StorageClass::Register)) {
+        if matches!(
+            base.storage,
+            Some(StorageClass::Auto) | Some(StorageClass::Register)
+        ) {
             self.error(nloc, "illegal storage class on file-scoped variable");
             return Err(());
         }
@@ -110,12 +152,22 @@ impl Sema {
             match existing {
                 Some(Symbol::Var(v)) => {
                     if !compatible(&v.ty.unqual(), &t.unqual()) && !compatible_unqual(&v.ty, &t) {
-                        self.error(nloc, format!("redeclaration of '{name}' with a different type: '{}' vs '{}'", self.types.type_name(&t), self.types.type_name(&v.ty)));
+                        self.error(
+                            nloc,
+                            format!(
+                                "redeclaration of '{name}' with a different type: '{}' vs '{}'",
+                                self.types.type_name(&t),
+                                self.types.type_name(&v.ty)
+                            ),
+                        );
                         return Err(());
                     }
                 }
                 Some(_) => {
-                    self.error(nloc, format!("redefinition of '{name}' as different kind of symbol"));
+                    self.error(
+                        nloc,
+                        format!("redefinition of '{name}' as different kind of symbol"),
+                    );
                     return Err(());
                 }
                 None => {
@@ -123,7 +175,17 @@ impl Sema {
                     self.extern_only.push(gid);
                     let sym = asm_or(&id.decl, &name);
                     let _ = sym;
-                    self.declare_global(&name, Symbol::Var(VarSym { ty: t, place: Place::Global { id: gid, defined: false, tentative: false } }));
+                    self.declare_global(
+                        &name,
+                        Symbol::Var(VarSym {
+                            ty: t,
+                            place: Place::Global {
+                                id: gid,
+                                defined: false,
+                                tentative: false,
+                            },
+                        }),
+                    );
                 }
             }
             return Ok(());
@@ -135,7 +197,13 @@ impl Sema {
                     return self.define_global(&name, t, None, nloc, existing);
                 }
             }
-            self.error(nloc, format!("variable has incomplete type '{}'", self.types.type_name(&t)));
+            self.error(
+                nloc,
+                format!(
+                    "variable has incomplete type '{}'",
+                    self.types.type_name(&t)
+                ),
+            );
             return Err(());
         }
         self.define_global(&name, t, id.init.as_ref(), nloc, existing)
@@ -143,17 +211,29 @@ impl Sema {
 
     fn typedef_decl(&mut self, name: &str, t: Type, loc: Loc, has_init: bool) -> R<()> {
         if has_init {
-            self.error(loc, "illegal initializer (only variables can be initialized)");
+            self.error(
+                loc,
+                "illegal initializer (only variables can be initialized)",
+            );
             return Err(());
         }
         match self.lookup_current(name).cloned() {
-            Some(Symbol::Typedef(old))
-                if !compatible(&old, &t) => {
-                    self.error(loc, format!("typedef redefinition with different types ('{}' vs '{}')", self.types.type_name(&t), self.types.type_name(&old)));
-                    return Err(());
-                }
+            Some(Symbol::Typedef(old)) if !compatible(&old, &t) => {
+                self.error(
+                    loc,
+                    format!(
+                        "typedef redefinition with different types ('{}' vs '{}')",
+                        self.types.type_name(&t),
+                        self.types.type_name(&old)
+                    ),
+                );
+                return Err(());
+            }
             Some(_) if self.scopes.is_empty() && self.mode == Mode::Script => {
-                self.error(loc, format!("redefinition of '{name}' as different kind of symbol"));
+                self.error(
+                    loc,
+                    format!("redefinition of '{name}' as different kind of symbol"),
+                );
                 return Err(());
             }
             _ => {}
@@ -163,20 +243,42 @@ impl Sema {
         Ok(())
     }
 
-    fn define_global(&mut self, name: &str, t: Type, init: Option<&ast::Initializer>, loc: Loc, existing: Option<Symbol>) -> R<()> {
+    fn define_global(
+        &mut self,
+        name: &str,
+        t: Type,
+        init: Option<&ast::Initializer>,
+        loc: Loc,
+        existing: Option<Symbol>,
+    ) -> R<()> {
         let mut reuse = None;
         match existing {
             Some(Symbol::Var(v)) => {
-                let Place::Global { id, defined, tentative } = v.place else { unreachable!() };
+                let Place::Global {
+                    id,
+                    defined,
+                    tentative,
+                } = v.place
+                else {
+                    unreachable!()
+                };
                 if !compatible_unqual(&v.ty, &t) {
-                    self.error(loc, format!("redefinition of '{name}' with a different type: '{}' vs '{}'", self.types.type_name(&t), self.types.type_name(&v.ty)));
+                    self.error(
+                        loc,
+                        format!(
+                            "redefinition of '{name}' with a different type: '{}' vs '{}'",
+                            self.types.type_name(&t),
+                            self.types.type_name(&v.ty)
+                        ),
+                    );
                     return Err(());
                 }
                 if defined && !tentative && init.is_some() {
                     self.error(loc, format!("redefinition of '{name}'"));
                     return Err(());
                 }
-                let completes = matches!(v.ty.kind, TypeKind::Array(_, None)) && !matches!(t.kind, TypeKind::Array(_, None));
+                let completes = matches!(v.ty.kind, TypeKind::Array(_, None))
+                    && !matches!(t.kind, TypeKind::Array(_, None));
                 if defined && init.is_none() && !completes {
                     // Another tentative definition: nothing to do.
                     return Ok(());
@@ -186,7 +288,10 @@ impl Sema {
             Some(Symbol::Typedef(_)) if self.mode == Mode::Repl => {}
             Some(Symbol::EnumConst(_)) if self.mode == Mode::Repl => {}
             Some(_) => {
-                self.error(loc, format!("redefinition of '{name}' as different kind of symbol"));
+                self.error(
+                    loc,
+                    format!("redefinition of '{name}' as different kind of symbol"),
+                );
                 return Err(());
             }
             None => {}
@@ -203,9 +308,26 @@ impl Sema {
             }
             None => (self.new_global_id(), false),
         };
-        let was_tentative = matches!(self.global_sym(name), Some(Symbol::Var(VarSym { place: Place::Global { defined: true, tentative: true, .. }, .. })));
+        let was_tentative = matches!(
+            self.global_sym(name),
+            Some(Symbol::Var(VarSym {
+                place: Place::Global {
+                    defined: true,
+                    tentative: true,
+                    ..
+                },
+                ..
+            }))
+        );
         let tentative = init.is_none() && (reuse.is_none() || was_tentative || !reuse.unwrap().1);
-        let sym = Symbol::Var(VarSym { ty: t.clone(), place: Place::Global { id: gid, defined: true, tentative } });
+        let sym = Symbol::Var(VarSym {
+            ty: t.clone(),
+            place: Place::Global {
+                id: gid,
+                defined: true,
+                tentative,
+            },
+        });
         self.declare_global(name, sym);
         let mut ginit = ir::GlobalInit::Zero;
         let mut dynamic = false;
@@ -229,7 +351,10 @@ impl Sema {
         // `int a[];` alone is an array of one element (C11 6.9.2p5 example).
         let (size, align) = match &t.kind {
             TypeKind::Array(e, None) => (self.types.size_of(e), self.types.align_of(e)),
-            _ => (self.types.size_of(&t).max(data_len), self.types.align_of(&t)),
+            _ => (
+                self.types.size_of(&t).max(data_len),
+                self.types.align_of(&t),
+            ),
         };
         match in_module {
             Some(i) => {
@@ -243,7 +368,14 @@ impl Sema {
             }
             None if !already_emitted => {
                 let align = self.types.align_of(&t);
-                self.module.globals.push(ir::Global { id: gid, name: name.to_string(), ty: t.clone(), size, align, init: ginit.clone() });
+                self.module.globals.push(ir::Global {
+                    id: gid,
+                    name: name.to_string(),
+                    ty: t.clone(),
+                    size,
+                    align,
+                    init: ginit.clone(),
+                });
             }
             None => {
                 // Defined by an earlier input (tentatively): initialize it now, in order.
@@ -274,13 +406,27 @@ impl Sema {
         }
     }
 
-    fn local_declarator(&mut self, base: &super::types::BaseType, id: &ast::InitDeclarator, out: &mut Vec<ir::Stmt>) -> R<()> {
+    fn local_declarator(
+        &mut self,
+        base: &super::types::BaseType,
+        id: &ast::InitDeclarator,
+        out: &mut Vec<ir::Stmt>,
+    ) -> R<()> {
         let Some((name, nloc)) = id.decl.name.clone() else {
             self.error(id.loc, "declaration does not declare anything");
             return Err(());
         };
-        let automatic = !matches!(base.storage, Some(StorageClass::Static) | Some(StorageClass::Extern) | Some(StorageClass::Typedef));
-        self.vla_ok = automatic && self.fcx.is_some() && id.decl.derived.iter().all(|d| matches!(d, Derived::Array { .. }));
+        let automatic = !matches!(
+            base.storage,
+            Some(StorageClass::Static) | Some(StorageClass::Extern) | Some(StorageClass::Typedef)
+        );
+        self.vla_ok = automatic
+            && self.fcx.is_some()
+            && id
+                .decl
+                .derived
+                .iter()
+                .all(|d| matches!(d, Derived::Array { .. }));
         self.vla_dims.clear();
         let t = self.declarator_type(&base.ty, &id.decl);
         self.vla_ok = false;
@@ -299,13 +445,24 @@ impl Sema {
         }
         if t.is_function() {
             let fid = self.declare_function(&name, &t, id.decl.asm_label.as_deref(), nloc)?;
-            let sym = self.global_sym(&name).cloned().unwrap_or(Symbol::Func(FuncSym { id: fid, ty: t, defined: false, defined_in: None }));
+            let sym = self
+                .global_sym(&name)
+                .cloned()
+                .unwrap_or(Symbol::Func(FuncSym {
+                    id: fid,
+                    ty: t,
+                    defined: false,
+                    defined_in: None,
+                }));
             self.declare(&name, sym);
             return Ok(());
         }
         if base.storage == Some(StorageClass::Extern) {
             if id.init.is_some() {
-                self.error(nloc, "declaration of block scope identifier with linkage cannot have an initializer");
+                self.error(
+                    nloc,
+                    "declaration of block scope identifier with linkage cannot have an initializer",
+                );
                 return Err(());
             }
             let sym = match self.global_sym(&name).cloned() {
@@ -313,7 +470,14 @@ impl Sema {
                 _ => {
                     let gid = self.new_global_id();
                     self.extern_only.push(gid);
-                    let s = Symbol::Var(VarSym { ty: t, place: Place::Global { id: gid, defined: false, tentative: false } });
+                    let s = Symbol::Var(VarSym {
+                        ty: t,
+                        place: Place::Global {
+                            id: gid,
+                            defined: false,
+                            tentative: false,
+                        },
+                    });
                     self.declare_global(&name, s.clone());
                     s
                 }
@@ -326,7 +490,13 @@ impl Sema {
             None => t,
         };
         if !self.types.is_complete(&t) {
-            self.error(nloc, format!("variable has incomplete type '{}'", self.types.type_name(&t)));
+            self.error(
+                nloc,
+                format!(
+                    "variable has incomplete type '{}'",
+                    self.types.type_name(&t)
+                ),
+            );
             return Err(());
         }
         if base.storage == Some(StorageClass::Static) {
@@ -343,9 +513,30 @@ impl Sema {
             let gid = self.new_global_id();
             let size = self.types.size_of(&t);
             let align = self.types.align_of(&t);
-            let fname = self.fcx.as_ref().map(|f| f.name.clone()).unwrap_or_default();
-            self.module.globals.push(ir::Global { id: gid, name: format!("{fname}.{name}"), ty: t.clone(), size, align, init: ginit });
-            self.declare(&name, Symbol::Var(VarSym { ty: t, place: Place::Global { id: gid, defined: true, tentative: false } }));
+            let fname = self
+                .fcx
+                .as_ref()
+                .map(|f| f.name.clone())
+                .unwrap_or_default();
+            self.module.globals.push(ir::Global {
+                id: gid,
+                name: format!("{fname}.{name}"),
+                ty: t.clone(),
+                size,
+                align,
+                init: ginit,
+            });
+            self.declare(
+                &name,
+                Symbol::Var(VarSym {
+                    ty: t,
+                    place: Place::Global {
+                        id: gid,
+                        defined: true,
+                        tentative: false,
+                    },
+                }),
+            );
             return Ok(());
         }
         let mut align = self.types.align_of(&t);
@@ -354,7 +545,13 @@ impl Sema {
         }
         let off = self.alloc_local(self.types.size_of(&t), align);
         // The name is in scope in its own initializer (C11 6.2.1p7).
-        self.declare(&name, Symbol::Var(VarSym { ty: t.clone(), place: Place::Local(off) }));
+        self.declare(
+            &name,
+            Symbol::Var(VarSym {
+                ty: t.clone(),
+                place: Place::Local(off),
+            }),
+        );
         if let Some(init) = &id.init {
             let place = Expr::new(K::Local(off), t.clone());
             let _ = init_loc(init);
@@ -365,31 +562,62 @@ impl Sema {
 
     /// `T a[n][m];` in a block: evaluate the lengths into their slots, take storage from
     /// the stack, and remember where it is.
-    fn vla_declarator(&mut self, name: &str, nloc: Loc, t: Type, dims: Vec<(u32, ast::Expr)>, id: &ast::InitDeclarator, out: &mut Vec<ir::Stmt>) -> R<()> {
+    fn vla_declarator(
+        &mut self,
+        name: &str,
+        nloc: Loc,
+        t: Type,
+        dims: Vec<(u32, ast::Expr)>,
+        id: &ast::InitDeclarator,
+        out: &mut Vec<ir::Stmt>,
+    ) -> R<()> {
         if id.init.is_some() {
             self.error(nloc, "variable-sized object may not be initialized");
             return Err(());
         }
-        let Some(elem) = t.elem().cloned() else { return Err(()) };
+        let Some(elem) = t.elem().cloned() else {
+            return Err(());
+        };
         let ulong = Type::new(TypeKind::ULong);
         for (slot, size) in dims {
             let n = self.rvalue_expr(&size)?;
             if !n.ty.is_integer() {
-                self.error(size.loc, format!("size of array has non-integer type '{}'", self.types.type_name(&n.ty)));
+                self.error(
+                    size.loc,
+                    format!(
+                        "size of array has non-integer type '{}'",
+                        self.types.type_name(&n.ty)
+                    ),
+                );
                 return Err(());
             }
             let lv = Expr::new(K::Local(slot), ulong.clone());
-            out.push(ir::Stmt::Expr(Expr::new(K::Assign(Box::new(lv), Box::new(super::expr::convert(n, &ulong))), ulong.clone())));
+            out.push(ir::Stmt::Expr(Expr::new(
+                K::Assign(Box::new(lv), Box::new(super::expr::convert(n, &ulong))),
+                ulong.clone(),
+            )));
         }
         let ptr = self.alloc_local(8, 8);
         let bytes = self.size_expr(&t);
         let pty = Type::ptr_to(elem.clone());
         let alloc = Expr::new(K::Alloca(Box::new(bytes)), pty.clone());
-        out.push(ir::Stmt::Expr(Expr::new(K::Assign(Box::new(Expr::new(K::Local(ptr), pty.clone())), Box::new(alloc)), pty)));
+        out.push(ir::Stmt::Expr(Expr::new(
+            K::Assign(
+                Box::new(Expr::new(K::Local(ptr), pty.clone())),
+                Box::new(alloc),
+            ),
+            pty,
+        )));
         if let Some(b) = self.vla_blocks.last_mut() {
             *b = true;
         }
-        self.declare(name, Symbol::Var(VarSym { ty: t, place: Place::Vla { ptr } }));
+        self.declare(
+            name,
+            Symbol::Var(VarSym {
+                ty: t,
+                place: Place::Vla { ptr },
+            }),
+        );
         Ok(())
     }
 
@@ -404,7 +632,10 @@ impl Sema {
             return Err(());
         };
         let mut t = self.declarator_type(&base.ty, &f.decl);
-        let Some(Derived::Function { params, ident_list, .. }) = f.decl.derived.first() else {
+        let Some(Derived::Function {
+            params, ident_list, ..
+        }) = f.decl.derived.first()
+        else {
             self.error(nloc, "expected ';' after top level declarator");
             return Err(());
         };
@@ -418,7 +649,8 @@ impl Sema {
                     let b = self.base_type(&d.specs);
                     for idcl in &d.declarators {
                         if idcl.decl.name.as_ref().map(|n| &n.0) == Some(pname) {
-                            pt = super::types::adjust_param(self.declarator_type(&b.ty, &idcl.decl));
+                            pt =
+                                super::types::adjust_param(self.declarator_type(&b.ty, &idcl.decl));
                         }
                     }
                 }
@@ -432,17 +664,32 @@ impl Sema {
         let fty = t.fn_type().unwrap().clone();
         self.link_external(&name, base.storage == Some(StorageClass::Static));
         if !fty.ret.is_void() && !self.types.is_complete(&fty.ret) {
-            self.error(nloc, format!("incomplete result type '{}' in function definition", self.types.type_name(&fty.ret)));
+            self.error(
+                nloc,
+                format!(
+                    "incomplete result type '{}' in function definition",
+                    self.types.type_name(&fty.ret)
+                ),
+            );
             return Err(());
         }
         let id = self.declare_function(&name, &t, f.decl.asm_label.as_deref(), nloc)?;
         if let Some(Symbol::Func(fs)) = self.global_sym(&name).cloned() {
             if fs.defined
-                && (fs.defined_in == Some(self.current_input()) || self.mode == Mode::Script) {
-                    self.error(nloc, format!("redefinition of '{name}'"));
-                    return Err(());
-                }
-            self.declare_global(&name, Symbol::Func(FuncSym { defined: true, defined_in: Some(self.current_input()), ty: t.clone(), ..fs }));
+                && (fs.defined_in == Some(self.current_input()) || self.mode == Mode::Script)
+            {
+                self.error(nloc, format!("redefinition of '{name}'"));
+                return Err(());
+            }
+            self.declare_global(
+                &name,
+                Symbol::Func(FuncSym {
+                    defined: true,
+                    defined_in: Some(self.current_input()),
+                    ty: t.clone(),
+                    ..fs
+                }),
+            );
         }
         let saved_unit = self.fcx.take();
         self.fcx = Some(FnCtx {
@@ -461,13 +708,25 @@ impl Sema {
         let mut offs = Vec::new();
         let mut ok = true;
         let named: Vec<(Option<(String, Loc)>, Type)> = if ident_list.is_some() {
-            knr.iter().map(|(n, t)| (Some((n.clone(), nloc)), t.clone())).collect()
+            knr.iter()
+                .map(|(n, t)| (Some((n.clone(), nloc)), t.clone()))
+                .collect()
         } else {
-            params.iter().zip(&fty.params).map(|(p, t)| (p.decl.name.clone(), t.clone())).collect()
+            params
+                .iter()
+                .zip(&fty.params)
+                .map(|(p, t)| (p.decl.name.clone(), t.clone()))
+                .collect()
         };
         for (pname, pt) in named {
             if !self.types.is_complete(&pt) {
-                self.error(nloc, format!("variable has incomplete type '{}'", self.types.type_name(&pt)));
+                self.error(
+                    nloc,
+                    format!(
+                        "variable has incomplete type '{}'",
+                        self.types.type_name(&pt)
+                    ),
+                );
                 ok = false;
             }
             let off = self.alloc_local(self.types.size_of(&pt), self.types.align_of(&pt));
@@ -476,7 +735,13 @@ impl Sema {
                 if self.lookup_current(&n).is_some() {
                     self.error(l, format!("redefinition of parameter '{n}'"));
                 }
-                self.declare(&n, Symbol::Var(VarSym { ty: pt, place: Place::Local(off) }));
+                self.declare(
+                    &n,
+                    Symbol::Var(VarSym {
+                        ty: pt,
+                        place: Place::Local(off),
+                    }),
+                );
             }
         }
         if fty.variadic {
@@ -488,12 +753,20 @@ impl Sema {
         let mut prologue = Vec::new();
         if ident_list.is_none() {
             for (p, &off) in params.iter().zip(&offs) {
-                let Some((pname, _)) = &p.decl.name else { continue };
+                let Some((pname, _)) = &p.decl.name else {
+                    continue;
+                };
                 let runtime_dims = p.decl.derived.iter().skip(1).any(|d| match d {
                     Derived::Array { size: Some(e), .. } => self.const_int_quiet(e).is_none(),
                     _ => false,
                 });
-                if !runtime_dims || !p.decl.derived.iter().all(|d| matches!(d, Derived::Array { .. })) {
+                if !runtime_dims
+                    || !p
+                        .decl
+                        .derived
+                        .iter()
+                        .all(|d| matches!(d, Derived::Array { .. }))
+                {
                     continue;
                 }
                 let b = self.base_type(&p.specs);
@@ -505,13 +778,24 @@ impl Sema {
                 for (slot, e) in std::mem::take(&mut self.vla_dims) {
                     if let Ok(n) = self.rvalue_expr(&e) {
                         let lv = Expr::new(K::Local(slot), ulong.clone());
-                        prologue.push(ir::Stmt::Expr(Expr::new(K::Assign(Box::new(lv), Box::new(super::expr::convert(n, &ulong))), ulong.clone())));
+                        prologue.push(ir::Stmt::Expr(Expr::new(
+                            K::Assign(Box::new(lv), Box::new(super::expr::convert(n, &ulong))),
+                            ulong.clone(),
+                        )));
                     }
                 }
-                self.declare(pname, Symbol::Var(VarSym { ty: t, place: Place::Local(off) }));
+                self.declare(
+                    pname,
+                    Symbol::Var(VarSym {
+                        ty: t,
+                        place: Place::Local(off),
+                    }),
+                );
             }
         }
-        let ast::StmtKind::Compound(items) = &f.body.kind else { unreachable!("function body is a compound statement") };
+        let ast::StmtKind::Compound(items) = &f.body.kind else {
+            unreachable!("function body is a compound statement")
+        };
         let mut body = self.block(items);
         if !prologue.is_empty() {
             if let ir::Stmt::Block(b) = &mut body {
@@ -519,13 +803,17 @@ impl Sema {
                 b.stmts = prologue;
             } else {
                 prologue.push(body);
-                body = ir::Stmt::Block(ir::Block { labels: super::expr::stmt_labels(&prologue), stmts: prologue });
+                body = ir::Stmt::Block(ir::Block {
+                    labels: super::expr::stmt_labels(&prologue),
+                    stmts: prologue,
+                });
             }
         }
         if name == "main" && fty.ret.kind == TypeKind::Int {
             // C11 5.1.2.2.3: reaching the } that terminates main returns 0.
             if let ir::Stmt::Block(b) = &mut body {
-                b.stmts.push(ir::Stmt::Return(Some(Expr::new(K::Int(0), Type::int()))));
+                b.stmts
+                    .push(ir::Stmt::Return(Some(Expr::new(K::Int(0), Type::int()))));
             }
         }
         self.scopes = saved_scopes;

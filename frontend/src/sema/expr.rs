@@ -116,12 +116,21 @@ pub(crate) fn convert(e: Expr, to: &Type) -> Expr {
         if let K::Int(v) = e.kind {
             return Expr::new(K::Int(v), to.unqual());
         }
-        return Expr { kind: e.kind, ty: to.unqual() };
+        return Expr {
+            kind: e.kind,
+            ty: to.unqual(),
+        };
     }
     if let K::Int(v) = e.kind {
         if to.is_integer() || to.is_pointer() {
             // Fold integer constant conversions.
-            let c = consts::eval(&Expr::new(K::Cast(Box::new(Expr::new(K::Int(v), e.ty.clone()))), to.unqual()), false);
+            let c = consts::eval(
+                &Expr::new(
+                    K::Cast(Box::new(Expr::new(K::Int(v), e.ty.clone()))),
+                    to.unqual(),
+                ),
+                false,
+            );
             if let Some(Const::Int(x)) = c {
                 return Expr::new(K::Int(x), to.unqual());
             }
@@ -157,7 +166,9 @@ fn binop_of(op: BinaryOp) -> BinOp {
         BinaryOp::BitAnd => BinOp::And,
         BinaryOp::BitXor => BinOp::Xor,
         BinaryOp::BitOr => BinOp::Or,
-        BinaryOp::LogAnd | BinaryOp::LogOr => unreachable!("logical operators are lowered separately"),
+        BinaryOp::LogAnd | BinaryOp::LogOr => {
+            unreachable!("logical operators are lowered separately")
+        }
     }
 }
 
@@ -184,7 +195,15 @@ fn int_lit_type(v: u128, unsigned: bool, longs: u8, decimal: bool) -> Option<Typ
         (false, _, false) => &[LongLong, ULongLong],
         (true, _, _) => &[ULongLong],
     };
-    cands.iter().find(|k| fits(k)).cloned().or(if v <= u64::MAX as u128 { Some(ULong) } else { None })
+    cands
+        .iter()
+        .find(|k| fits(k))
+        .cloned()
+        .or(if v <= u64::MAX as u128 {
+            Some(ULong)
+        } else {
+            None
+        })
 }
 
 impl Sema {
@@ -197,7 +216,10 @@ impl Sema {
     pub(crate) fn rv(&mut self, v: Val) -> Expr {
         let t = v.e.ty.clone();
         match &t.kind {
-            TypeKind::Function(_) => Expr { kind: v.e.kind, ty: Type::ptr_to(t.unqual()) },
+            TypeKind::Function(_) => Expr {
+                kind: v.e.kind,
+                ty: Type::ptr_to(t.unqual()),
+            },
             TypeKind::Vla(elem, _) => {
                 let pt = Type::ptr_to((**elem).clone());
                 Expr::new(K::AddrOf(Box::new(v.e)), pt)
@@ -209,7 +231,9 @@ impl Sema {
                 Expr::new(K::AddrOf(Box::new(v.e)), pt)
             }
             // A member of an rvalue struct (`f().x`) is not an lvalue but is still in memory.
-            _ if v.lv || matches!(v.e.kind, K::Member(..) | K::BitField(..)) => Expr::new(K::Load(Box::new(v.e)), t.unqual()),
+            _ if v.lv || matches!(v.e.kind, K::Member(..) | K::BitField(..)) => {
+                Expr::new(K::Load(Box::new(v.e)), t.unqual())
+            }
             _ => v.e,
         }
     }
@@ -218,7 +242,13 @@ impl Sema {
     pub(crate) fn cond_expr(&mut self, e: &ast::Expr) -> R<Expr> {
         let x = self.rvalue_expr(e)?;
         if !x.ty.is_scalar() {
-            self.error(e.loc, format!("statement requires expression of scalar type ('{}' invalid)", self.types.type_name(&x.ty)));
+            self.error(
+                e.loc,
+                format!(
+                    "statement requires expression of scalar type ('{}' invalid)",
+                    self.types.type_name(&x.ty)
+                ),
+            );
             return Err(());
         }
         Ok(x)
@@ -236,9 +266,17 @@ impl Sema {
         let loc = e.loc;
         Ok(match &e.kind {
             A::Ident(name) => return self.ident(name, loc),
-            A::IntLit { value, unsigned, longs, decimal } => {
+            A::IntLit {
+                value,
+                unsigned,
+                longs,
+                decimal,
+            } => {
                 let Some(k) = int_lit_type(*value, *unsigned, *longs, *decimal) else {
-                    self.error(loc, "integer literal is too large to be represented in any integer type");
+                    self.error(
+                        loc,
+                        "integer literal is too large to be represented in any integer type",
+                    );
                     return Err(());
                 };
                 val(int_const(*value as u64 as i64, ty(k)))
@@ -267,8 +305,14 @@ impl Sema {
             A::StrLit { units, prefix } => {
                 let id = self.string_literal(units, *prefix);
                 let (elem, _) = str_elem(*prefix);
-                let t = ty(TypeKind::Array(Box::new(elem), Some(units.len() as u64 + 1)));
-                Val { e: Expr::new(K::Global(id), t), lv: true }
+                let t = ty(TypeKind::Array(
+                    Box::new(elem),
+                    Some(units.len() as u64 + 1),
+                ));
+                Val {
+                    e: Expr::new(K::Global(id), t),
+                    lv: true,
+                }
             }
             A::Unary(op, a) => return self.unary(*op, a, loc),
             A::Binary(BinaryOp::LogAnd, a, b) | A::Binary(BinaryOp::LogOr, a, b) => {
@@ -306,18 +350,40 @@ impl Sema {
                 }
                 if t.is_record() && x.ty.kind == t.kind {
                     // GNU: a cast of a struct to its own type is the value itself.
-                    return Ok(val(Expr { kind: x.kind, ty: t.unqual() }));
+                    return Ok(val(Expr {
+                        kind: x.kind,
+                        ty: t.unqual(),
+                    }));
                 }
                 if !t.is_scalar() {
-                    self.error(loc, format!("used type '{}' where arithmetic or pointer type is required", self.types.type_name(&t)));
+                    self.error(
+                        loc,
+                        format!(
+                            "used type '{}' where arithmetic or pointer type is required",
+                            self.types.type_name(&t)
+                        ),
+                    );
                     return Err(());
                 }
                 if !x.ty.is_scalar() {
-                    self.error(loc, format!("operand of type '{}' where arithmetic or pointer type is required", self.types.type_name(&x.ty)));
+                    self.error(
+                        loc,
+                        format!(
+                            "operand of type '{}' where arithmetic or pointer type is required",
+                            self.types.type_name(&x.ty)
+                        ),
+                    );
                     return Err(());
                 }
                 if (t.is_float() && x.ty.is_pointer()) || (t.is_pointer() && x.ty.is_float()) {
-                    self.error(loc, format!("cannot cast from '{}' to '{}'", self.types.type_name(&x.ty), self.types.type_name(&t)));
+                    self.error(
+                        loc,
+                        format!(
+                            "cannot cast from '{}' to '{}'",
+                            self.types.type_name(&x.ty),
+                            self.types.type_name(&t)
+                        ),
+                    );
                     return Err(());
                 }
                 let mut r = convert(x, &t);
@@ -345,7 +411,12 @@ impl Sema {
             A::SizeofType(tn) => {
                 // `sizeof(int[n][m])`: the lengths are evaluated here, when it runs.
                 let was = (self.vla_ok, std::mem::take(&mut self.vla_dims));
-                self.vla_ok = self.fcx.is_some() && tn.decl.derived.iter().all(|d| matches!(d, ast::Derived::Array { .. }));
+                self.vla_ok = self.fcx.is_some()
+                    && tn
+                        .decl
+                        .derived
+                        .iter()
+                        .all(|d| matches!(d, ast::Derived::Array { .. }));
                 let t = self.type_name(tn);
                 self.vla_ok = was.0;
                 let dims = std::mem::replace(&mut self.vla_dims, was.1);
@@ -355,10 +426,22 @@ impl Sema {
                     for (slot, e) in dims {
                         let n = self.rvalue_expr(&e)?;
                         let lv = Expr::new(K::Local(slot), ul.clone());
-                        stmts.push(ir::Stmt::Expr(Expr::new(K::Assign(Box::new(lv), Box::new(convert(n, &ul))), ul.clone())));
+                        stmts.push(ir::Stmt::Expr(Expr::new(
+                            K::Assign(Box::new(lv), Box::new(convert(n, &ul))),
+                            ul.clone(),
+                        )));
                     }
                     let size = self.size_expr(&t);
-                    return Ok(val(Expr::new(K::Seq(Box::new(ir::Stmt::Block(ir::Block { stmts, labels: vec![] })), Box::new(size)), ul)));
+                    return Ok(val(Expr::new(
+                        K::Seq(
+                            Box::new(ir::Stmt::Block(ir::Block {
+                                stmts,
+                                labels: vec![],
+                            })),
+                            Box::new(size),
+                        ),
+                        ul,
+                    )));
                 }
                 val(self.sizeof_type(&t, loc)?)
             }
@@ -417,10 +500,25 @@ impl Sema {
                 let p = self.va_list_ptr(ap)?;
                 let t = self.type_name(tn);
                 if t.is_void() || t.is_function() || t.is_array() || !self.types.is_complete(&t) {
-                    self.error(loc, format!("second argument to 'va_arg' is of incomplete or invalid type '{}'", self.types.type_name(&t)));
+                    self.error(
+                        loc,
+                        format!(
+                            "second argument to 'va_arg' is of incomplete or invalid type '{}'",
+                            self.types.type_name(&t)
+                        ),
+                    );
                     return Err(());
                 }
-                if matches!(t.kind, TypeKind::Float | TypeKind::Char | TypeKind::SChar | TypeKind::UChar | TypeKind::Short | TypeKind::UShort | TypeKind::Bool) {
+                if matches!(
+                    t.kind,
+                    TypeKind::Float
+                        | TypeKind::Char
+                        | TypeKind::SChar
+                        | TypeKind::UChar
+                        | TypeKind::Short
+                        | TypeKind::UShort
+                        | TypeKind::Bool
+                ) {
                     self.warning(loc, format!("second argument to 'va_arg' is of promotable type '{}'; this va_arg has undefined behavior because arguments will be promoted", self.types.type_name(&t)));
                 }
                 val(Expr::new(K::VaArg(Box::new(p)), t.unqual()))
@@ -432,15 +530,24 @@ impl Sema {
             A::TypesCompatible(a, b) => {
                 let x = self.type_name(a);
                 let y = self.type_name(b);
-                val(int_const(compatible_unqual(&x.unqual(), &y.unqual()) as i64, int_ty()))
+                val(int_const(
+                    compatible_unqual(&x.unqual(), &y.unqual()) as i64,
+                    int_ty(),
+                ))
             }
             A::LabelAddr(name) => {
                 if self.fcx.is_none() {
-                    self.error(loc, "use of address-of-label extension outside of a function body");
+                    self.error(
+                        loc,
+                        "use of address-of-label extension outside of a function body",
+                    );
                     return Err(());
                 }
                 let id = self.label_id(name, loc, false);
-                val(int_const((ir::LABEL_VALUE_BASE + id as u64) as i64, Type::ptr_to(Type::void())))
+                val(int_const(
+                    (ir::LABEL_VALUE_BASE + id as u64) as i64,
+                    Type::ptr_to(Type::void()),
+                ))
             }
         })
     }
@@ -454,13 +561,21 @@ impl Sema {
                 K::Binary {
                     op: BinOp::Mul,
                     op_ty: Scalar::U64,
-                    lhs: Box::new(Expr::new(K::Load(Box::new(Expr::new(K::Local(*slot), ul.clone()))), ul.clone())),
+                    lhs: Box::new(Expr::new(
+                        K::Load(Box::new(Expr::new(K::Local(*slot), ul.clone()))),
+                        ul.clone(),
+                    )),
                     rhs: Box::new(self.size_expr(e)),
                 },
                 ul,
             ),
             TypeKind::Array(e, n) if e.has_vla() => Expr::new(
-                K::Binary { op: BinOp::Mul, op_ty: Scalar::U64, lhs: Box::new(self.size_expr(e)), rhs: Box::new(int_const(n.unwrap_or(0) as i64, ul.clone())) },
+                K::Binary {
+                    op: BinOp::Mul,
+                    op_ty: Scalar::U64,
+                    lhs: Box::new(self.size_expr(e)),
+                    rhs: Box::new(int_const(n.unwrap_or(0) as i64, ul.clone())),
+                },
                 ul,
             ),
             _ => int_const(self.types.size_of(t) as i64, ul),
@@ -477,7 +592,13 @@ impl Sema {
                 // GNU: sizeof(void) == 1.
                 return Ok(int_const(1, ulong_ty()));
             }
-            self.error(loc, format!("invalid application of 'sizeof' to an incomplete type '{}'", self.types.type_name(t)));
+            self.error(
+                loc,
+                format!(
+                    "invalid application of 'sizeof' to an incomplete type '{}'",
+                    self.types.type_name(t)
+                ),
+            );
             return Err(());
         }
         Ok(int_const(self.types.size_of(t) as i64, ulong_ty()))
@@ -494,7 +615,10 @@ impl Sema {
                         return Err(());
                     };
                     let Some((o, f)) = self.find_field(id, n) else {
-                        self.error(*l, format!("no member named '{n}' in '{}'", self.types.type_name(&cur)));
+                        self.error(
+                            *l,
+                            format!("no member named '{n}' in '{}'", self.types.type_name(&cur)),
+                        );
                         return Err(());
                     };
                     off += o;
@@ -521,37 +645,71 @@ impl Sema {
     fn ident(&mut self, name: &str, loc: Loc) -> R<Val> {
         let Some(sym) = self.lookup(name).cloned() else {
             if name == "__func__" || name == "__FUNCTION__" || name == "__PRETTY_FUNCTION__" {
-                let fname = self.fcx.as_ref().map(|f| f.name.clone()).unwrap_or_else(|| "top level".into());
+                let fname = self
+                    .fcx
+                    .as_ref()
+                    .map(|f| f.name.clone())
+                    .unwrap_or_else(|| "top level".into());
                 let units: Vec<u32> = fname.bytes().map(|b| b as u32).collect();
                 let id = self.string_literal(&units, CharPrefix::None);
-                let t = ty(TypeKind::Array(Box::new(ty(TypeKind::Char).with_const(true)), Some(units.len() as u64 + 1)));
-                return Ok(Val { e: Expr::new(K::Global(id), t), lv: true });
+                let t = ty(TypeKind::Array(
+                    Box::new(ty(TypeKind::Char).with_const(true)),
+                    Some(units.len() as u64 + 1),
+                ));
+                return Ok(Val {
+                    e: Expr::new(K::Global(id), t),
+                    lv: true,
+                });
             }
-            let hint = self.did_you_mean(name).map(|n| format!("; did you mean '{n}'?")).unwrap_or_default();
+            let hint = self
+                .did_you_mean(name)
+                .map(|n| format!("; did you mean '{n}'?"))
+                .unwrap_or_default();
             self.error(loc, format!("use of undeclared identifier '{name}'{hint}"));
             return Err(());
         };
         Ok(match sym {
             Symbol::Var(v) => match v.place {
-                Place::Local(off) => Val { e: Expr::new(K::Local(off), v.ty), lv: true },
+                Place::Local(off) => Val {
+                    e: Expr::new(K::Local(off), v.ty),
+                    lv: true,
+                },
                 Place::Vla { ptr, .. } => {
                     // The array is where its pointer slot points.
                     let elem = v.ty.elem().cloned().unwrap_or(Type::int());
-                    let p = Expr::new(K::Load(Box::new(Expr::new(K::Local(ptr), Type::ptr_to(elem.clone())))), Type::ptr_to(elem));
-                    Val { e: Expr::new(K::Deref(Box::new(p)), v.ty), lv: true }
+                    let p = Expr::new(
+                        K::Load(Box::new(Expr::new(
+                            K::Local(ptr),
+                            Type::ptr_to(elem.clone()),
+                        ))),
+                        Type::ptr_to(elem),
+                    );
+                    Val {
+                        e: Expr::new(K::Deref(Box::new(p)), v.ty),
+                        lv: true,
+                    }
                 }
                 Place::Global { id, .. } => {
                     self.note_global_use(id, name, &v.ty);
-                    Val { e: Expr::new(K::Global(id), v.ty), lv: true }
+                    Val {
+                        e: Expr::new(K::Global(id), v.ty),
+                        lv: true,
+                    }
                 }
             },
             Symbol::Func(f) => {
                 self.note_func_use(f.id);
-                Val { e: Expr::new(K::FuncAddr(f.id), f.ty), lv: false }
+                Val {
+                    e: Expr::new(K::FuncAddr(f.id), f.ty),
+                    lv: false,
+                }
             }
             Symbol::EnumConst(v) => val(int_const(v, int_ty())),
             Symbol::Typedef(_) => {
-                self.error(loc, format!("unexpected type name '{name}': expected expression"));
+                self.error(
+                    loc,
+                    format!("unexpected type name '{name}': expected expression"),
+                );
                 return Err(());
             }
         })
@@ -561,9 +719,19 @@ impl Sema {
         Ok(match op {
             UnaryOp::Plus | UnaryOp::Neg | UnaryOp::BitNot => {
                 let x = self.rvalue_expr(a)?;
-                let ok = if op == UnaryOp::BitNot { x.ty.is_integer() } else { x.ty.is_arith() };
+                let ok = if op == UnaryOp::BitNot {
+                    x.ty.is_integer()
+                } else {
+                    x.ty.is_arith()
+                };
                 if !ok {
-                    self.error(loc, format!("invalid argument type '{}' to unary expression", self.types.type_name(&x.ty)));
+                    self.error(
+                        loc,
+                        format!(
+                            "invalid argument type '{}' to unary expression",
+                            self.types.type_name(&x.ty)
+                        ),
+                    );
                     return Err(());
                 }
                 let t = promote(&x.ty);
@@ -576,7 +744,10 @@ impl Sema {
             }
             UnaryOp::Not => {
                 let x = self.cond_expr(a)?;
-                val(fold(Expr::new(K::Unary(UnOp::LogNot, Box::new(x)), int_ty())))
+                val(fold(Expr::new(
+                    K::Unary(UnOp::LogNot, Box::new(x)),
+                    int_ty(),
+                )))
             }
             UnaryOp::Deref => {
                 let x = self.rvalue_expr(a)?;
@@ -586,10 +757,18 @@ impl Sema {
                 let v = self.expr(a)?;
                 if v.e.ty.is_function() {
                     let t = Type::ptr_to(v.e.ty.clone());
-                    return Ok(val(Expr { kind: v.e.kind, ty: t }));
+                    return Ok(val(Expr {
+                        kind: v.e.kind,
+                        ty: t,
+                    }));
                 }
                 if !v.lv {
-                    self.error(loc, "cannot take the address of an rvalue of type '".to_string() + &self.types.type_name(&v.e.ty) + "'");
+                    self.error(
+                        loc,
+                        "cannot take the address of an rvalue of type '".to_string()
+                            + &self.types.type_name(&v.e.ty)
+                            + "'",
+                    );
                     return Err(());
                 }
                 if matches!(v.e.kind, K::BitField(..)) {
@@ -602,44 +781,93 @@ impl Sema {
             UnaryOp::PreInc | UnaryOp::PreDec | UnaryOp::PostInc | UnaryOp::PostDec => {
                 let v = self.expr(a)?;
                 if v.e.ty.is_array() || v.e.ty.is_record() {
-                    self.error(loc, format!("cannot {} value of type '{}'", if matches!(op, UnaryOp::PreInc | UnaryOp::PostInc) { "increment" } else { "decrement" }, self.types.type_name(&v.e.ty)));
+                    self.error(
+                        loc,
+                        format!(
+                            "cannot {} value of type '{}'",
+                            if matches!(op, UnaryOp::PreInc | UnaryOp::PostInc) {
+                                "increment"
+                            } else {
+                                "decrement"
+                            },
+                            self.types.type_name(&v.e.ty)
+                        ),
+                    );
                     return Err(());
                 }
                 self.check_modifiable(&v, loc, a)?;
                 let t = v.e.ty.clone();
                 let scale = if let Some(p) = t.pointee() {
                     if !self.types.is_complete(p) && !p.is_void() {
-                        self.error(loc, format!("arithmetic on a pointer to an incomplete type '{}'", self.types.type_name(p)));
+                        self.error(
+                            loc,
+                            format!(
+                                "arithmetic on a pointer to an incomplete type '{}'",
+                                self.types.type_name(p)
+                            ),
+                        );
                         return Err(());
                     }
                     self.types.size_of(p)
                 } else if t.is_arith() {
                     1
                 } else {
-                    self.error(loc, format!("cannot increment value of type '{}'", self.types.type_name(&t)));
+                    self.error(
+                        loc,
+                        format!(
+                            "cannot increment value of type '{}'",
+                            self.types.type_name(&t)
+                        ),
+                    );
                     return Err(());
                 };
                 let inc = matches!(op, UnaryOp::PreInc | UnaryOp::PostInc);
                 let post = matches!(op, UnaryOp::PostInc | UnaryOp::PostDec);
-                val(Expr::new(K::IncDec { lv: Box::new(v.e), inc, post, scale }, t.unqual()))
+                val(Expr::new(
+                    K::IncDec {
+                        lv: Box::new(v.e),
+                        inc,
+                        post,
+                        scale,
+                    },
+                    t.unqual(),
+                ))
             }
         })
     }
 
     pub(crate) fn deref(&mut self, x: Expr, loc: Loc) -> R<Val> {
         let Some(p) = x.ty.pointee().cloned() else {
-            self.error(loc, format!("indirection requires pointer operand ('{}' invalid)", self.types.type_name(&x.ty)));
+            self.error(
+                loc,
+                format!(
+                    "indirection requires pointer operand ('{}' invalid)",
+                    self.types.type_name(&x.ty)
+                ),
+            );
             return Err(());
         };
         if p.is_function() {
             // *fp is the function designator again.
-            return Ok(Val { e: Expr { kind: x.kind, ty: p }, lv: false });
+            return Ok(Val {
+                e: Expr {
+                    kind: x.kind,
+                    ty: p,
+                },
+                lv: false,
+            });
         }
         if p.is_void() {
             // Allowed only as an operand of &; still an lvalue of type void.
-            return Ok(Val { e: Expr::new(K::Deref(Box::new(x)), p), lv: true });
+            return Ok(Val {
+                e: Expr::new(K::Deref(Box::new(x)), p),
+                lv: true,
+            });
         }
-        Ok(Val { e: Expr::new(K::Deref(Box::new(x)), p), lv: true })
+        Ok(Val {
+            e: Expr::new(K::Deref(Box::new(x)), p),
+            lv: true,
+        })
     }
 
     fn check_modifiable(&mut self, v: &Val, loc: Loc, src: &ast::Expr) -> R<()> {
@@ -648,7 +876,13 @@ impl Sema {
             return Err(());
         }
         if v.e.ty.is_array() {
-            self.error(loc, format!("array type '{}' is not assignable", self.types.type_name(&v.e.ty)));
+            self.error(
+                loc,
+                format!(
+                    "array type '{}' is not assignable",
+                    self.types.type_name(&v.e.ty)
+                ),
+            );
             return Err(());
         }
         if v.e.ty.is_const || self.has_const_member(&v.e.ty) {
@@ -657,7 +891,13 @@ impl Sema {
                 (K::Member(..), A::Member(_, n, _)) => format!("member '{n}'"),
                 _ => "location".to_string(),
             };
-            self.error(loc, format!("cannot assign to {what} with const-qualified type '{}'", self.types.type_name(&v.e.ty)));
+            self.error(
+                loc,
+                format!(
+                    "cannot assign to {what} with const-qualified type '{}'",
+                    self.types.type_name(&v.e.ty)
+                ),
+            );
             return Err(());
         }
         if v.e.ty.is_void() || v.e.ty.is_function() {
@@ -670,7 +910,10 @@ impl Sema {
     fn has_const_member(&self, t: &Type) -> bool {
         if let TypeKind::Struct(id) | TypeKind::Union(id) = t.kind {
             if let Some(l) = &self.types.records[id as usize].layout {
-                return l.fields.iter().any(|f| f.ty.is_const || self.has_const_member(&f.ty));
+                return l
+                    .fields
+                    .iter()
+                    .any(|f| f.ty.is_const || self.has_const_member(&f.ty));
             }
         }
         false
@@ -681,7 +924,13 @@ impl Sema {
         let pt = p.ty.clone();
         let elem = pt.pointee().cloned().unwrap_or(Type::void());
         if elem.is_function() || (!self.types.is_complete(&elem) && !elem.is_void()) {
-            self.error(loc, format!("arithmetic on a pointer to an incomplete type '{}'", self.types.type_name(&elem)));
+            self.error(
+                loc,
+                format!(
+                    "arithmetic on a pointer to an incomplete type '{}'",
+                    self.types.type_name(&elem)
+                ),
+            );
             return Err(());
         }
         let mut i = convert(i, &long_ty());
@@ -691,10 +940,22 @@ impl Sema {
         if elem.has_vla() {
             // A row of run-time length: scale by its size, computed when it runs.
             let size = convert(self.size_expr(&elem), &long_ty());
-            let scaled = Expr::new(K::Binary { op: BinOp::Mul, op_ty: Scalar::I64, lhs: Box::new(i), rhs: Box::new(size) }, long_ty());
+            let scaled = Expr::new(
+                K::Binary {
+                    op: BinOp::Mul,
+                    op_ty: Scalar::I64,
+                    lhs: Box::new(i),
+                    rhs: Box::new(size),
+                },
+                long_ty(),
+            );
             return Ok(Expr::new(K::PtrAdd(Box::new(p), Box::new(scaled), 1), pt));
         }
-        let scale = if elem.is_void() { 1 } else { self.types.size_of(&elem) };
+        let scale = if elem.is_void() {
+            1
+        } else {
+            self.types.size_of(&elem)
+        };
         Ok(Expr::new(K::PtrAdd(Box::new(p), Box::new(i), scale), pt))
     }
 
@@ -722,34 +983,74 @@ impl Sema {
                 if op == BinaryOp::Sub && xt.is_pointer() && yt.is_pointer() {
                     let (a, b) = (xt.pointee().unwrap(), yt.pointee().unwrap());
                     if !compatible_unqual(&a.unqual(), &b.unqual()) {
-                        self.error(loc, format!("'{}' and '{}' are not pointers to compatible types", self.types.type_name(&xt), self.types.type_name(&yt)));
+                        self.error(
+                            loc,
+                            format!(
+                                "'{}' and '{}' are not pointers to compatible types",
+                                self.types.type_name(&xt),
+                                self.types.type_name(&yt)
+                            ),
+                        );
                         return Err(());
                     }
-                    let scale = if a.is_void() { 1 } else { self.types.size_of(a) };
-                    return Ok(Expr::new(K::PtrDiff(Box::new(x), Box::new(y), scale), long_ty()));
+                    let scale = if a.is_void() {
+                        1
+                    } else {
+                        self.types.size_of(a)
+                    };
+                    return Ok(Expr::new(
+                        K::PtrDiff(Box::new(x), Box::new(y), scale),
+                        long_ty(),
+                    ));
                 }
                 bad(self)
             }
-            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Gt | BinaryOp::Le | BinaryOp::Ge => {
+            BinaryOp::Eq
+            | BinaryOp::Ne
+            | BinaryOp::Lt
+            | BinaryOp::Gt
+            | BinaryOp::Le
+            | BinaryOp::Ge => {
                 if xt.is_arith() && yt.is_arith() {
                     let t = usual_arith(&xt, &yt);
                     let s = sk(&t);
                     return Ok(fold(Expr::new(
-                        K::Binary { op: binop_of(op), op_ty: s, lhs: Box::new(convert(x, &t)), rhs: Box::new(convert(y, &t)) },
+                        K::Binary {
+                            op: binop_of(op),
+                            op_ty: s,
+                            lhs: Box::new(convert(x, &t)),
+                            rhs: Box::new(convert(y, &t)),
+                        },
                         int_ty(),
                     )));
                 }
-                let ptrish = |e: &Expr| e.ty.is_pointer() || (e.ty.is_integer() && is_null_const(e));
+                let ptrish =
+                    |e: &Expr| e.ty.is_pointer() || (e.ty.is_integer() && is_null_const(e));
                 if (xt.is_pointer() || yt.is_pointer()) && ptrish(&x) && ptrish(&y) {
                     if xt.is_pointer() && yt.is_pointer() {
                         let (a, b) = (xt.pointee().unwrap(), yt.pointee().unwrap());
-                        if !a.is_void() && !b.is_void() && !compatible_unqual(&a.unqual(), &b.unqual()) {
-                            self.warning(loc, format!("comparison of distinct pointer types ('{}' and '{}')", self.types.type_name(&xt), self.types.type_name(&yt)));
+                        if !a.is_void()
+                            && !b.is_void()
+                            && !compatible_unqual(&a.unqual(), &b.unqual())
+                        {
+                            self.warning(
+                                loc,
+                                format!(
+                                    "comparison of distinct pointer types ('{}' and '{}')",
+                                    self.types.type_name(&xt),
+                                    self.types.type_name(&yt)
+                                ),
+                            );
                         }
                     }
                     let p = ulong_ty();
                     return Ok(Expr::new(
-                        K::Binary { op: binop_of(op), op_ty: Scalar::U64, lhs: Box::new(convert(x, &p)), rhs: Box::new(convert(y, &p)) },
+                        K::Binary {
+                            op: binop_of(op),
+                            op_ty: Scalar::U64,
+                            lhs: Box::new(convert(x, &p)),
+                            rhs: Box::new(convert(y, &p)),
+                        },
                         int_ty(),
                     ));
                 }
@@ -757,7 +1058,12 @@ impl Sema {
                     self.warning(loc, "comparison between pointer and integer");
                     let p = ulong_ty();
                     return Ok(Expr::new(
-                        K::Binary { op: binop_of(op), op_ty: Scalar::U64, lhs: Box::new(convert(x, &p)), rhs: Box::new(convert(y, &p)) },
+                        K::Binary {
+                            op: binop_of(op),
+                            op_ty: Scalar::U64,
+                            lhs: Box::new(convert(x, &p)),
+                            rhs: Box::new(convert(y, &p)),
+                        },
                         int_ty(),
                     ));
                 }
@@ -770,7 +1076,12 @@ impl Sema {
                 let t = promote(&xt);
                 let s = sk(&t);
                 Ok(fold(Expr::new(
-                    K::Binary { op: binop_of(op), op_ty: s, lhs: Box::new(convert(x, &t)), rhs: Box::new(convert(y, &t)) },
+                    K::Binary {
+                        op: binop_of(op),
+                        op_ty: s,
+                        lhs: Box::new(convert(x, &t)),
+                        rhs: Box::new(convert(y, &t)),
+                    },
                     t,
                 )))
             }
@@ -793,11 +1104,40 @@ impl Sema {
         let t = usual_arith(&x.ty, &y.ty);
         let s = sk(&t);
         let (x, y) = (convert(x, &t), convert(y, &t));
-        if matches!(op, BinaryOp::Div | BinaryOp::Rem) && t.is_integer() && matches!(consts::eval(&y, false), Some(Const::Int(0))) {
-            self.warning(loc, format!("{} by zero is undefined", if op == BinaryOp::Div { "division" } else { "remainder" }));
-            return Ok(Expr::new(K::Binary { op: binop_of(op), op_ty: s, lhs: Box::new(x), rhs: Box::new(y) }, t));
+        if matches!(op, BinaryOp::Div | BinaryOp::Rem)
+            && t.is_integer()
+            && matches!(consts::eval(&y, false), Some(Const::Int(0)))
+        {
+            self.warning(
+                loc,
+                format!(
+                    "{} by zero is undefined",
+                    if op == BinaryOp::Div {
+                        "division"
+                    } else {
+                        "remainder"
+                    }
+                ),
+            );
+            return Ok(Expr::new(
+                K::Binary {
+                    op: binop_of(op),
+                    op_ty: s,
+                    lhs: Box::new(x),
+                    rhs: Box::new(y),
+                },
+                t,
+            ));
         }
-        Ok(fold(Expr::new(K::Binary { op: binop_of(op), op_ty: s, lhs: Box::new(x), rhs: Box::new(y) }, t)))
+        Ok(fold(Expr::new(
+            K::Binary {
+                op: binop_of(op),
+                op_ty: s,
+                lhs: Box::new(x),
+                rhs: Box::new(y),
+            },
+            t,
+        )))
     }
 
     fn assign(&mut self, op: Option<BinaryOp>, l: &ast::Expr, r: &ast::Expr, loc: Loc) -> R<Val> {
@@ -808,35 +1148,88 @@ impl Sema {
         let lt = lv.e.ty.clone();
         let Some(op) = op else {
             let rhs = self.assign_convert(rhs, &lt, loc, "assigning to")?;
-            return Ok(val(Expr::new(K::Assign(Box::new(lv.e), Box::new(rhs)), lt.unqual())));
+            return Ok(val(Expr::new(
+                K::Assign(Box::new(lv.e), Box::new(rhs)),
+                lt.unqual(),
+            )));
         };
         if lt.is_pointer() && matches!(op, BinaryOp::Add | BinaryOp::Sub) {
             if !rhs.ty.is_integer() {
-                self.error(loc, format!("invalid operands to binary expression ('{}' and '{}')", self.types.type_name(&lt), self.types.type_name(&rhs.ty)));
+                self.error(
+                    loc,
+                    format!(
+                        "invalid operands to binary expression ('{}' and '{}')",
+                        self.types.type_name(&lt),
+                        self.types.type_name(&rhs.ty)
+                    ),
+                );
                 return Err(());
             }
             let elem = lt.pointee().unwrap().clone();
             if !self.types.is_complete(&elem) && !elem.is_void() {
-                self.error(loc, format!("arithmetic on a pointer to an incomplete type '{}'", self.types.type_name(&elem)));
+                self.error(
+                    loc,
+                    format!(
+                        "arithmetic on a pointer to an incomplete type '{}'",
+                        self.types.type_name(&elem)
+                    ),
+                );
                 return Err(());
             }
-            let scale = if elem.is_void() { 1 } else { self.types.size_of(&elem) };
+            let scale = if elem.is_void() {
+                1
+            } else {
+                self.types.size_of(&elem)
+            };
             let rhs = convert(rhs, &long_ty());
             return Ok(val(Expr::new(
-                K::PtrOpAssign { lv: Box::new(lv.e), rhs: Box::new(rhs), scale, sub: op == BinaryOp::Sub },
+                K::PtrOpAssign {
+                    lv: Box::new(lv.e),
+                    rhs: Box::new(rhs),
+                    scale,
+                    sub: op == BinaryOp::Sub,
+                },
                 lt.unqual(),
             )));
         }
-        let int_only = matches!(op, BinaryOp::Rem | BinaryOp::Shl | BinaryOp::Shr | BinaryOp::BitAnd | BinaryOp::BitOr | BinaryOp::BitXor);
-        let ok = if int_only { lt.is_integer() && rhs.ty.is_integer() } else { lt.is_arith() && rhs.ty.is_arith() };
+        let int_only = matches!(
+            op,
+            BinaryOp::Rem
+                | BinaryOp::Shl
+                | BinaryOp::Shr
+                | BinaryOp::BitAnd
+                | BinaryOp::BitOr
+                | BinaryOp::BitXor
+        );
+        let ok = if int_only {
+            lt.is_integer() && rhs.ty.is_integer()
+        } else {
+            lt.is_arith() && rhs.ty.is_arith()
+        };
         if !ok {
-            self.error(loc, format!("invalid operands to binary expression ('{}' and '{}')", self.types.type_name(&lt), self.types.type_name(&rhs.ty)));
+            self.error(
+                loc,
+                format!(
+                    "invalid operands to binary expression ('{}' and '{}')",
+                    self.types.type_name(&lt),
+                    self.types.type_name(&rhs.ty)
+                ),
+            );
             return Err(());
         }
-        let op_t = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) { promote(&lt) } else { usual_arith(&lt, &rhs.ty) };
+        let op_t = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
+            promote(&lt)
+        } else {
+            usual_arith(&lt, &rhs.ty)
+        };
         let rhs = convert(rhs, &op_t);
         Ok(val(Expr::new(
-            K::OpAssign { op: binop_of(op), op_ty: sk(&op_t), lv: Box::new(lv.e), rhs: Box::new(rhs) },
+            K::OpAssign {
+                op: binop_of(op),
+                op_ty: sk(&op_t),
+                lv: Box::new(lv.e),
+                rhs: Box::new(rhs),
+            },
             lt.unqual(),
         )))
     }
@@ -850,9 +1243,15 @@ impl Sema {
         }
         if to.is_record() {
             if from.is_record() && from.kind == to.kind {
-                return Ok(Expr { kind: e.kind, ty: to.unqual() });
+                return Ok(Expr {
+                    kind: e.kind,
+                    ty: to.unqual(),
+                });
             }
-            self.error(loc, conv_msg(ctx, &tn(self, to), &tn(self, &from), "incompatible "));
+            self.error(
+                loc,
+                conv_msg(ctx, &tn(self, to), &tn(self, &from), "incompatible "),
+            );
             return Err(());
         }
         if to.kind == TypeKind::Bool && from.is_pointer() {
@@ -863,28 +1262,62 @@ impl Sema {
                 if is_null_const(&e) {
                     return Ok(convert(e, to));
                 }
-                self.warning(loc, format!("incompatible integer to pointer conversion {}", conv_msg(ctx, &tn(self, to), &tn(self, &from), "")));
+                self.warning(
+                    loc,
+                    format!(
+                        "incompatible integer to pointer conversion {}",
+                        conv_msg(ctx, &tn(self, to), &tn(self, &from), "")
+                    ),
+                );
                 return Ok(convert(e, to));
             }
             if let Some(fp) = from.pointee() {
-                let ok = tp.is_void() || fp.is_void() || compatible_unqual(&tp.unqual(), &fp.unqual());
+                let ok =
+                    tp.is_void() || fp.is_void() || compatible_unqual(&tp.unqual(), &fp.unqual());
                 if !ok {
-                    self.warning(loc, format!("incompatible pointer types {}", conv_msg(ctx, &tn(self, to), &tn(self, &from), "")));
+                    self.warning(
+                        loc,
+                        format!(
+                            "incompatible pointer types {}",
+                            conv_msg(ctx, &tn(self, to), &tn(self, &from), "")
+                        ),
+                    );
                 } else if fp.is_const && !tp.is_const {
-                    self.warning(loc, format!("{} discards qualifiers", conv_msg(ctx, &tn(self, to), &tn(self, &from), "")));
+                    self.warning(
+                        loc,
+                        format!(
+                            "{} discards qualifiers",
+                            conv_msg(ctx, &tn(self, to), &tn(self, &from), "")
+                        ),
+                    );
                 }
                 return Ok(convert(e, to));
             }
         }
         if to.is_integer() && from.is_pointer() {
-            self.warning(loc, format!("incompatible pointer to integer conversion {}", conv_msg(ctx, &tn(self, to), &tn(self, &from), "")));
+            self.warning(
+                loc,
+                format!(
+                    "incompatible pointer to integer conversion {}",
+                    conv_msg(ctx, &tn(self, to), &tn(self, &from), "")
+                ),
+            );
             return Ok(convert(e, to));
         }
-        self.error(loc, conv_msg(ctx, &tn(self, to), &tn(self, &from), "incompatible "));
+        self.error(
+            loc,
+            conv_msg(ctx, &tn(self, to), &tn(self, &from), "incompatible "),
+        );
         Err(())
     }
 
-    fn conditional(&mut self, c: &ast::Expr, a: Option<&ast::Expr>, b: &ast::Expr, loc: Loc) -> R<Val> {
+    fn conditional(
+        &mut self,
+        c: &ast::Expr,
+        a: Option<&ast::Expr>,
+        b: &ast::Expr,
+        loc: Loc,
+    ) -> R<Val> {
         let cv = self.cond_expr(c)?;
         let (cv, x) = match a {
             Some(a) => (cv, self.rvalue_expr(a)?),
@@ -915,14 +1348,35 @@ impl Sema {
         } else if yt.is_pointer() && is_null_const(&x) {
             yt.clone()
         } else if (xt.is_pointer() && yt.is_integer()) || (xt.is_integer() && yt.is_pointer()) {
-            self.warning(loc, "pointer/integer type mismatch in conditional expression");
-            if xt.is_pointer() { xt.clone() } else { yt.clone() }
+            self.warning(
+                loc,
+                "pointer/integer type mismatch in conditional expression",
+            );
+            if xt.is_pointer() {
+                xt.clone()
+            } else {
+                yt.clone()
+            }
         } else {
-            self.error(loc, format!("incompatible operand types ('{}' and '{}')", self.types.type_name(&xt), self.types.type_name(&yt)));
+            self.error(
+                loc,
+                format!(
+                    "incompatible operand types ('{}' and '{}')",
+                    self.types.type_name(&xt),
+                    self.types.type_name(&yt)
+                ),
+            );
             return Err(());
         };
-        let (x, y) = if t.is_record() { (x, y) } else { (convert(x, &t), convert(y, &t)) };
-        Ok(val(fold(Expr::new(K::Cond(Box::new(cv), Box::new(x), Box::new(y)), t))))
+        let (x, y) = if t.is_record() {
+            (x, y)
+        } else {
+            (convert(x, &t), convert(y, &t))
+        };
+        Ok(val(fold(Expr::new(
+            K::Cond(Box::new(cv), Box::new(x), Box::new(y)),
+            t,
+        ))))
     }
 
     fn member(&mut self, b: &ast::Expr, name: &str, arrow: bool, loc: Loc) -> R<Val> {
@@ -931,7 +1385,13 @@ impl Sema {
             match p.ty.pointee() {
                 Some(t) if t.is_record() => {}
                 _ => {
-                    self.error(loc, format!("member reference type '{}' is not a pointer to a structure or union", self.types.type_name(&p.ty)));
+                    self.error(
+                        loc,
+                        format!(
+                            "member reference type '{}' is not a pointer to a structure or union",
+                            self.types.type_name(&p.ty)
+                        ),
+                    );
                     return Err(());
                 }
             }
@@ -939,20 +1399,44 @@ impl Sema {
         } else {
             let v = self.expr(b)?;
             if !v.e.ty.is_record() {
-                let hint = if v.e.ty.pointee().is_some_and(|t| t.is_record()) { "; did you mean to use '->'?" } else { "" };
-                self.error(loc, format!("member reference base type '{}' is not a structure or union{hint}", self.types.type_name(&v.e.ty)));
+                let hint = if v.e.ty.pointee().is_some_and(|t| t.is_record()) {
+                    "; did you mean to use '->'?"
+                } else {
+                    ""
+                };
+                self.error(
+                    loc,
+                    format!(
+                        "member reference base type '{}' is not a structure or union{hint}",
+                        self.types.type_name(&v.e.ty)
+                    ),
+                );
                 return Err(());
             }
             v
         };
         let bt = base.e.ty.clone();
-        let (TypeKind::Struct(id) | TypeKind::Union(id)) = bt.kind else { unreachable!() };
+        let (TypeKind::Struct(id) | TypeKind::Union(id)) = bt.kind else {
+            unreachable!()
+        };
         if self.types.records[id as usize].layout.is_none() {
-            self.error(loc, format!("incomplete definition of type '{}'", self.types.type_name(&bt)));
+            self.error(
+                loc,
+                format!(
+                    "incomplete definition of type '{}'",
+                    self.types.type_name(&bt)
+                ),
+            );
             return Err(());
         }
         let Some((off, f)) = self.find_field(id, name) else {
-            self.error(loc, format!("no member named '{name}' in '{}'", self.types.type_name(&bt)));
+            self.error(
+                loc,
+                format!(
+                    "no member named '{name}' in '{}'",
+                    self.types.type_name(&bt)
+                ),
+            );
             return Err(());
         };
         let mut ft = f.ty.clone();
@@ -987,7 +1471,13 @@ impl Sema {
         }
         let callee = self.rvalue_expr(f)?;
         let Some(fty) = callee.ty.pointee().and_then(|t| t.fn_type()).cloned() else {
-            self.error(loc, format!("called object type '{}' is not a function or function pointer", self.types.type_name(&callee.ty)));
+            self.error(
+                loc,
+                format!(
+                    "called object type '{}' is not a function or function pointer",
+                    self.types.type_name(&callee.ty)
+                ),
+            );
             return Err(());
         };
         let n = fty.params.len();
@@ -995,7 +1485,13 @@ impl Sema {
             let kind = if args.len() < n { "few" } else { "many" };
             let at_least = if fty.variadic { "at least " } else { "" };
             let l = if args.len() > n { args[n].loc } else { loc };
-            self.error(l, format!("too {kind} arguments to function call, expected {at_least}{n}, have {}", args.len()));
+            self.error(
+                l,
+                format!(
+                    "too {kind} arguments to function call, expected {at_least}{n}, have {}",
+                    args.len()
+                ),
+            );
             return Err(());
         }
         let mut out = Vec::with_capacity(args.len());
@@ -1017,7 +1513,13 @@ impl Sema {
                     failed = true;
                     continue;
                 }
-                let t = if x.ty.kind == TypeKind::Float { ty(TypeKind::Double) } else if x.ty.is_integer() { promote(&x.ty) } else { x.ty.clone() };
+                let t = if x.ty.kind == TypeKind::Float {
+                    ty(TypeKind::Double)
+                } else if x.ty.is_integer() {
+                    promote(&x.ty)
+                } else {
+                    x.ty.clone()
+                };
                 out.push(convert(x, &t));
             }
         }
@@ -1026,7 +1528,13 @@ impl Sema {
         }
         let ret = fty.ret.unqual();
         if !ret.is_void() && !self.types.is_complete(&ret) {
-            self.error(loc, format!("calling function with incomplete return type '{}'", self.types.type_name(&ret)));
+            self.error(
+                loc,
+                format!(
+                    "calling function with incomplete return type '{}'",
+                    self.types.type_name(&ret)
+                ),
+            );
             return Err(());
         }
         let ret_slot = if ret.is_record() {
@@ -1035,13 +1543,20 @@ impl Sema {
         } else {
             None
         };
-        let c = ir::Call { callee, args: out, fty, ret_slot };
+        let c = ir::Call {
+            callee,
+            args: out,
+            fty,
+            ret_slot,
+        };
         Ok(val(Expr::new(K::Call(Box::new(c)), ret)))
     }
 
     /// GCC builtins that glibc's headers and common code use. `None` if `name` is not one.
     fn builtin_call(&mut self, name: &str, args: &[ast::Expr], loc: Loc) -> R<Option<Val>> {
-        let Some(base) = name.strip_prefix("__builtin_") else { return Ok(None) };
+        let Some(base) = name.strip_prefix("__builtin_") else {
+            return Ok(None);
+        };
         let dbl = ty(TypeKind::Double);
         let flt = ty(TypeKind::Float);
         let v = match base {
@@ -1075,7 +1590,11 @@ impl Sema {
             }
             "constant_p" if args.len() == 1 => {
                 let n = self.diags.len();
-                let c = self.rvalue_expr(&args[0]).ok().and_then(|x| consts::eval(&x, false)).is_some();
+                let c = self
+                    .rvalue_expr(&args[0])
+                    .ok()
+                    .and_then(|x| consts::eval(&x, false))
+                    .is_some();
                 self.diags.truncate(n);
                 int_const(c as i64, int_ty())
             }
@@ -1090,7 +1609,15 @@ impl Sema {
                 let callee = Expr::new(K::FuncAddr(f.id), Type::ptr_to(f.ty.clone()));
                 self.note_func_use(f.id);
                 let fty = f.ty.fn_type().unwrap().clone();
-                Expr::new(K::Call(Box::new(ir::Call { callee, args: vec![], fty, ret_slot: None })), Type::void())
+                Expr::new(
+                    K::Call(Box::new(ir::Call {
+                        callee,
+                        args: vec![],
+                        fty,
+                        ret_slot: None,
+                    })),
+                    Type::void(),
+                )
             }
             "signbit" | "signbitf" | "signbitl" if args.len() == 1 => {
                 let x = self.rvalue_expr(&args[0])?;
@@ -1099,20 +1626,46 @@ impl Sema {
                     return Err(());
                 }
                 let d = ty(TypeKind::Double);
-                let fty = ir::FnType { ret: int_ty(), params: vec![d.clone()], variadic: false, unprototyped: false };
-                let id = self.runtime_helper("__builtin_signbit", "__crepl__builtin_signbit", fty.clone());
-                let callee = Expr::new(K::FuncAddr(id), Type::ptr_to(ty(TypeKind::Function(Box::new(fty.clone())))));
-                let call = ir::Call { callee, args: vec![convert(x, &d)], fty, ret_slot: None };
+                let fty = ir::FnType {
+                    ret: int_ty(),
+                    params: vec![d.clone()],
+                    variadic: false,
+                    unprototyped: false,
+                };
+                let id = self.runtime_helper(
+                    "__builtin_signbit",
+                    "__crepl__builtin_signbit",
+                    fty.clone(),
+                );
+                let callee = Expr::new(
+                    K::FuncAddr(id),
+                    Type::ptr_to(ty(TypeKind::Function(Box::new(fty.clone())))),
+                );
+                let call = ir::Call {
+                    callee,
+                    args: vec![convert(x, &d)],
+                    fty,
+                    ret_slot: None,
+                };
                 Expr::new(K::Call(Box::new(call)), int_ty())
             }
-            "add_overflow" | "sub_overflow" | "mul_overflow" | "sadd_overflow" | "saddl_overflow" | "saddll_overflow"
-            | "uadd_overflow" | "uaddl_overflow" | "uaddll_overflow" | "ssub_overflow" | "ssubl_overflow" | "ssubll_overflow"
-            | "usub_overflow" | "usubl_overflow" | "usubll_overflow" | "smul_overflow" | "smull_overflow" | "smulll_overflow"
-            | "umul_overflow" | "umull_overflow" | "umulll_overflow" => return self.overflow_builtin(name, base, args, loc).map(Some),
-            "popcount" | "popcountl" | "popcountll" | "clz" | "clzl" | "clzll" | "ctz" | "ctzl" | "ctzll"
-            | "bswap16" | "bswap32" | "bswap64" | "ffs" | "parity" => {
+            "add_overflow" | "sub_overflow" | "mul_overflow" | "sadd_overflow"
+            | "saddl_overflow" | "saddll_overflow" | "uadd_overflow" | "uaddl_overflow"
+            | "uaddll_overflow" | "ssub_overflow" | "ssubl_overflow" | "ssubll_overflow"
+            | "usub_overflow" | "usubl_overflow" | "usubll_overflow" | "smul_overflow"
+            | "smull_overflow" | "smulll_overflow" | "umul_overflow" | "umull_overflow"
+            | "umulll_overflow" => return self.overflow_builtin(name, base, args, loc).map(Some),
+            "popcount" | "popcountl" | "popcountll" | "clz" | "clzl" | "clzll" | "ctz" | "ctzl"
+            | "ctzll" | "bswap16" | "bswap32" | "bswap64" | "ffs" | "parity" => {
                 if args.len() != 1 {
-                    self.error(loc, format!("too {} arguments to function call, expected 1, have {}", if args.is_empty() { "few" } else { "many" }, args.len()));
+                    self.error(
+                        loc,
+                        format!(
+                            "too {} arguments to function call, expected 1, have {}",
+                            if args.is_empty() { "few" } else { "many" },
+                            args.len()
+                        ),
+                    );
                     return Err(());
                 }
                 let x = self.rvalue_expr(&args[0])?;
@@ -1128,13 +1681,33 @@ impl Sema {
                 let Some(Const::Int(v)) = consts::eval(&x, false) else {
                     // At run time: a helper the executor provides, declared once.
                     if !x.ty.is_integer() {
-                        self.error(loc, format!("passing '{}' to parameter of incompatible type '{}'", self.types.type_name(&x.ty), self.types.type_name(&arg_t)));
+                        self.error(
+                            loc,
+                            format!(
+                                "passing '{}' to parameter of incompatible type '{}'",
+                                self.types.type_name(&x.ty),
+                                self.types.type_name(&arg_t)
+                            ),
+                        );
                         return Err(());
                     }
-                    let fty = ir::FnType { ret: ret_t.clone(), params: vec![arg_t.clone()], variadic: false, unprototyped: false };
+                    let fty = ir::FnType {
+                        ret: ret_t.clone(),
+                        params: vec![arg_t.clone()],
+                        variadic: false,
+                        unprototyped: false,
+                    };
                     let id = self.runtime_helper(name, &format!("__crepl{name}"), fty.clone());
-                    let callee = Expr::new(K::FuncAddr(id), Type::ptr_to(ty(TypeKind::Function(Box::new(fty.clone())))));
-                    let call = ir::Call { callee, args: vec![convert(x, &arg_t)], fty, ret_slot: None };
+                    let callee = Expr::new(
+                        K::FuncAddr(id),
+                        Type::ptr_to(ty(TypeKind::Function(Box::new(fty.clone())))),
+                    );
+                    let call = ir::Call {
+                        callee,
+                        args: vec![convert(x, &arg_t)],
+                        fty,
+                        ret_slot: None,
+                    };
                     return Ok(Some(val(Expr::new(K::Call(Box::new(call)), ret_t))));
                 };
                 let (v32, v64) = (v as u32, v as u64);
@@ -1148,7 +1721,13 @@ impl Sema {
                     "bswap16" => (v as u16).swap_bytes() as i64,
                     "bswap32" => v32.swap_bytes() as i64,
                     "bswap64" => v64.swap_bytes() as i64,
-                    "ffs" => if v32 == 0 { 0 } else { v32.trailing_zeros() as i64 + 1 },
+                    "ffs" => {
+                        if v32 == 0 {
+                            0
+                        } else {
+                            v32.trailing_zeros() as i64 + 1
+                        }
+                    }
                     _ => (v32.count_ones() & 1) as i64,
                 };
                 let t = match base {
@@ -1163,7 +1742,10 @@ impl Sema {
             _ => {
                 // `__builtin_memcpy` and friends: the library function of the same name.
                 if let Some(Symbol::Func(_)) = self.lookup(base).cloned() {
-                    let f = ast::Expr { kind: A::Ident(base.to_string()), loc };
+                    let f = ast::Expr {
+                        kind: A::Ident(base.to_string()),
+                        loc,
+                    };
                     return self.call(&f, args, loc).map(Some);
                 }
                 self.error(loc, format!("builtin '{name}' is not supported yet"));
@@ -1189,15 +1771,23 @@ impl Sema {
         let mut ok = true;
         for (i, it) in items.iter().enumerate() {
             if i + 1 == n {
-                if let ast::BlockItem::Stmt(ast::Stmt { kind: ast::StmtKind::Expr(Some(e)), .. }) = it {
+                if let ast::BlockItem::Stmt(ast::Stmt {
+                    kind: ast::StmtKind::Expr(Some(e)),
+                    ..
+                }) = it
+                {
                     match self.expr(e) {
                         Ok(v) => {
                             result = if v.e.ty.is_record() && v.lv {
                                 // The value of a struct: copy to a temporary.
                                 let t = v.e.ty.clone();
-                                let off = self.alloc_local(self.types.size_of(&t), self.types.align_of(&t));
+                                let off = self
+                                    .alloc_local(self.types.size_of(&t), self.types.align_of(&t));
                                 let tmp = Expr::new(K::Local(off), t.clone());
-                                stmts.push(ir::Stmt::Expr(Expr::new(K::Assign(Box::new(tmp.clone()), Box::new(v.e)), t)));
+                                stmts.push(ir::Stmt::Expr(Expr::new(
+                                    K::Assign(Box::new(tmp.clone()), Box::new(v.e)),
+                                    t,
+                                )));
                                 tmp
                             } else {
                                 self.rv(v)
@@ -1216,13 +1806,25 @@ impl Sema {
         }
         let t = result.ty.clone();
         let labels = stmt_labels(&stmts);
-        Ok(val(Expr::new(K::Seq(Box::new(ir::Stmt::Block(ir::Block { stmts, labels })), Box::new(result)), t)))
+        Ok(val(Expr::new(
+            K::Seq(
+                Box::new(ir::Stmt::Block(ir::Block { stmts, labels })),
+                Box::new(result),
+            ),
+            t,
+        )))
     }
 
     fn compound_literal(&mut self, t: Type, init: &ast::Initializer, loc: Loc) -> R<Val> {
         let t = self.complete_array_type(&t, init);
         if !self.types.is_complete(&t) {
-            self.error(loc, format!("variable has incomplete type '{}'", self.types.type_name(&t)));
+            self.error(
+                loc,
+                format!(
+                    "variable has incomplete type '{}'",
+                    self.types.type_name(&t)
+                ),
+            );
             return Err(());
         }
         let in_unit = self.fcx.as_ref().is_some_and(|f| f.name == "top level");
@@ -1233,7 +1835,10 @@ impl Sema {
             match data {
                 Ok((bytes, relocs)) => {
                     let id = self.anon_global(t.clone(), ir::GlobalInit::Data { bytes, relocs });
-                    return Ok(Val { e: Expr::new(K::Global(id), t), lv: true });
+                    return Ok(Val {
+                        e: Expr::new(K::Global(id), t),
+                        lv: true,
+                    });
                 }
                 Err(l) if self.mode == super::Mode::Script => {
                     self.diags.truncate(n);
@@ -1249,7 +1854,16 @@ impl Sema {
                     let r = self.init_object(place.clone(), &t, init, &mut stmts);
                     self.leave_unit(entered);
                     r?;
-                    let seq = Expr::new(K::Seq(Box::new(ir::Stmt::Block(ir::Block { stmts, labels: vec![] })), Box::new(place)), t);
+                    let seq = Expr::new(
+                        K::Seq(
+                            Box::new(ir::Stmt::Block(ir::Block {
+                                stmts,
+                                labels: vec![],
+                            })),
+                            Box::new(place),
+                        ),
+                        t,
+                    );
                     return Ok(Val { e: seq, lv: true });
                 }
             }
@@ -1259,7 +1873,16 @@ impl Sema {
         let mut stmts = Vec::new();
         self.init_object(place.clone(), &t, init, &mut stmts)?;
         let labels = Vec::new();
-        Ok(Val { e: Expr::new(K::Seq(Box::new(ir::Stmt::Block(ir::Block { stmts, labels })), Box::new(place)), t), lv: true })
+        Ok(Val {
+            e: Expr::new(
+                K::Seq(
+                    Box::new(ir::Stmt::Block(ir::Block { stmts, labels })),
+                    Box::new(place),
+                ),
+                t,
+            ),
+            lv: true,
+        })
     }
 
     /// Interns a string literal as an anonymous global; returns its id.
@@ -1269,8 +1892,17 @@ impl Sema {
         for &u in units.iter().chain(std::iter::once(&0)) {
             bytes.extend_from_slice(&u.to_le_bytes()[..size]);
         }
-        let t = ty(TypeKind::Array(Box::new(elem), Some(units.len() as u64 + 1)));
-        self.anon_global(t, ir::GlobalInit::Data { bytes, relocs: vec![] })
+        let t = ty(TypeKind::Array(
+            Box::new(elem),
+            Some(units.len() as u64 + 1),
+        ));
+        self.anon_global(
+            t,
+            ir::GlobalInit::Data {
+                bytes,
+                relocs: vec![],
+            },
+        )
     }
 
     pub(crate) fn trailing_expr(&mut self, e: &ast::Expr) -> Option<(u32, Type)> {
@@ -1286,16 +1918,32 @@ impl Sema {
             let off = self.alloc_local(8, 8);
             let slot = Expr::new(K::Local(off), ulong_ty());
             let value = if t.is_function() {
-                Expr { kind: v.e.kind, ty: ulong_ty() }
+                Expr {
+                    kind: v.e.kind,
+                    ty: ulong_ty(),
+                }
             } else if t.is_aggregate() {
-                if v.lv { Expr::new(K::AddrOf(Box::new(v.e)), ulong_ty()) } else { Expr { kind: v.e.kind, ty: ulong_ty() } }
+                if v.lv {
+                    Expr::new(K::AddrOf(Box::new(v.e)), ulong_ty())
+                } else {
+                    Expr {
+                        kind: v.e.kind,
+                        ty: ulong_ty(),
+                    }
+                }
             } else {
                 let x = self.rv(v);
                 let st = Expr::new(K::Local(off), x.ty.clone());
-                self.push_unit_stmt(ir::Stmt::Expr(Expr::new(K::Assign(Box::new(st), Box::new(x)), t.unqual())));
+                self.push_unit_stmt(ir::Stmt::Expr(Expr::new(
+                    K::Assign(Box::new(st), Box::new(x)),
+                    t.unqual(),
+                )));
                 return Ok((off, t.unqual()));
             };
-            self.push_unit_stmt(ir::Stmt::Expr(Expr::new(K::Assign(Box::new(slot), Box::new(value)), ulong_ty())));
+            self.push_unit_stmt(ir::Stmt::Expr(Expr::new(
+                K::Assign(Box::new(slot), Box::new(value)),
+                ulong_ty(),
+            )));
             Ok((off, t))
         })();
         self.leave_unit(saved);
@@ -1306,7 +1954,10 @@ impl Sema {
     /// (a C library setjmp cannot return twice into interpreted code).
     fn setjmp_call(&mut self, name: &str, args: &[ast::Expr], loc: Loc) -> R<Option<Val>> {
         let is_set = matches!(name, "setjmp" | "_setjmp" | "__sigsetjmp" | "sigsetjmp");
-        let is_long = matches!(name, "longjmp" | "_longjmp" | "siglongjmp" | "__longjmp_chk");
+        let is_long = matches!(
+            name,
+            "longjmp" | "_longjmp" | "siglongjmp" | "__longjmp_chk"
+        );
         if !is_set && !is_long {
             return Ok(None);
         }
@@ -1319,7 +1970,13 @@ impl Sema {
         }
         let env = self.rvalue_expr(&args[0])?;
         if !env.ty.is_pointer() {
-            self.error(args[0].loc, format!("'{name}' needs a jmp_buf, not '{}'", self.types.type_name(&env.ty)));
+            self.error(
+                args[0].loc,
+                format!(
+                    "'{name}' needs a jmp_buf, not '{}'",
+                    self.types.type_name(&env.ty)
+                ),
+            );
             return Err(());
         }
         if is_set {
@@ -1330,11 +1987,17 @@ impl Sema {
                 self.error(loc, "setjmp outside of a function body is not supported");
                 return Err(());
             };
-            return Ok(Some(val(Expr::new(K::SetJmp(Box::new(env), label), int_ty()))));
+            return Ok(Some(val(Expr::new(
+                K::SetJmp(Box::new(env), label),
+                int_ty(),
+            ))));
         }
         let v = self.rvalue_expr(&args[1])?;
         let v = self.assign_convert(v, &int_ty(), args[1].loc, "passing")?;
-        Ok(Some(val(Expr::new(K::LongJmp(Box::new(env), Box::new(v)), Type::void()))))
+        Ok(Some(val(Expr::new(
+            K::LongJmp(Box::new(env), Box::new(v)),
+            Type::void(),
+        ))))
     }
 
     /// `__builtin_{add,sub,mul}_overflow(a, b, &r)` and the typed variants: the exact result
@@ -1342,16 +2005,34 @@ impl Sema {
     /// the value is 1 if it did not fit.
     fn overflow_builtin(&mut self, name: &str, base: &str, args: &[ast::Expr], loc: Loc) -> R<Val> {
         if args.len() != 3 {
-            self.error(loc, format!("too {} arguments to function call, expected 3, have {}", if args.len() < 3 { "few" } else { "many" }, args.len()));
+            self.error(
+                loc,
+                format!(
+                    "too {} arguments to function call, expected 3, have {}",
+                    if args.len() < 3 { "few" } else { "many" },
+                    args.len()
+                ),
+            );
             return Err(());
         }
-        let op = if base.contains("add") { 0 } else if base.contains("sub") { 1 } else { 2 };
+        let op = if base.contains("add") {
+            0
+        } else if base.contains("sub") {
+            1
+        } else {
+            2
+        };
         let mut a = self.rvalue_expr(&args[0])?;
         let mut b = self.rvalue_expr(&args[1])?;
         let r = self.rvalue_expr(&args[2])?;
         // The typed variants (`__builtin_sadd_overflow`, `uaddl`, ...) convert their operands.
         if base.starts_with('s') || base.starts_with('u') {
-            let longs = base.trim_end_matches("_overflow").chars().rev().take_while(|c| *c == 'l').count();
+            let longs = base
+                .trim_end_matches("_overflow")
+                .chars()
+                .rev()
+                .take_while(|c| *c == 'l')
+                .count();
             let k = match (base.starts_with('s'), longs) {
                 (true, 0) => TypeKind::Int,
                 (true, 1) => TypeKind::Long,
@@ -1372,7 +2053,13 @@ impl Sema {
         };
         for (x, e) in [(&a, &args[0]), (&b, &args[1])] {
             if !x.ty.is_integer() {
-                self.error(e.loc, format!("operand argument to overflow builtin must be an integer ('{}' invalid)", self.types.type_name(&x.ty)));
+                self.error(
+                    e.loc,
+                    format!(
+                        "operand argument to overflow builtin must be an integer ('{}' invalid)",
+                        self.types.type_name(&x.ty)
+                    ),
+                );
                 return Err(());
             }
         }
@@ -1382,9 +2069,23 @@ impl Sema {
         let size = self.types.size_of(&rt) as i64;
         let call_args = vec![
             int_const(op, int.clone()),
-            convert(a.clone(), &if a.ty.is_signed() { l.clone() } else { ulong_ty() }),
+            convert(
+                a.clone(),
+                &if a.ty.is_signed() {
+                    l.clone()
+                } else {
+                    ulong_ty()
+                },
+            ),
             flag(a.ty.is_signed()),
-            convert(b.clone(), &if b.ty.is_signed() { l.clone() } else { ulong_ty() }),
+            convert(
+                b.clone(),
+                &if b.ty.is_signed() {
+                    l.clone()
+                } else {
+                    ulong_ty()
+                },
+            ),
             flag(b.ty.is_signed()),
             convert(r, &Type::ptr_to(Type::void())),
             int_const(size, int.clone()),
@@ -1393,15 +2094,43 @@ impl Sema {
         let _ = name;
         let fty = ir::FnType {
             ret: int.clone(),
-            params: vec![int.clone(), l.clone(), int.clone(), l.clone(), int.clone(), Type::ptr_to(Type::void()), int.clone(), int.clone()],
+            params: vec![
+                int.clone(),
+                l.clone(),
+                int.clone(),
+                l.clone(),
+                int.clone(),
+                Type::ptr_to(Type::void()),
+                int.clone(),
+                int.clone(),
+            ],
             variadic: false,
             unprototyped: false,
         };
-        let id = self.runtime_helper("__builtin_overflow", "__crepl__builtin_overflow", fty.clone());
-        let callee = Expr::new(K::FuncAddr(id), Type::ptr_to(ty(TypeKind::Function(Box::new(fty.clone())))));
+        let id = self.runtime_helper(
+            "__builtin_overflow",
+            "__crepl__builtin_overflow",
+            fty.clone(),
+        );
+        let callee = Expr::new(
+            K::FuncAddr(id),
+            Type::ptr_to(ty(TypeKind::Function(Box::new(fty.clone())))),
+        );
         // Argument types as the helper declares them (signedness travels in the flags).
-        let call_args = call_args.into_iter().zip(&fty.params).map(|(x, t)| convert(x, t)).collect();
-        Ok(val(Expr::new(K::Call(Box::new(ir::Call { callee, args: call_args, fty, ret_slot: None })), Type::new(TypeKind::Bool))))
+        let call_args = call_args
+            .into_iter()
+            .zip(&fty.params)
+            .map(|(x, t)| convert(x, t))
+            .collect();
+        Ok(val(Expr::new(
+            K::Call(Box::new(ir::Call {
+                callee,
+                args: call_args,
+                fty,
+                ret_slot: None,
+            })),
+            Type::new(TypeKind::Bool),
+        )))
     }
 
     /// A function the executor provides under `symbol` (a builtin needed at run time),
@@ -1411,9 +2140,22 @@ impl Sema {
             return f.id;
         }
         let id = self.new_func_id();
-        self.module.func_decls.push(ir::FuncDecl { id, name: name.to_string(), symbol: symbol.to_string(), ty: fty.clone() });
+        self.module.func_decls.push(ir::FuncDecl {
+            id,
+            name: name.to_string(),
+            symbol: symbol.to_string(),
+            ty: fty.clone(),
+        });
         let t = ty(TypeKind::Function(Box::new(fty)));
-        self.declare_global(name, Symbol::Func(super::FuncSym { id, ty: t, defined: false, defined_in: None }));
+        self.declare_global(
+            name,
+            Symbol::Func(super::FuncSym {
+                id,
+                ty: t,
+                defined: false,
+                defined_in: None,
+            }),
+        );
         id
     }
 
@@ -1424,7 +2166,13 @@ impl Sema {
         if x.ty.pointee().is_some_and(|t| t.kind == TypeKind::VaList) {
             return Ok(x);
         }
-        self.error(e.loc, format!("first argument to 'va_arg' is of type '{}' and not 'va_list'", self.types.type_name(&x.ty)));
+        self.error(
+            e.loc,
+            format!(
+                "first argument to 'va_arg' is of type '{}' and not 'va_list'",
+                self.types.type_name(&x.ty)
+            ),
+        );
         Err(())
     }
 
@@ -1441,7 +2189,11 @@ impl Sema {
                 return;
             }
             let d = edit_distance(name, cand);
-            if d <= max && best.as_ref().is_none_or(|(bd, bn)| d < *bd || (d == *bd && cand < bn.as_str())) {
+            if d <= max
+                && best
+                    .as_ref()
+                    .is_none_or(|(bd, bn)| d < *bd || (d == *bd && cand < bn.as_str()))
+            {
                 best = Some((d, cand.to_string()));
             }
         };
@@ -1483,7 +2235,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = (a[i - 1] != b[j - 1]) as usize;
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }
@@ -1495,9 +2249,13 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// How clang words a conversion in each context; `incompatible` is "incompatible " or "".
 fn conv_msg(ctx: &str, to: &str, from: &str, incompatible: &str) -> String {
     match ctx {
-        "initializing" => format!("initializing '{to}' with an expression of {incompatible}type '{from}'"),
+        "initializing" => {
+            format!("initializing '{to}' with an expression of {incompatible}type '{from}'")
+        }
         "passing" => format!("passing '{from}' to parameter of {incompatible}type '{to}'"),
-        "returning" => format!("returning '{from}' from a function with {incompatible}result type '{to}'"),
+        "returning" => {
+            format!("returning '{from}' from a function with {incompatible}result type '{to}'")
+        }
         _ => {
             if incompatible.is_empty() {
                 format!("assigning to '{to}' from '{from}'")

@@ -35,7 +35,9 @@ fn as_string(e: &ast::Expr) -> Option<(&[u32], ast::CharPrefix)> {
 fn init_string(init: &Initializer) -> Option<(&[u32], ast::CharPrefix)> {
     match init {
         Initializer::Expr(e) => as_string(e),
-        Initializer::List(items, _) if items.len() == 1 && items[0].designators.is_empty() => init_string(&items[0].init),
+        Initializer::List(items, _) if items.len() == 1 && items[0].designators.is_empty() => {
+            init_string(&items[0].init)
+        }
         _ => None,
     }
 }
@@ -43,22 +45,32 @@ fn init_string(init: &Initializer) -> Option<(&[u32], ast::CharPrefix)> {
 impl Sema {
     /// Completes `T x[] = init` to the initializer's length.
     pub(crate) fn complete_array_type(&mut self, t: &Type, init: &Initializer) -> Type {
-        let TypeKind::Array(elem, None) = &t.kind else { return t.clone() };
-        let n = if let (true, Some((units, _))) = (elem.is_char_like() || elem.is_integer(), init_string(init)) {
+        let TypeKind::Array(elem, None) = &t.kind else {
+            return t.clone();
+        };
+        let n = if let (true, Some((units, _))) =
+            (elem.is_char_like() || elem.is_integer(), init_string(init))
+        {
             units.len() as u64 + 1
         } else {
             match init {
                 Initializer::List(items, _) => {
                     let nd = self.diags.len();
                     let mut out = Vec::new();
-                    let n = self.init_list(t, 0, items, &mut 0, true, &mut out).unwrap_or(0);
+                    let n = self
+                        .init_list(t, 0, items, &mut 0, true, &mut out)
+                        .unwrap_or(0);
                     self.diags.truncate(nd);
                     n
                 }
                 Initializer::Expr(_) => return t.clone(),
             }
         };
-        Type { kind: TypeKind::Array(elem.clone(), Some(n)), is_const: t.is_const, is_volatile: t.is_volatile }
+        Type {
+            kind: TypeKind::Array(elem.clone(), Some(n)),
+            is_const: t.is_const,
+            is_volatile: t.is_volatile,
+        }
     }
 
     /// Flattens an initializer for an object of type `ty`.
@@ -69,7 +81,10 @@ impl Sema {
             }
             Initializer::Expr(e) => {
                 if ty.is_array() && init_string(init).is_none() {
-                    self.error(e.loc, "array initializer must be an initializer list or string literal");
+                    self.error(
+                        e.loc,
+                        "array initializer must be an initializer list or string literal",
+                    );
                     return Err(());
                 }
                 self.init_single(ty, 0, None, e, out)?;
@@ -93,7 +108,11 @@ impl Sema {
         match &ty.kind {
             TypeKind::Array(elem, n) => {
                 // `char s[] = { "lit" }`: a braced string literal initializes the array.
-                if braced && items.len() == 1 && items[0].designators.is_empty() && (elem.is_char_like() || elem.is_integer()) {
+                if braced
+                    && items.len() == 1
+                    && items[0].designators.is_empty()
+                    && (elem.is_char_like() || elem.is_integer())
+                {
                     if let Initializer::Expr(e) = &items[0].init {
                         if as_string(e).is_some() {
                             *pos = 1;
@@ -119,7 +138,9 @@ impl Sema {
                                 let v = self.const_int(e).ok_or(())?;
                                 (v, v)
                             }
-                            Designator::Range(a, b, _) => (self.const_int(a).ok_or(())?, self.const_int(b).ok_or(())?),
+                            Designator::Range(a, b, _) => {
+                                (self.const_int(a).ok_or(())?, self.const_int(b).ok_or(())?)
+                            }
                             Designator::Field(name, l) => {
                                 self.error(*l, format!("field designator '{name}' cannot initialize a non-struct, non-union type '{}'", self.types.type_name(ty)));
                                 return Err(());
@@ -127,18 +148,33 @@ impl Sema {
                         };
                         let dl = designator_loc(d);
                         if lo < 0 || n.is_some_and(|n| hi as u64 >= n) {
-                            self.error(dl, format!("array designator index ({hi}) exceeds array bounds ({})", n.unwrap_or(0)));
+                            self.error(
+                                dl,
+                                format!(
+                                    "array designator index ({hi}) exceeds array bounds ({})",
+                                    n.unwrap_or(0)
+                                ),
+                            );
                             return Err(());
                         }
                         for i in lo..=hi {
-                            self.designated(elem, off + i as u64 * esz, &it.designators[1..], &it.init, out)?;
+                            self.designated(
+                                elem,
+                                off + i as u64 * esz,
+                                &it.designators[1..],
+                                &it.init,
+                                out,
+                            )?;
                         }
                         *pos += 1;
                         idx = hi as u64 + 1;
                     } else {
                         if n.is_some_and(|n| idx >= n) {
                             if braced {
-                                self.warning(init_loc(&it.init), "excess elements in array initializer");
+                                self.warning(
+                                    init_loc(&it.init),
+                                    "excess elements in array initializer",
+                                );
                                 *pos = items.len();
                             }
                             break;
@@ -153,11 +189,21 @@ impl Sema {
             TypeKind::Struct(id) | TypeKind::Union(id) => {
                 let is_union = matches!(ty.kind, TypeKind::Union(_));
                 let Some(layout) = self.types.records[*id as usize].layout.clone() else {
-                    self.error(items.first().map(|i| init_loc(&i.init)).unwrap_or_default(), format!("variable has incomplete type '{}'", self.types.type_name(ty)));
+                    self.error(
+                        items.first().map(|i| init_loc(&i.init)).unwrap_or_default(),
+                        format!(
+                            "variable has incomplete type '{}'",
+                            self.types.type_name(ty)
+                        ),
+                    );
                     return Err(());
                 };
                 // Members that take part in initialization (not unnamed bit-fields).
-                let fields: Vec<&ir::Field> = layout.fields.iter().filter(|f| f.name.is_some() || f.bits.is_none()).collect();
+                let fields: Vec<&ir::Field> = layout
+                    .fields
+                    .iter()
+                    .filter(|f| f.name.is_some() || f.bits.is_none())
+                    .collect();
                 let mut fi = 0usize;
                 while *pos < items.len() {
                     let it = &items[*pos];
@@ -166,10 +212,18 @@ impl Sema {
                             break;
                         }
                         let Designator::Field(name, l) = d else {
-                            self.error(designator_loc(d), format!("array designator cannot initialize non-array type '{}'", self.types.type_name(ty)));
+                            self.error(
+                                designator_loc(d),
+                                format!(
+                                    "array designator cannot initialize non-array type '{}'",
+                                    self.types.type_name(ty)
+                                ),
+                            );
                             return Err(());
                         };
-                        let direct = fields.iter().position(|f| f.name.as_deref() == Some(name.as_str()));
+                        let direct = fields
+                            .iter()
+                            .position(|f| f.name.as_deref() == Some(name.as_str()));
                         let Some((foff, f)) = self.find_field(*id, name) else {
                             self.error(*l, format!("field designator '{name}' does not refer to any field in type '{}'", self.types.type_name(ty)));
                             return Err(());
@@ -187,13 +241,24 @@ impl Sema {
                             Some(i) => i + 1,
                             None => fields
                                 .iter()
-                                .position(|g| g.name.is_none() && g.offset <= foff && foff < g.offset + self.types.size_of(&g.ty))
+                                .position(|g| {
+                                    g.name.is_none()
+                                        && g.offset <= foff
+                                        && foff < g.offset + self.types.size_of(&g.ty)
+                                })
                                 .map_or(fields.len(), |i| i + 1),
                         };
                     } else {
                         if fi >= fields.len() || (is_union && fi >= 1) {
                             if braced {
-                                self.warning(init_loc(&it.init), if is_union { "excess elements in union initializer" } else { "excess elements in struct initializer" });
+                                self.warning(
+                                    init_loc(&it.init),
+                                    if is_union {
+                                        "excess elements in union initializer"
+                                    } else {
+                                        "excess elements in struct initializer"
+                                    },
+                                );
                                 *pos = items.len();
                             }
                             break;
@@ -204,7 +269,10 @@ impl Sema {
                             // GNU: a static object may initialize its flexible array member;
                             // the object grows to hold it.
                             if !self.in_static_init {
-                                self.error(init_loc(&it.init), "non-static initialization of a flexible array member");
+                                self.error(
+                                    init_loc(&it.init),
+                                    "non-static initialization of a flexible array member",
+                                );
                                 return Err(());
                             }
                         }
@@ -219,12 +287,18 @@ impl Sema {
                 if *pos < items.len() {
                     let it = &items[*pos];
                     if let Some(d) = it.designators.first() {
-                        self.error(designator_loc(d), "designator in initializer for scalar type");
+                        self.error(
+                            designator_loc(d),
+                            "designator in initializer for scalar type",
+                        );
                         return Err(());
                     }
                     self.init_elem(ty, off, None, items, pos, out)?;
                     if braced && *pos < items.len() {
-                        self.warning(init_loc(&items[*pos].init), "excess elements in scalar initializer");
+                        self.warning(
+                            init_loc(&items[*pos].init),
+                            "excess elements in scalar initializer",
+                        );
                         *pos = items.len();
                     }
                 }
@@ -252,7 +326,11 @@ impl Sema {
             }
             Initializer::Expr(e) => {
                 if ty.is_aggregate() {
-                    if ty.elem().is_some_and(|t| t.is_char_like() || t.is_integer()) && as_string(e).is_some() {
+                    if ty
+                        .elem()
+                        .is_some_and(|t| t.is_char_like() || t.is_integer())
+                        && as_string(e).is_some()
+                    {
                         *pos += 1;
                         return self.init_single(ty, off, None, e, out);
                     }
@@ -275,7 +353,14 @@ impl Sema {
     }
 
     /// The rest of a designator path, then the initializer.
-    fn designated(&mut self, ty: &Type, off: u64, rest: &[Designator], init: &Initializer, out: &mut Vec<Item>) -> R<()> {
+    fn designated(
+        &mut self,
+        ty: &Type,
+        off: u64,
+        rest: &[Designator],
+        init: &Initializer,
+        out: &mut Vec<Item>,
+    ) -> R<()> {
         if let Some(d) = rest.first() {
             match (d, &ty.kind) {
                 (Designator::Field(name, l), TypeKind::Struct(id) | TypeKind::Union(id)) => {
@@ -291,24 +376,46 @@ impl Sema {
                     return self.designated(elem, off + i as u64 * esz, &rest[1..], init, out);
                 }
                 _ => {
-                    self.error(designator_loc(d), format!("designator does not apply to type '{}'", self.types.type_name(ty)));
+                    self.error(
+                        designator_loc(d),
+                        format!(
+                            "designator does not apply to type '{}'",
+                            self.types.type_name(ty)
+                        ),
+                    );
                     return Err(());
                 }
             }
         }
-        let one = [InitItem { designators: vec![], init: init.clone() }];
+        let one = [InitItem {
+            designators: vec![],
+            init: init.clone(),
+        }];
         self.init_elem(ty, off, None, &one, &mut 0, out)
     }
 
-    fn init_single(&mut self, ty: &Type, off: u64, bits: Option<(u32, u32)>, e: &ast::Expr, out: &mut Vec<Item>) -> R<()> {
+    fn init_single(
+        &mut self,
+        ty: &Type,
+        off: u64,
+        bits: Option<(u32, u32)>,
+        e: &ast::Expr,
+        out: &mut Vec<Item>,
+    ) -> R<()> {
         if let TypeKind::Array(elem, n) = &ty.kind {
             let Some((units, prefix)) = as_string(e) else {
-                self.error(e.loc, "array initializer must be an initializer list or string literal");
+                self.error(
+                    e.loc,
+                    "array initializer must be an initializer list or string literal",
+                );
                 return Err(());
             };
             let (_, esz) = str_elem(prefix);
             if self.types.size_of(elem) as usize != esz {
-                self.error(e.loc, "initializing wide char array with incompatible string literal");
+                self.error(
+                    e.loc,
+                    "initializing wide char array with incompatible string literal",
+                );
                 return Err(());
             }
             let len = units.len() as u64 + 1;
@@ -322,17 +429,33 @@ impl Sema {
                 bytes.extend_from_slice(&u.to_le_bytes()[..esz]);
             }
             let id = self.string_literal(units, prefix);
-            out.push(Item { off, ty: ty.clone(), bits: None, val: IV::Str(id, bytes) });
+            out.push(Item {
+                off,
+                ty: ty.clone(),
+                bits: None,
+                val: IV::Str(id, bytes),
+            });
             return Ok(());
         }
         let x = self.rvalue_expr(e)?;
         let x = self.assign_convert(x, ty, e.loc, "initializing")?;
-        out.push(Item { off, ty: ty.unqual(), bits, val: IV::Expr(x) });
+        out.push(Item {
+            off,
+            ty: ty.unqual(),
+            bits,
+            val: IV::Expr(x),
+        });
         Ok(())
     }
 
     /// Emits stores that initialize the object at `place` (an lvalue of type `ty`).
-    pub(crate) fn init_object(&mut self, place: Expr, ty: &Type, init: &Initializer, out: &mut Vec<Stmt>) -> R<()> {
+    pub(crate) fn init_object(
+        &mut self,
+        place: Expr,
+        ty: &Type,
+        init: &Initializer,
+        out: &mut Vec<Stmt>,
+    ) -> R<()> {
         let mut items = Vec::new();
         self.flatten(ty, init, &mut items)?;
         let size = self.types.size_of(ty);
@@ -341,14 +464,24 @@ impl Sema {
             out.push(Stmt::Zero(place.clone(), size));
         }
         for it in items {
-            let dst = if it.off == 0 && it.ty.kind == ty.kind { Expr { kind: place.kind.clone(), ty: it.ty.clone() } } else { Expr::new(K::Member(Box::new(place.clone()), it.off), it.ty.clone()) };
+            let dst = if it.off == 0 && it.ty.kind == ty.kind {
+                Expr {
+                    kind: place.kind.clone(),
+                    ty: it.ty.clone(),
+                }
+            } else {
+                Expr::new(K::Member(Box::new(place.clone()), it.off), it.ty.clone())
+            };
             match it.val {
                 IV::Expr(x) => {
                     let dst = match it.bits {
                         Some((b, w)) => Expr::new(K::BitField(Box::new(dst), b, w), it.ty.clone()),
                         None => dst,
                     };
-                    out.push(Stmt::Expr(Expr::new(K::Assign(Box::new(dst), Box::new(x)), it.ty)));
+                    out.push(Stmt::Expr(Expr::new(
+                        K::Assign(Box::new(dst), Box::new(x)),
+                        it.ty,
+                    )));
                 }
                 IV::Str(id, bytes) => {
                     let src = Expr::new(K::Global(id), it.ty.clone());
@@ -361,7 +494,11 @@ impl Sema {
 
     /// Static initialization: bytes and relocations, or `None` if some element is not a
     /// constant (the location of the first one is reported by the caller).
-    pub(crate) fn static_data(&mut self, ty: &Type, init: &Initializer) -> R<Result<(Vec<u8>, Vec<Reloc>), Loc>> {
+    pub(crate) fn static_data(
+        &mut self,
+        ty: &Type,
+        init: &Initializer,
+    ) -> R<Result<(Vec<u8>, Vec<Reloc>), Loc>> {
         let mut items = Vec::new();
         let was = std::mem::replace(&mut self.in_static_init, true);
         let r = self.flatten(ty, init, &mut items);
@@ -401,18 +538,34 @@ impl Sema {
                             K::Global(id) => Some(*id),
                             _ => None,
                         };
-                        let data = src.and_then(|id| self.module.globals.iter().find(|g| g.id == id && g.name.is_empty())).and_then(|g| match &g.init {
-                            ir::GlobalInit::Data { bytes, relocs } => Some((bytes.clone(), relocs.clone())),
-                            ir::GlobalInit::Zero => Some((vec![0; g.size as usize], vec![])),
-                            _ => None,
-                        });
-                        let Some((b, rs)) = data else { return Ok(Err(init_loc(init))) };
+                        let data = src
+                            .and_then(|id| {
+                                self.module
+                                    .globals
+                                    .iter()
+                                    .find(|g| g.id == id && g.name.is_empty())
+                            })
+                            .and_then(|g| match &g.init {
+                                ir::GlobalInit::Data { bytes, relocs } => {
+                                    Some((bytes.clone(), relocs.clone()))
+                                }
+                                ir::GlobalInit::Zero => Some((vec![0; g.size as usize], vec![])),
+                                _ => None,
+                            });
+                        let Some((b, rs)) = data else {
+                            return Ok(Err(init_loc(init)));
+                        };
                         let end = (off + b.len()).min(size);
                         bytes[off..end].copy_from_slice(&b[..end - off]);
-                        relocs.extend(rs.into_iter().map(|r| Reloc { offset: r.offset + off as u64, ..r }));
+                        relocs.extend(rs.into_iter().map(|r| Reloc {
+                            offset: r.offset + off as u64,
+                            ..r
+                        }));
                         continue;
                     }
-                    let Some(c) = consts::eval(&x, true) else { return Ok(Err(init_loc(init))) };
+                    let Some(c) = consts::eval(&x, true) else {
+                        return Ok(Err(init_loc(init)));
+                    };
                     let n = self.types.size_of(&it.ty) as usize;
                     if off + n > size {
                         continue;
@@ -444,7 +597,11 @@ impl Sema {
                                 AddrBase::Global(g) => RelocTarget::Global(g),
                                 AddrBase::Func(f) => RelocTarget::Func(f),
                             };
-                            relocs.push(Reloc { offset: off as u64, target, addend: o });
+                            relocs.push(Reloc {
+                                offset: off as u64,
+                                target,
+                                addend: o,
+                            });
                         }
                     }
                 }

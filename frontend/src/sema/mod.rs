@@ -43,10 +43,16 @@ pub(crate) struct VarSym {
 
 #[derive(Clone, Debug)]
 pub(crate) enum Place {
-    Global { id: GlobalId, defined: bool, tentative: bool },
+    Global {
+        id: GlobalId,
+        defined: bool,
+        tentative: bool,
+    },
     Local(u32),
     /// A variable-length array: the frame slot of its address (its lengths are in its type).
-    Vla { ptr: u32 },
+    Vla {
+        ptr: u32,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -322,7 +328,10 @@ impl Sema {
         self.leave_unit(unit);
         self.finish_input(result);
         self.input += 1;
-        (std::mem::take(&mut self.module), std::mem::take(&mut self.diags))
+        (
+            std::mem::take(&mut self.module),
+            std::mem::take(&mut self.diags),
+        )
     }
 
     /// True if `name` is now a defined global with this id (an `extern` declaration that a
@@ -333,12 +342,21 @@ impl Sema {
 
     fn finish_input(&mut self, result: Option<(u32, Type)>) {
         for (id, name, ty) in std::mem::take(&mut self.extern_refs) {
-            if self.module.globals.iter().any(|g| g.id == id) || !self.extern_only.contains(&id) && self.defined_here(&name, id) {
+            if self.module.globals.iter().any(|g| g.id == id)
+                || !self.extern_only.contains(&id) && self.defined_here(&name, id)
+            {
                 continue;
             }
             let size = self.types.size_of(&ty);
             let align = self.types.align_of(&ty);
-            self.module.globals.push(ir::Global { id, name: name.clone(), ty, size, align, init: ir::GlobalInit::Extern(name) });
+            self.module.globals.push(ir::Global {
+                id,
+                name: name.clone(),
+                ty,
+                size,
+                align,
+                init: ir::GlobalInit::Extern(name),
+            });
         }
         let mut recs: Vec<RecordId> = std::mem::take(&mut self.touched_records);
         recs.sort();
@@ -360,7 +378,11 @@ impl Sema {
             let stmts = std::mem::take(&mut self.unit);
             let labels = expr::stmt_labels(&stmts);
             let body = ir::Stmt::Block(ir::Block { stmts, labels });
-            self.module.inits.push(ir::InitUnit { frame_size: self.unit_frame, body, result });
+            self.module.inits.push(ir::InitUnit {
+                frame_size: self.unit_frame,
+                body,
+                result,
+            });
         }
     }
 
@@ -503,7 +525,14 @@ impl Sema {
         let id = self.new_global_id();
         let size = self.types.size_of(&ty);
         let align = self.types.align_of(&ty);
-        self.module.globals.push(ir::Global { id, name: String::new(), ty, size, align, init });
+        self.module.globals.push(ir::Global {
+            id,
+            name: String::new(),
+            ty,
+            size,
+            align,
+            init,
+        });
         id
     }
 

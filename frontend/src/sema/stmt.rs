@@ -65,12 +65,20 @@ impl Sema {
                 if defined {
                     self.error(loc, format!("redefinition of label '{name}'"));
                 }
-                self.fcx.as_mut().unwrap().labels.insert(name.to_string(), (id, true, loc));
+                self.fcx
+                    .as_mut()
+                    .unwrap()
+                    .labels
+                    .insert(name.to_string(), (id, true, loc));
             }
             return id;
         }
         let id = self.new_label();
-        self.fcx.as_mut().unwrap().labels.insert(name.to_string(), (id, define, loc));
+        self.fcx
+            .as_mut()
+            .unwrap()
+            .labels
+            .insert(name.to_string(), (id, define, loc));
         id
     }
 
@@ -82,7 +90,13 @@ impl Sema {
                 let mut stmts = Vec::new();
                 self.local_decl(d, &mut stmts);
                 match self.setjmp_label.take() {
-                    Some(l) => out.push(Stmt::Label(l, Box::new(Stmt::Block(Block { stmts, labels: vec![] })))),
+                    Some(l) => out.push(Stmt::Label(
+                        l,
+                        Box::new(Stmt::Block(Block {
+                            stmts,
+                            labels: vec![],
+                        })),
+                    )),
                     None => out.extend(stmts),
                 }
                 self.setjmp_label = outer;
@@ -187,7 +201,10 @@ impl Sema {
                         ast::ForInit::Decl(d) => {
                             let mut out = Vec::new();
                             self.local_decl(d, &mut out);
-                            Some(Box::new(Stmt::Block(Block { stmts: out, labels: vec![] })))
+                            Some(Box::new(Stmt::Block(Block {
+                                stmts: out,
+                                labels: vec![],
+                            })))
                         }
                     };
                     let c = c.as_ref().map(|c| self.cond_expr(c));
@@ -211,19 +228,33 @@ impl Sema {
                 let cv = match cv {
                     Ok(x) if x.ty.is_integer() => Ok(x),
                     Ok(x) => {
-                        self.error(c.loc, format!("statement requires expression of integer type ('{}' invalid)", self.types.type_name(&x.ty)));
+                        self.error(
+                            c.loc,
+                            format!(
+                                "statement requires expression of integer type ('{}' invalid)",
+                                self.types.type_name(&x.ty)
+                            ),
+                        );
                         Err(())
                     }
                     Err(()) => Err(()),
                 };
                 let ct = cv.as_ref().map(|x| promote(&x.ty)).unwrap_or(Type::int());
-                self.fcx.as_mut().unwrap().switches.push(SwitchCtx { ty: Some(ct.clone()), ..Default::default() });
+                self.fcx.as_mut().unwrap().switches.push(SwitchCtx {
+                    ty: Some(ct.clone()),
+                    ..Default::default()
+                });
                 self.fcx.as_mut().unwrap().breakable += 1;
                 let body = self.sub_stmt(body);
                 self.fcx.as_mut().unwrap().breakable -= 1;
                 let sw = self.fcx.as_mut().unwrap().switches.pop().unwrap();
                 let cond = convert(convert(cv?, &ct), &super::expr::long_ty());
-                Stmt::Switch { cond, cases: sw.cases, default: sw.default, body: Box::new(body) }
+                Stmt::Switch {
+                    cond,
+                    cases: sw.cases,
+                    default: sw.default,
+                    body: Box::new(body),
+                }
             }
             StmtKind::Case(lo, hi, body) => {
                 if self.fcx.as_ref().unwrap().switches.is_empty() {
@@ -237,8 +268,19 @@ impl Sema {
                 };
                 let label = self.new_label();
                 let inner = self.stmt(body);
-                let (Some(l), Some(h)) = (lo_v, hi_v) else { return Ok(inner) };
-                let ct = self.fcx.as_ref().unwrap().switches.last().unwrap().ty.clone().unwrap_or(Type::int());
+                let (Some(l), Some(h)) = (lo_v, hi_v) else {
+                    return Ok(inner);
+                };
+                let ct = self
+                    .fcx
+                    .as_ref()
+                    .unwrap()
+                    .switches
+                    .last()
+                    .unwrap()
+                    .ty
+                    .clone()
+                    .unwrap_or(Type::int());
                 // Case values are converted to the promoted controlling type.
                 let conv = |v: i64| -> i64 {
                     match ct.scalar_kind() {
@@ -296,7 +338,10 @@ impl Sema {
                 match e {
                     None => {
                         if !ret.is_void() {
-                            self.warning(s.loc, format!("non-void function '{name}' should return a value"));
+                            self.warning(
+                                s.loc,
+                                format!("non-void function '{name}' should return a value"),
+                            );
                         }
                         Stmt::Return(None)
                     }
@@ -304,7 +349,10 @@ impl Sema {
                         let x = self.rvalue_expr(e)?;
                         if ret.is_void() {
                             if !x.ty.is_void() {
-                                self.error(e.loc, format!("void function '{name}' should not return a value"));
+                                self.error(
+                                    e.loc,
+                                    format!("void function '{name}' should not return a value"),
+                                );
                                 return Err(());
                             }
                             return Ok(Stmt::Expr(x));
@@ -318,7 +366,13 @@ impl Sema {
             StmtKind::GotoComputed(e) => {
                 let x = self.rvalue_expr(e)?;
                 if !x.ty.is_pointer() {
-                    self.error(e.loc, format!("indirect goto requires a pointer ('{}' invalid)", self.types.type_name(&x.ty)));
+                    self.error(
+                        e.loc,
+                        format!(
+                            "indirect goto requires a pointer ('{}' invalid)",
+                            self.types.type_name(&x.ty)
+                        ),
+                    );
                     return Err(());
                 }
                 Stmt::GotoDyn(x)

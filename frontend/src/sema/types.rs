@@ -45,8 +45,18 @@ impl Sema {
                 align = Some(align.unwrap_or(0).max(v));
             }
         }
-        let ty = Type { kind: ty.kind, is_const: ty.is_const || s.is_const, is_volatile: ty.is_volatile || s.is_volatile };
-        BaseType { ty, storage, is_inline: s.is_inline, attrs: s.attrs.clone(), align }
+        let ty = Type {
+            kind: ty.kind,
+            is_const: ty.is_const || s.is_const,
+            is_volatile: ty.is_volatile || s.is_volatile,
+        };
+        BaseType {
+            ty,
+            storage,
+            is_inline: s.is_inline,
+            attrs: s.attrs.clone(),
+            align,
+        }
     }
 
     fn spec_type(&mut self, s: &DeclSpecs) -> Type {
@@ -94,7 +104,8 @@ impl Sema {
                 TypeSpec::TypeofType(tn) | TypeSpec::Atomic(tn) => other = Some(self.type_name(tn)),
             }
         }
-        let n_basic = void + bool_ + char_ + short + int + long + float + double + signed + unsigned;
+        let n_basic =
+            void + bool_ + char_ + short + int + long + float + double + signed + unsigned;
         if let Some(t) = other {
             if n_basic > 0 {
                 self.error(loc, "cannot combine with previous type specifier");
@@ -162,9 +173,15 @@ impl Sema {
         let mut t = base.clone();
         for der in d.derived.iter().rev() {
             t = match der {
-                Derived::Pointer { is_const, is_volatile, .. } => {
-                    Type { kind: TypeKind::Pointer(Box::new(t)), is_const: *is_const, is_volatile: *is_volatile }
-                }
+                Derived::Pointer {
+                    is_const,
+                    is_volatile,
+                    ..
+                } => Type {
+                    kind: TypeKind::Pointer(Box::new(t)),
+                    is_const: *is_const,
+                    is_volatile: *is_volatile,
+                },
                 Derived::Array { size, .. } => {
                     if t.is_function() {
                         self.error(d.loc, "declared as array of functions");
@@ -208,14 +225,22 @@ impl Sema {
                             return Type::int();
                         }
                     }
-                    if !t.is_function() && !self.types.is_complete(&t) && !t.is_void() && !self.vla_param {
+                    if !t.is_function()
+                        && !self.types.is_complete(&t)
+                        && !t.is_void()
+                        && !self.vla_param
+                    {
                         if let TypeKind::Array(_, None) = t.kind {
                             self.error(d.loc, "array has incomplete element type");
                         }
                     }
                     Type::new(TypeKind::Array(Box::new(t), n))
                 }
-                Derived::Function { params, variadic, ident_list } => {
+                Derived::Function {
+                    params,
+                    variadic,
+                    ident_list,
+                } => {
                     if t.is_function() {
                         self.error(d.loc, "function cannot return function type");
                     } else if t.is_array() {
@@ -271,18 +296,35 @@ impl Sema {
     }
 
     fn record_spec(&mut self, r: &ast::RecordSpec, is_union: bool) -> Type {
-        let mk = |id| if is_union { Type::new(TypeKind::Union(id)) } else { Type::new(TypeKind::Struct(id)) };
+        let mk = |id| {
+            if is_union {
+                Type::new(TypeKind::Union(id))
+            } else {
+                Type::new(TypeKind::Struct(id))
+            }
+        };
         let kw = if is_union { "union" } else { "struct" };
         let existing = r.name.as_ref().and_then(|n| self.lookup_tag(n));
         let Some(fields) = &r.fields else {
             // A reference: `struct S`. Declares an incomplete type if unknown.
             if let Some((Tag::Record(id, u), _)) = existing {
                 if u != is_union {
-                    self.error(r.loc, format!("use of '{}' with tag type that does not match previous declaration", r.name.clone().unwrap_or_default()));
+                    self.error(
+                        r.loc,
+                        format!(
+                            "use of '{}' with tag type that does not match previous declaration",
+                            r.name.clone().unwrap_or_default()
+                        ),
+                    );
                 }
                 return mk(id);
             }
-            let id = self.new_record(Record { is_union, tag: r.name.clone(), typedef_name: None, layout: None });
+            let id = self.new_record(Record {
+                is_union,
+                tag: r.name.clone(),
+                typedef_name: None,
+                layout: None,
+            });
             if let Some(n) = &r.name {
                 self.declare_tag(n, Tag::Record(id, is_union));
             }
@@ -304,11 +346,24 @@ impl Sema {
                 id
             }
             (Some(_), Some(n)) => {
-                self.error(r.loc, format!("use of '{n}' with tag type that does not match previous declaration"));
-                return mk(self.new_record(Record { is_union, tag: r.name.clone(), typedef_name: None, layout: None }));
+                self.error(
+                    r.loc,
+                    format!("use of '{n}' with tag type that does not match previous declaration"),
+                );
+                return mk(self.new_record(Record {
+                    is_union,
+                    tag: r.name.clone(),
+                    typedef_name: None,
+                    layout: None,
+                }));
             }
             _ => {
-                let id = self.new_record(Record { is_union, tag: r.name.clone(), typedef_name: None, layout: None });
+                let id = self.new_record(Record {
+                    is_union,
+                    tag: r.name.clone(),
+                    typedef_name: None,
+                    layout: None,
+                });
                 if let Some(n) = &r.name {
                     self.declare_tag(n, Tag::Record(id, is_union));
                 }
@@ -323,20 +378,37 @@ impl Sema {
     }
 
     /// Lays out members as GCC does on x86-64.
-    fn layout(&mut self, fields: &[ast::FieldDecl], is_union: bool, attrs: &[ast::Attribute]) -> RecordLayout {
+    fn layout(
+        &mut self,
+        fields: &[ast::FieldDecl],
+        is_union: bool,
+        attrs: &[ast::Attribute],
+    ) -> RecordLayout {
         let packed = attrs.iter().any(|a| a.name.trim_matches('_') == "packed");
         let mut out: Vec<Field> = Vec::new();
         let mut bit_pos: u64 = 0; // in bits
         let mut size: u64 = 0;
         let mut align: u64 = 1;
         let mut flexible = false;
-        let nfields = fields.iter().map(|f| f.declarators.len().max(1)).sum::<usize>();
+        let nfields = fields
+            .iter()
+            .map(|f| f.declarators.len().max(1))
+            .sum::<usize>();
         let mut idx = 0;
         for fd in fields {
             let b = self.base_type(&fd.specs);
-            let fpacked = packed || self.pack == 1 || fd.specs.attrs.iter().any(|a| a.name.trim_matches('_') == "packed");
-            let decls: Vec<Option<&ast::FieldDeclarator>> =
-                if fd.declarators.is_empty() { vec![None] } else { fd.declarators.iter().map(Some).collect() };
+            let fpacked = packed
+                || self.pack == 1
+                || fd
+                    .specs
+                    .attrs
+                    .iter()
+                    .any(|a| a.name.trim_matches('_') == "packed");
+            let decls: Vec<Option<&ast::FieldDeclarator>> = if fd.declarators.is_empty() {
+                vec![None]
+            } else {
+                fd.declarators.iter().map(Some).collect()
+            };
             for fdecl in decls {
                 idx += 1;
                 let (name, ty, width, loc) = match fdecl {
@@ -353,12 +425,22 @@ impl Sema {
                             Some(d) => self.declarator_type(&b.ty, d),
                             None => b.ty.clone(),
                         };
-                        let name = fdl.decl.as_ref().and_then(|d| d.name.as_ref().map(|n| n.0.clone()));
+                        let name = fdl
+                            .decl
+                            .as_ref()
+                            .and_then(|d| d.name.as_ref().map(|n| n.0.clone()));
                         let width = match &fdl.bit_width {
                             Some(e) => self.const_int(e),
                             None => None,
                         };
-                        (name, ty, width.map(|w| w.max(0) as u64).or(fdl.bit_width.as_ref().map(|_| 1)), fdl.loc)
+                        (
+                            name,
+                            ty,
+                            width
+                                .map(|w| w.max(0) as u64)
+                                .or(fdl.bit_width.as_ref().map(|_| 1)),
+                            fdl.loc,
+                        )
                     }
                 };
                 let mut falign = if fpacked { 1 } else { self.types.align_of(&ty) };
@@ -369,7 +451,8 @@ impl Sema {
                 if let Some(fdl) = fdecl.and_then(|f| f.decl.as_ref()) {
                     for a in &fdl.attrs {
                         if a.name.trim_matches('_') == "aligned" {
-                            let v = a.args.first().and_then(|e| self.const_int(e)).unwrap_or(16) as u64;
+                            let v =
+                                a.args.first().and_then(|e| self.const_int(e)).unwrap_or(16) as u64;
                             falign = falign.max(v);
                         }
                     }
@@ -391,7 +474,10 @@ impl Sema {
                             self.error(loc, "flexible array member must be the last member");
                         }
                     } else {
-                        self.error(loc, format!("field has incomplete type '{}'", self.types.type_name(&ty)));
+                        self.error(
+                            loc,
+                            format!("field has incomplete type '{}'", self.types.type_name(&ty)),
+                        );
                         continue;
                     }
                 }
@@ -417,18 +503,35 @@ impl Sema {
                     if !fpacked && (bit_pos % unit_bits) + w > unit_bits {
                         bit_pos = bit_pos.div_ceil(unit_bits) * unit_bits;
                     }
-                    let unit_off = if fpacked { bit_pos / 8 } else { bit_pos / unit_bits * fsize };
+                    let unit_off = if fpacked {
+                        bit_pos / 8
+                    } else {
+                        bit_pos / unit_bits * fsize
+                    };
                     let bit_in = (bit_pos - unit_off * 8) as u32;
                     if name.is_some() {
                         align = align.max(falign);
                     }
                     let (unit_off, bit_in, ty) = if bit_in as u64 + w > unit_bits {
                         // Packed bit-field straddling: use an 8-byte unit.
-                        (unit_off, bit_in, Type::new(if ty.is_signed() { TypeKind::Long } else { TypeKind::ULong }))
+                        (
+                            unit_off,
+                            bit_in,
+                            Type::new(if ty.is_signed() {
+                                TypeKind::Long
+                            } else {
+                                TypeKind::ULong
+                            }),
+                        )
                     } else {
                         (unit_off, bit_in, ty)
                     };
-                    out.push(Field { name, ty, offset: unit_off, bits: Some((bit_in, w as u32)) });
+                    out.push(Field {
+                        name,
+                        ty,
+                        offset: unit_off,
+                        bits: Some((bit_in, w as u32)),
+                    });
                     bit_pos += w;
                     size = size.max(bit_pos.div_ceil(8));
                     if is_union {
@@ -437,8 +540,17 @@ impl Sema {
                     continue;
                 }
                 align = align.max(falign);
-                let off = if is_union { 0 } else { bit_pos.div_ceil(8).div_ceil(falign) * falign };
-                out.push(Field { name, ty, offset: off, bits: None });
+                let off = if is_union {
+                    0
+                } else {
+                    bit_pos.div_ceil(8).div_ceil(falign) * falign
+                };
+                out.push(Field {
+                    name,
+                    ty,
+                    offset: off,
+                    bits: None,
+                });
                 if is_union {
                     size = size.max(fsize);
                 } else {
@@ -455,7 +567,12 @@ impl Sema {
         }
         let size = size.max(bit_pos.div_ceil(8));
         let size = size.div_ceil(align) * align;
-        RecordLayout { fields: out, size, align, flexible }
+        RecordLayout {
+            fields: out,
+            size,
+            align,
+            flexible,
+        }
     }
 
     fn enum_spec(&mut self, e: &ast::EnumSpec) -> Type {
@@ -465,7 +582,11 @@ impl Sema {
                 return Type::new(TypeKind::Enum(id, self.enum_unsigned(id)));
             }
             // Forward reference to an enum (GNU): an incomplete enum, treated as int.
-            let id = self.new_enum(EnumDef { tag: e.name.clone(), typedef_name: None, items: vec![] });
+            let id = self.new_enum(EnumDef {
+                tag: e.name.clone(),
+                typedef_name: None,
+                items: vec![],
+            });
             if let Some(n) = &e.name {
                 self.declare_tag(n, Tag::Enum(id));
             }
@@ -475,11 +596,21 @@ impl Sema {
         let id = match here {
             Some(Tag::Enum(id)) if self.types.enums[id as usize].items.is_empty() => id,
             Some(Tag::Enum(id)) => {
-                self.error(e.loc, format!("redefinition of 'enum {}'", e.name.clone().unwrap_or_default()));
+                self.error(
+                    e.loc,
+                    format!(
+                        "redefinition of 'enum {}'",
+                        e.name.clone().unwrap_or_default()
+                    ),
+                );
                 id
             }
             _ => {
-                let id = self.new_enum(EnumDef { tag: e.name.clone(), typedef_name: None, items: vec![] });
+                let id = self.new_enum(EnumDef {
+                    tag: e.name.clone(),
+                    typedef_name: None,
+                    items: vec![],
+                });
                 if let Some(n) = &e.name {
                     self.declare_tag(n, Tag::Enum(id));
                 }
@@ -494,7 +625,9 @@ impl Sema {
                     next = v;
                 }
             }
-            if let Some(Symbol::EnumConst(_)) | Some(Symbol::Var(_)) | Some(Symbol::Func(_)) = self.lookup_current(&it.name) {
+            if let Some(Symbol::EnumConst(_)) | Some(Symbol::Var(_)) | Some(Symbol::Func(_)) =
+                self.lookup_current(&it.name)
+            {
                 if !(self.scopes.is_empty() && self.mode == super::Mode::Repl) {
                     self.error(it.loc, format!("redefinition of enumerator '{}'", it.name));
                 }
@@ -561,7 +694,11 @@ pub(crate) fn adjust_param(t: Type) -> Type {
     match t.kind {
         // va_list is an array type on x86-64: a parameter is a pointer to it.
         TypeKind::VaList => Type::ptr_to(t),
-        TypeKind::Array(e, _) | TypeKind::Vla(e, _) => Type { kind: TypeKind::Pointer(e), is_const: t.is_const, is_volatile: t.is_volatile },
+        TypeKind::Array(e, _) | TypeKind::Vla(e, _) => Type {
+            kind: TypeKind::Pointer(e),
+            is_const: t.is_const,
+            is_volatile: t.is_volatile,
+        },
         TypeKind::Function(_) => Type::ptr_to(t),
         _ => t,
     }
@@ -582,16 +719,24 @@ pub(crate) fn compatible_unqual(a: &Type, b: &Type) -> bool {
         (Pointer(x), Pointer(y)) => compatible(x, y),
         (Array(x, n), Array(y, m)) => compatible(x, y) && (n.is_none() || m.is_none() || n == m),
         // A variable-length array is compatible with any array of a compatible element.
-        (Vla(x, _), Array(y, _)) | (Array(x, _), Vla(y, _)) | (Vla(x, _), Vla(y, _)) => compatible(x, y),
+        (Vla(x, _), Array(y, _)) | (Array(x, _), Vla(y, _)) | (Vla(x, _), Vla(y, _)) => {
+            compatible(x, y)
+        }
         (Function(f), Function(g)) => {
             compatible(&f.ret, &g.ret)
                 && (f.unprototyped
                     || g.unprototyped
                     || (f.variadic == g.variadic
                         && f.params.len() == g.params.len()
-                        && f.params.iter().zip(&g.params).all(|(x, y)| compatible_unqual(x, y))))
+                        && f.params
+                            .iter()
+                            .zip(&g.params)
+                            .all(|(x, y)| compatible_unqual(x, y))))
         }
-        (Enum(_, false), Int) | (Int, Enum(_, false)) | (Enum(_, true), UInt) | (UInt, Enum(_, true)) => true,
+        (Enum(_, false), Int)
+        | (Int, Enum(_, false))
+        | (Enum(_, true), UInt)
+        | (UInt, Enum(_, true)) => true,
         // A forward-declared enum (GNU) is the same type once its enumerators are known.
         (Enum(a, _), Enum(b, _)) => a == b,
         (x, y) => x == y,

@@ -19,7 +19,9 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
     let ret_void = ret.is_void();
     let arg_types: Vec<ir::Type> = c.args.iter().map(|a| a.ty.clone()).collect();
     let cif: Option<Box<CallCif>> = prep_call(&it.image, &c.fty, &arg_types).ok();
-    let cif_ptr: *const CallCif = cif.as_deref().map_or(std::ptr::null(), |c| c as *const CallCif);
+    let cif_ptr: *const CallCif = cif
+        .as_deref()
+        .map_or(std::ptr::null(), |c| c as *const CallCif);
     let direct = match c.callee.kind {
         K::FuncAddr(id) => Some(id),
         _ => None,
@@ -31,7 +33,11 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
         .iter()
         .map(|a| {
             let sz = it.image.types.size_of(&a.ty) as usize;
-            (if a.ty.is_record() { sz } else { 8.max(sz) }, it.image.types.align_of(&a.ty).max(8) as usize, a.ty.is_record())
+            (
+                if a.ty.is_record() { sz } else { 8.max(sz) },
+                it.image.types.align_of(&a.ty).max(8) as usize,
+                a.ty.is_record(),
+            )
         })
         .collect();
     let variadic_call = c.fty.variadic && !extras.is_empty();
@@ -60,7 +66,14 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
         let (id, entry) = match direct {
             Some(id) => {
                 let s = &it.image.slots[id as usize];
-                (if matches!(s.kind, SlotKind::Interp(_)) { Some(id) } else { None }, s.entry)
+                (
+                    if matches!(s.kind, SlotKind::Interp(_)) {
+                        Some(id)
+                    } else {
+                        None
+                    },
+                    s.entry,
+                )
             }
             None => {
                 let a = callee(it, fp) as usize;
@@ -107,7 +120,9 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
             raise(Trap::Error(format!("call to {name}, which is not defined")));
         }
         if cif_ptr.is_null() {
-            raise(Trap::Error(format!("cannot call {name}: unsupported signature")));
+            raise(Trap::Error(format!(
+                "cannot call {name}: unsupported signature"
+            )));
         }
         it.poll();
         let v = unsafe { native_call(&*cif_ptr, entry, vals, &arg_types, ret_ptr) };

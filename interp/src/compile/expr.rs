@@ -37,7 +37,6 @@ macro_rules! by_num {
     };
 }
 
-
 /// Where an lvalue is: a frame slot, a fixed address, or computed.
 pub(crate) enum Place {
     Frame(usize),
@@ -76,7 +75,9 @@ fn opnd(it: &Interp, e: &Expr, s: Scalar) -> Opnd {
     match &e.kind {
         K::Int(v) => return Opnd::Const(normalize(*v as u64, s)),
         K::Float(f) => return Opnd::Const(from_f64(*f, s)),
-        K::Load(lv) if !e.ty.is_aggregate() && sk(&e.ty) == s && e.ty.kind != TypeKind::LongDouble => {
+        K::Load(lv)
+            if !e.ty.is_aggregate() && sk(&e.ty) == s && e.ty.kind != TypeKind::LongDouble =>
+        {
             if let K::Local(o) = lv.kind {
                 return Opnd::Local(o as usize);
             }
@@ -148,9 +149,9 @@ fn bin<T: Num, F: Fn(T, T) -> T + Copy + 'static>(a: Opnd, b: Opnd, f: F) -> Ev 
             let k = T::from_bits(k);
             Box::new(move |_, fp| f(unsafe { T::read(fp.add(x)) }, k).to_bits())
         }
-        (Opnd::Local(x), Opnd::Local(y)) => {
-            Box::new(move |_, fp| f(unsafe { T::read(fp.add(x)) }, unsafe { T::read(fp.add(y)) }).to_bits())
-        }
+        (Opnd::Local(x), Opnd::Local(y)) => Box::new(move |_, fp| {
+            f(unsafe { T::read(fp.add(x)) }, unsafe { T::read(fp.add(y)) }).to_bits()
+        }),
         (a, Opnd::Const(k)) => {
             let a = a.ev::<T>();
             let k = T::from_bits(k);
@@ -186,7 +187,9 @@ fn cmp<T: Num, F: Fn(T, T) -> bool + Copy + 'static>(a: Opnd, b: Opnd, f: F) -> 
             let k = T::from_bits(k);
             Box::new(move |_, fp| f(unsafe { T::read(fp.add(x)) }, k))
         }
-        (Opnd::Local(x), Opnd::Local(y)) => Box::new(move |_, fp| f(unsafe { T::read(fp.add(x)) }, unsafe { T::read(fp.add(y)) })),
+        (Opnd::Local(x), Opnd::Local(y)) => {
+            Box::new(move |_, fp| f(unsafe { T::read(fp.add(x)) }, unsafe { T::read(fp.add(y)) }))
+        }
         (a, Opnd::Const(k)) => {
             let a = a.ev::<T>();
             let k = T::from_bits(k);
@@ -249,7 +252,12 @@ fn cond_ev(c: Cond) -> Ev {
 /// Compiles a value in a condition context.
 pub(crate) fn compile_cond(it: &Interp, e: &Expr) -> Cond {
     match &e.kind {
-        K::Binary { op, op_ty, lhs, rhs } if op.is_comparison() && *op_ty != Scalar::F80 => {
+        K::Binary {
+            op,
+            op_ty,
+            lhs,
+            rhs,
+        } if op.is_comparison() && *op_ty != Scalar::F80 => {
             let (a, b) = (opnd(it, lhs, *op_ty), opnd(it, rhs, *op_ty));
             by_num!(*op_ty, compare, *op, a, b)
         }
@@ -269,7 +277,9 @@ pub(crate) fn compile_cond(it: &Interp, e: &Expr) -> Cond {
             let s = sk(&e.ty);
             let v = compile_expr(it, e);
             match s {
-                Scalar::F32 | Scalar::F64 | Scalar::F80 => Box::new(move |it, fp| truthy(v(it, fp), s)),
+                Scalar::F32 | Scalar::F64 | Scalar::F80 => {
+                    Box::new(move |it, fp| truthy(v(it, fp), s))
+                }
                 _ => Box::new(move |it, fp| v(it, fp) != 0),
             }
         }
@@ -294,17 +304,28 @@ pub(crate) fn compile_cast(v: Ev, from: &Type, to: &Type) -> Ev {
     }
     let ts = sk(to);
     if !fs.is_float() && !ts.is_float() {
-        if fs.size() <= ts.size() && (fs.is_signed() == ts.is_signed() || fs.size() < ts.size()) && ts.size() == 8 {
+        if fs.size() <= ts.size()
+            && (fs.is_signed() == ts.is_signed() || fs.size() < ts.size())
+            && ts.size() == 8
+        {
             // Widening to 64 bits: the bits are already sign- or zero-extended.
             return v;
         }
         return by_int!(ts, cast_int, v);
     }
     match (fs, ts) {
-        (Scalar::F64, Scalar::F32) => Box::new(move |it, fp| (f64::from_bits(v(it, fp)) as f32).to_bits() as u64),
-        (Scalar::F32, Scalar::F64) => Box::new(move |it, fp| (f32::from_bits(v(it, fp) as u32) as f64).to_bits()),
-        (Scalar::I32 | Scalar::I64 | Scalar::I16 | Scalar::I8, Scalar::F64) => Box::new(move |it, fp| (v(it, fp) as i64 as f64).to_bits()),
-        (Scalar::F64, Scalar::I32) => Box::new(move |it, fp| f64::from_bits(v(it, fp)) as i32 as i64 as u64),
+        (Scalar::F64, Scalar::F32) => {
+            Box::new(move |it, fp| (f64::from_bits(v(it, fp)) as f32).to_bits() as u64)
+        }
+        (Scalar::F32, Scalar::F64) => {
+            Box::new(move |it, fp| (f32::from_bits(v(it, fp) as u32) as f64).to_bits())
+        }
+        (Scalar::I32 | Scalar::I64 | Scalar::I16 | Scalar::I8, Scalar::F64) => {
+            Box::new(move |it, fp| (v(it, fp) as i64 as f64).to_bits())
+        }
+        (Scalar::F64, Scalar::I32) => {
+            Box::new(move |it, fp| f64::from_bits(v(it, fp)) as i32 as i64 as u64)
+        }
         _ => Box::new(move |it, fp| convert(v(it, fp), fs, ts)),
     }
 }
@@ -410,7 +431,11 @@ fn op_assign_float<T: Num>(op: BinOp, p: Place, rhs: Ev) -> Ev {
 }
 
 fn incdec<T: Num>(p: Place, step: u64, inc: bool, post: bool) -> Ev {
-    let d = if T::one().to_bits() == 1 { T::from_bits(step) } else { T::one() };
+    let d = if T::one().to_bits() == 1 {
+        T::from_bits(step)
+    } else {
+        T::one()
+    };
     let f = move |x: T| if inc { x.add(d) } else { x.sub(d) };
     match p {
         Place::Frame(o) => {
@@ -458,7 +483,11 @@ fn extract_bits(raw: u64, bit: u32, width: u32, signed: bool) -> u64 {
 
 /// Inserts `v` into a bit-field; returns the value as read back.
 fn insert_bits(addr: u64, us: Scalar, bit: u32, width: u32, v: u64, signed: bool) -> u64 {
-    let mask = if width >= 64 { u64::MAX } else { (1u64 << width) - 1 };
+    let mask = if width >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << width) - 1
+    };
     unsafe {
         let raw = mem::load(addr as *const u8, us);
         let new = (raw & !(mask << bit)) | ((v & mask) << bit);
@@ -486,7 +515,9 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
             Box::new(move |_, _| v)
         }
         K::Local(_) | K::Global(_) | K::Member(..) | K::Deref(_) => place(it, e).ev(),
-        K::BitField(..) => Box::new(|_, _| raise(Trap::Error("internal error: address of a bit-field".into()))),
+        K::BitField(..) => {
+            Box::new(|_, _| raise(Trap::Error("internal error: address of a bit-field".into())))
+        }
         K::FuncAddr(id) => {
             let id = *id as usize;
             Box::new(move |it, _| it.image.slots[id].entry as u64)
@@ -516,7 +547,9 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
             let s = sk(&a.ty);
             let v = compile_expr(it, a);
             match op {
-                UnOp::Neg if s == Scalar::F80 => Box::new(move |it, fp| (-f64::from_bits(v(it, fp))).to_bits()),
+                UnOp::Neg if s == Scalar::F80 => {
+                    Box::new(move |it, fp| (-f64::from_bits(v(it, fp))).to_bits())
+                }
                 UnOp::Neg => by_num!(s, neg, v),
                 UnOp::BitNot => by_int!(s, bitnot, v),
                 UnOp::LogNot => {
@@ -525,7 +558,12 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
                 }
             }
         }
-        K::Binary { op, op_ty, lhs, rhs } => {
+        K::Binary {
+            op,
+            op_ty,
+            lhs,
+            rhs,
+        } => {
             if op.is_comparison() {
                 return cond_ev(compile_cond(it, e));
             }
@@ -635,7 +673,12 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
                 return Box::new(move |it, fp| {
                     let y = r(it, fp);
                     let addr = a(it, fp);
-                    let old = extract_bits(unsafe { mem::load(addr as *const u8, us) }, bit, width, signed);
+                    let old = extract_bits(
+                        unsafe { mem::load(addr as *const u8, us) },
+                        bit,
+                        width,
+                        signed,
+                    );
                     let res = binop(op, ot, convert(old, ls, ot), y);
                     insert_bits(addr, us, bit, width, to_kind(res, ot, &lt), signed)
                 });
@@ -651,7 +694,12 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
                 new
             })
         }
-        K::PtrOpAssign { lv, rhs, scale, sub } => {
+        K::PtrOpAssign {
+            lv,
+            rhs,
+            scale,
+            sub,
+        } => {
             let (scale, sub) = (*scale, *sub);
             let r = compile_expr(it, rhs);
             let a = place(it, lv).ev();
@@ -660,13 +708,22 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
                 let p = a(it, fp) as *mut u64;
                 unsafe {
                     let old = std::ptr::read_unaligned(p);
-                    let new = if sub { old.wrapping_sub(n) } else { old.wrapping_add(n) };
+                    let new = if sub {
+                        old.wrapping_sub(n)
+                    } else {
+                        old.wrapping_add(n)
+                    };
                     std::ptr::write_unaligned(p, new);
                     new
                 }
             })
         }
-        K::IncDec { lv, inc, post, scale } => {
+        K::IncDec {
+            lv,
+            inc,
+            post,
+            scale,
+        } => {
             let s = sk(&lv.ty);
             let (inc, post, scale) = (*inc, *post, *scale);
             if let K::BitField(unit, bit, width) = &lv.kind {
@@ -674,10 +731,23 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
                 let (us, bit, width, signed) = (sk(&unit.ty), *bit, *width, s.is_signed());
                 return Box::new(move |it, fp| {
                     let addr = a(it, fp);
-                    let old = extract_bits(unsafe { mem::load(addr as *const u8, us) }, bit, width, signed);
-                    let new = if inc { old.wrapping_add(1) } else { old.wrapping_sub(1) };
+                    let old = extract_bits(
+                        unsafe { mem::load(addr as *const u8, us) },
+                        bit,
+                        width,
+                        signed,
+                    );
+                    let new = if inc {
+                        old.wrapping_add(1)
+                    } else {
+                        old.wrapping_sub(1)
+                    };
                     let stored = insert_bits(addr, us, bit, width, new, signed);
-                    if post { old } else { stored }
+                    if post {
+                        old
+                    } else {
+                        stored
+                    }
                 });
             }
             let p = place(it, lv);
@@ -688,7 +758,11 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
                     let old = *p as u64;
                     let new = if inc { 1 } else { (old == 0) as u64 };
                     *p = new as u8;
-                    if post { old } else { new }
+                    if post {
+                        old
+                    } else {
+                        new
+                    }
                 });
             }
             if s == Scalar::F80 {
@@ -709,7 +783,9 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
             let x = compile_expr(it, x);
             Box::new(move |it, fp| {
                 if s(it, fp, super::NO_SEEK) != super::Flow::Normal {
-                    raise(Trap::Error("jump out of a statement expression is not supported".into()));
+                    raise(Trap::Error(
+                        "jump out of a statement expression is not supported".into(),
+                    ));
                 }
                 x(it, fp)
             })
@@ -759,7 +835,10 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
                     if align > 8 {
                         o = (o + align - 1) & !(align - 1);
                     }
-                    std::ptr::write_unaligned(l.add(8) as *mut u64, (o + size.div_ceil(8) * 8) as u64);
+                    std::ptr::write_unaligned(
+                        l.add(8) as *mut u64,
+                        (o + size.div_ceil(8) * 8) as u64,
+                    );
                     o as *mut u8
                 };
                 if aggregate {
@@ -794,11 +873,17 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
                 let value = v(it, fp) as i32;
                 unsafe {
                     if std::ptr::read_unaligned(b) != JMP_MAGIC {
-                        raise(Trap::Error("longjmp with a jmp_buf that setjmp did not fill".into()));
+                        raise(Trap::Error(
+                            "longjmp with a jmp_buf that setjmp did not fill".into(),
+                        ));
                     }
                     let target = std::ptr::read_unaligned(b.add(1)) as usize;
                     let label = std::ptr::read_unaligned(b.add(2)) as ir::LabelId;
-                    raise(Trap::LongJmp { fp: target, label, value: if value == 0 { 1 } else { value } })
+                    raise(Trap::LongJmp {
+                        fp: target,
+                        label,
+                        value: if value == 0 { 1 } else { value },
+                    })
                 }
             })
         }
@@ -807,7 +892,9 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
             Box::new(move |it, fp| {
                 let n = size(it, fp);
                 if n > u32::MAX as u64 {
-                    raise(Trap::Error(format!("variable length array of {n} bytes is too large for the stack")));
+                    raise(Trap::Error(format!(
+                        "variable length array of {n} bytes is too large for the stack"
+                    )));
                 }
                 it.push_frame(n as u32) as u64
             })

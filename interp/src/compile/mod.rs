@@ -66,8 +66,15 @@ impl Interp {
         let f = match &self.image.slots.get(i).map(|s| &s.kind) {
             Some(SlotKind::Interp(f)) => f.clone(),
             _ => {
-                let name = self.image.slots.get(i).map(|s| s.name.clone()).unwrap_or_default();
-                raise(Trap::Error(format!("call to function '{name}', which is not defined")));
+                let name = self
+                    .image
+                    .slots
+                    .get(i)
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default();
+                raise(Trap::Error(format!(
+                    "call to function '{name}', which is not defined"
+                )));
             }
         };
         self.saw_setjmp.set(false);
@@ -88,7 +95,14 @@ impl Interp {
                 (off, k)
             })
             .collect();
-        let c = Box::new(CompiledFn { name: f.name.clone(), frame_size: f.frame_size, params, body, va_area: f.va_area, catches });
+        let c = Box::new(CompiledFn {
+            name: f.name.clone(),
+            frame_size: f.frame_size,
+            params,
+            body,
+            va_area: f.va_area,
+            catches,
+        });
         if self.compiled.len() <= i {
             self.compiled.resize_with(i + 1, || None);
         }
@@ -99,7 +113,12 @@ impl Interp {
     /// Calls an interpreted function with argument values (scalars as bits, aggregates as
     /// addresses). An aggregate result is written to `ret_ptr`.
     #[inline]
-    pub(crate) fn call_compiled(&mut self, f: *const CompiledFn, args: &[u64], ret_ptr: *mut u8) -> u64 {
+    pub(crate) fn call_compiled(
+        &mut self,
+        f: *const CompiledFn,
+        args: &[u64],
+        ret_ptr: *mut u8,
+    ) -> u64 {
         // SAFETY: compiled functions are never freed (see `invalidate`).
         let f = unsafe { &*f };
         self.check_native_stack();
@@ -119,15 +138,24 @@ impl Interp {
             }
         }
         if let Some(slot) = f.va_area {
-            unsafe { std::ptr::write_unaligned(fp.add(slot as usize) as *mut u64, self.va_args as u64) };
+            unsafe {
+                std::ptr::write_unaligned(fp.add(slot as usize) as *mut u64, self.va_args as u64)
+            };
         }
         self.ret_ptr = ret_ptr;
         self.ret = 0;
-        let flow = if f.catches { self.run_catching(&f.body, fp) } else { (f.body)(self, fp, NO_SEEK) };
+        let flow = if f.catches {
+            self.run_catching(&f.body, fp)
+        } else {
+            (f.body)(self, fp, NO_SEEK)
+        };
         self.ret_ptr = saved_ret_ptr;
         self.sp = saved_sp;
         if let Flow::Goto(_) = flow {
-            raise(Trap::Error(format!("goto to a label that is not in function '{}'", f.name)));
+            raise(Trap::Error(format!(
+                "goto to a label that is not in function '{}'",
+                f.name
+            )));
         }
         self.ret
     }

@@ -61,11 +61,19 @@ macro_rules! int_num {
             }
             #[inline(always)]
             fn div(self, o: Self) -> Option<Self> {
-                if o == 0 { None } else { Some(self.wrapping_div(o)) }
+                if o == 0 {
+                    None
+                } else {
+                    Some(self.wrapping_div(o))
+                }
             }
             #[inline(always)]
             fn rem(self, o: Self) -> Option<Self> {
-                if o == 0 { None } else { Some(self.wrapping_rem(o)) }
+                if o == 0 {
+                    None
+                } else {
+                    Some(self.wrapping_rem(o))
+                }
             }
             #[inline(always)]
             fn one() -> Self {

@@ -14,11 +14,27 @@ fn labels_in(s: &Stmt) -> Vec<LabelId> {
 /// `for (...; i < n; i++)` with `i` an int or long local and `n` a constant or a local of
 /// the same kind: the test and the increment are done inline instead of through two
 /// closures, which is a third of the work of a tight loop's iteration.
-fn counted_loop(it: &crate::Interp, init: Option<&Stmt>, c: Option<&ir::Expr>, step: Option<&ir::Expr>, body: &Stmt) -> Option<Ex> {
+fn counted_loop(
+    it: &crate::Interp,
+    init: Option<&Stmt>,
+    c: Option<&ir::Expr>,
+    step: Option<&ir::Expr>,
+    body: &Stmt,
+) -> Option<Ex> {
     use ir::{BinOp, ExprKind as K, Scalar};
     let (c, step) = (c?, step?);
-    let K::Binary { op, op_ty, lhs, rhs } = &c.kind else { return None };
-    if !matches!(op, BinOp::Lt | BinOp::Le | BinOp::Ne) || !matches!(op_ty, Scalar::I32 | Scalar::I64) {
+    let K::Binary {
+        op,
+        op_ty,
+        lhs,
+        rhs,
+    } = &c.kind
+    else {
+        return None;
+    };
+    if !matches!(op, BinOp::Lt | BinOp::Le | BinOp::Ne)
+        || !matches!(op_ty, Scalar::I32 | Scalar::I64)
+    {
         return None;
     }
     let K::Load(lv) = &lhs.kind else { return None };
@@ -38,7 +54,15 @@ fn counted_loop(it: &crate::Interp, init: Option<&Stmt>, c: Option<&ir::Expr>, s
         },
         _ => return None,
     };
-    let K::IncDec { lv: slv, inc: true, scale: 1, .. } = &step.kind else { return None };
+    let K::IncDec {
+        lv: slv,
+        inc: true,
+        scale: 1,
+        ..
+    } = &step.kind
+    else {
+        return None;
+    };
     if !matches!(slv.kind, K::Local(o) if o == var) || super::sk(&slv.ty) != *op_ty {
         return None;
     }
@@ -111,7 +135,9 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
             let mut stmts: Vec<Ex> = b.stmts.iter().map(|s| compile_stmt(it, s)).collect();
             if b.labels.is_empty() && stmts.len() <= 1 {
                 // `{ s }` is `s` (a label inside would be in `labels`).
-                return stmts.pop().unwrap_or_else(|| Box::new(|_, _, _| Flow::Normal));
+                return stmts
+                    .pop()
+                    .unwrap_or_else(|| Box::new(|_, _, _| Flow::Normal));
             }
             if b.labels.is_empty() {
                 // No jumps into this block: the common, fast case.
@@ -256,7 +282,12 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
                 }
             })
         }
-        Stmt::Switch { cond, cases, default, body } => {
+        Stmt::Switch {
+            cond,
+            cases,
+            default,
+            body,
+        } => {
             let cv = compile_expr(it, cond);
             let body = compile_stmt(it, body);
             let default = *default;
@@ -297,7 +328,11 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
             Box::new(move |it, fp, _| {
                 let x = v(it, fp).wrapping_sub(ir::LABEL_VALUE_BASE);
                 // Not a label value: a label id no block has, reported by the function.
-                Flow::Goto(if x < u32::MAX as u64 { x as LabelId } else { LabelId::MAX - 1 })
+                Flow::Goto(if x < u32::MAX as u64 {
+                    x as LabelId
+                } else {
+                    LabelId::MAX - 1
+                })
             })
         }
         Stmt::Break => Box::new(|_, _, _| Flow::Break),
