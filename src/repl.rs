@@ -73,6 +73,30 @@ fn meta(s: &mut Session, line: &str, ok: &mut bool) -> bool {
     true
 }
 
+/// What one line read means: a meta-command, part of an input still open, or the end of
+/// a complete input (returned, the buffer emptied).
+enum Line {
+    Meta,
+    Pending,
+    Input(String),
+}
+
+/// Adds `line` to the input being read in `buf` (shared by the terminal and pipe loops).
+fn next_input(buf: &mut String, line: &str) -> Line {
+    if buf.is_empty() && is_meta(line) {
+        return Line::Meta;
+    }
+    if buf.is_empty() && line.trim().is_empty() {
+        return Line::Pending;
+    }
+    buf.push_str(line);
+    buf.push('\n');
+    if needs_more(buf) {
+        return Line::Pending;
+    }
+    Line::Input(std::mem::take(buf))
+}
+
 fn is_meta(line: &str) -> bool {
     line.trim_start().starts_with('%')
 }
@@ -156,26 +180,21 @@ fn batch(s: &mut Session, echo: bool) -> i32 {
         let line = String::from_utf8_lossy(&raw);
         let line = line.strip_suffix('\n').unwrap_or(&line);
         let line = line.strip_suffix('\r').unwrap_or(line).to_string();
-        if buf.is_empty() && is_meta(&line) {
-            show(&line);
-            let mut ok = true;
-            if !meta(s, &line, &mut ok) {
-                return if ok_all { 0 } else { 1 };
+        match next_input(&mut buf, &line) {
+            Line::Meta => {
+                show(&line);
+                let mut ok = true;
+                if !meta(s, &line, &mut ok) {
+                    return if ok_all { 0 } else { 1 };
+                }
+                ok_all &= ok;
             }
-            ok_all &= ok;
-            continue;
+            Line::Pending => {}
+            Line::Input(input) => {
+                show(&input);
+                ok_all &= s.eval(&input);
+            }
         }
-        if buf.is_empty() && line.trim().is_empty() {
-            continue;
-        }
-        buf.push_str(&line);
-        buf.push('\n');
-        if needs_more(&buf) {
-            continue;
-        }
-        let input = std::mem::take(&mut buf);
-        show(&input);
-        ok_all &= s.eval(&input);
     }
     if !buf.trim().is_empty() {
         show(&buf);
@@ -311,29 +330,22 @@ fn interactive(s: &mut Session) -> i32 {
     loop {
         let prompt = if buf.is_empty() { "crepl> " } else { "  ...> " };
         match rl.readline(prompt) {
-            Ok(line) => {
-                if buf.is_empty() && is_meta(&line) {
+            Ok(line) => match next_input(&mut buf, &line) {
+                Line::Meta => {
                     let _ = rl.add_history_entry(line.as_str());
                     let mut ok = true;
                     if !meta(s, &line, &mut ok) {
                         break;
                     }
                     *names.borrow_mut() = s.fe.sema.names();
-                    continue;
                 }
-                if buf.is_empty() && line.trim().is_empty() {
-                    continue;
+                Line::Pending => {}
+                Line::Input(input) => {
+                    let _ = rl.add_history_entry(input.trim_end());
+                    s.eval(&input);
+                    *names.borrow_mut() = s.fe.sema.names();
                 }
-                buf.push_str(&line);
-                buf.push('\n');
-                if needs_more(&buf) {
-                    continue;
-                }
-                let input = std::mem::take(&mut buf);
-                let _ = rl.add_history_entry(input.trim_end());
-                s.eval(&input);
-                *names.borrow_mut() = s.fe.sema.names();
-            }
+            },
             Err(ReadlineError::Interrupted) => {
                 // Ctrl-C clears the line (and a pending multi-line input).
                 buf.clear();

@@ -213,30 +213,6 @@ pub struct Block {
 }
 
 impl Stmt {
-    /// True if `label` is defined in this statement (or anywhere inside it).
-    pub fn has_label(&self, label: LabelId) -> bool {
-        match self {
-            Stmt::Label(l, s) => *l == label || s.has_label(label),
-            Stmt::Block(b) => b.labels.contains(&label),
-            Stmt::If(_, t, e) => {
-                t.has_label(label) || e.as_ref().is_some_and(|e| e.has_label(label))
-            }
-            Stmt::While(_, s) | Stmt::DoWhile(s, _) | Stmt::For(_, _, _, s) => s.has_label(label),
-            Stmt::Switch { body, .. } => body.has_label(label),
-            Stmt::Scoped(s) => s.has_label(label),
-            Stmt::Expr(_)
-            | Stmt::Goto(_)
-            | Stmt::GotoDyn(_)
-            | Stmt::Break
-            | Stmt::Continue
-            | Stmt::Return(_)
-            | Stmt::Zero(..)
-            | Stmt::Copy(..) => false,
-        }
-    }
-}
-
-impl Stmt {
     /// Appends every label defined in this statement (anywhere inside it) to `out`. A
     /// block contributes its precomputed `labels`.
     pub fn collect_labels(&self, out: &mut Vec<LabelId>) {

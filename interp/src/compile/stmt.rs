@@ -4,6 +4,17 @@ use super::expr::{compile_cond, compile_expr, place};
 use super::{Ex, Flow, NO_SEEK};
 use ir::{LabelId, Stmt};
 
+/// What a loop does with its body's flow: go on (`None`), or leave with this flow
+/// (`break` ends the loop normally; return and goto propagate).
+#[inline]
+fn leaves_loop(f: Flow) -> Option<Flow> {
+    match f {
+        Flow::Normal | Flow::Continue => None,
+        Flow::Break => Some(Flow::Normal),
+        f => Some(f),
+    }
+}
+
 /// Labels a statement defines (anywhere inside it), computed once at compile time.
 fn labels_in(s: &Stmt) -> Vec<LabelId> {
     let mut v = Vec::new();
@@ -102,10 +113,8 @@ fn counted_loop(
                     return Flow::Normal;
                 }
             }
-            match body(it, fp, seek) {
-                Flow::Break => return Flow::Normal,
-                Flow::Normal | Flow::Continue => {}
-                f => return f,
+            if let Some(f) = leaves_loop(body(it, fp, seek)) {
+                return f;
             }
             seek = NO_SEEK;
             it.poll();
@@ -214,10 +223,8 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
                     if seek == NO_SEEK && !c(it, fp) {
                         return Flow::Normal;
                     }
-                    match body(it, fp, seek) {
-                        Flow::Break => return Flow::Normal,
-                        Flow::Normal | Flow::Continue => {}
-                        f => return f,
+                    if let Some(f) = leaves_loop(body(it, fp, seek)) {
+                        return f;
                     }
                     seek = NO_SEEK;
                     it.poll();
@@ -230,10 +237,8 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
             Box::new(move |it, fp, seek| {
                 let mut seek = seek;
                 loop {
-                    match body(it, fp, seek) {
-                        Flow::Break => return Flow::Normal,
-                        Flow::Normal | Flow::Continue => {}
-                        f => return f,
+                    if let Some(f) = leaves_loop(body(it, fp, seek)) {
+                        return f;
                     }
                     seek = NO_SEEK;
                     it.poll();
@@ -269,10 +274,8 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
                             }
                         }
                     }
-                    match body(it, fp, seek) {
-                        Flow::Break => return Flow::Normal,
-                        Flow::Normal | Flow::Continue => {}
-                        f => return f,
+                    if let Some(f) = leaves_loop(body(it, fp, seek)) {
+                        return f;
                     }
                     seek = NO_SEEK;
                     it.poll();
