@@ -1,1 +1,120 @@
-//! placeholder
+//! crepl's compiled tiers. Today: the baseline tier ([`baseline`]), one pass over the typed
+//! IR to x86-64 with dynasm.
+//!
+//! **Architecture invariants:**
+//! - Compiled code is position independent and lives in an [`arena`] that is never freed or
+//!   moved: a function-table slot, a function pointer the program kept, or a frame further up
+//!   the stack may point into it at any time.
+//! - Compiled functions follow the System V x86-64 ABI with the C signature, so the C
+//!   library, the interpreter (through libffi) and other compiled code call them alike.
+//! - Every value, trap and output is what the interpreter produces (`interp/`): the
+//!   interpreter is the specification of each tier.
+//! - The jit never touches the interpreter: what compiled code needs from the executor
+//!   (addresses of globals, slots, flags, trap entry points) comes in an [`Env`].
+
+pub mod arena;
+pub mod baseline;
+
+use ir::{FuncId, GlobalId, TypeTable};
+
+/// How compiled code reaches a function of the session.
+#[derive(Clone, Copy, Debug)]
+pub enum Callee {
+    /// A library function at a fixed address.
+    Native(usize),
+    /// A function of the session: call through its slot's cell (which holds the current
+    /// tier's entry); `variadic` if it is defined variadic (only the interpreter can run
+    /// those yet). `defined` is false for a declaration nothing defines yet (the cell may
+    /// be filled later, by a library load): calls check it for null.
+    Slot {
+        cell: usize,
+        stable: usize,
+        variadic: bool,
+        defined: bool,
+    },
+}
+
+/// What the executor provides to compiled code.
+pub struct Env<'a> {
+    pub types: &'a TypeTable,
+    pub global: &'a dyn Fn(GlobalId) -> usize,
+    pub callee: &'a dyn Fn(FuncId) -> Callee,
+    /// Byte set by Ctrl-C or a timeout: polled at loop back-edges and function entries.
+    pub interrupt: usize,
+    /// Byte set when a trap is pending (raised by compiled code, or by interpreted code
+    /// called from it): compiled code returns at once to its caller after every call.
+    pub pending: usize,
+    /// Address of a usize: the lowest address the native stack may reach.
+    pub stack_limit: usize,
+    /// `extern "C" fn(code: u64, arg: u64)`: records a trap (see [`TrapCode`]).
+    pub trap: usize,
+    /// `extern "C" fn(env: *const u64, value: i32)`: records a longjmp.
+    pub longjmp: usize,
+}
+
+/// Why compiled code stops (the argument the trap entry gets with it).
+#[repr(u64)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrapCode {
+    DivZero = 0,
+    Interrupted = 1,
+    StackOverflow = 2,
+    /// arg: the function id.
+    Undefined = 3,
+    NullCall = 4,
+    /// arg: the function id, or u64::MAX in top-level code.
+    BadGoto = 5,
+}
+
+impl TrapCode {
+    pub fn from_u64(v: u64) -> Option<TrapCode> {
+        Some(match v {
+            0 => TrapCode::DivZero,
+            1 => TrapCode::Interrupted,
+            2 => TrapCode::StackOverflow,
+            3 => TrapCode::Undefined,
+            4 => TrapCode::NullCall,
+            5 => TrapCode::BadGoto,
+            _ => return None,
+        })
+    }
+}
+
+/// Per-function counters, at a fixed address; compiled code increments them.
+#[repr(C)]
+#[derive(Default, Debug)]
+pub struct Counters {
+    pub calls: u64,
+    pub loops: u64,
+}
+
+/// A compiled function or top-level unit.
+#[derive(Clone, Debug, Default)]
+pub struct Compiled {
+    /// The native entry (System V, the function's C signature); 0 for a unit.
+    pub entry: usize,
+    /// Frame entries, `extern "C" fn(fp: *mut u8, ret_ptr: *mut u8) -> u64`: run the code
+    /// in an existing frame (the interpreter's), from the start of the body (`start`) or
+    /// from a loop's back-edge (on-stack replacement), keyed by the loop statement's
+    /// address in the IR tree the code was compiled from.
+    pub start: usize,
+    pub osr: Vec<(usize, usize)>,
+    pub code_size: usize,
+}
+
+/// Why a tier cannot compile a function (shown by `%stats` and `--trace-tiers`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal(pub String);
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A stable entry for a function: a stub that jumps through `cell` (which holds the entry
+/// of the function's current tier). Its address is the function's address as the program
+/// sees it, the same in every tier and after a redefinition.
+pub fn make_stub(cell: usize) -> usize {
+    baseline::stub(cell)
+}

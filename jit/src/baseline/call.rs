@@ -1,0 +1,344 @@
+//! Calls (to the C library, to functions of the session through their slots, through
+//! pointers) and the function's own parameters, per the System V x86-64 ABI.
+
+use super::abi::{classify, Cls, Pass};
+use super::expr::sk;
+use super::{a, Gen, Ret, R, ARG_REGS, R11, RAX, RBX};
+use crate::{Callee, Refusal};
+use dynasmrt::{DynasmApi, DynasmLabelApi};
+use ir::{Call, ExprKind as K, Function, Scalar, Type, TypeKind};
+
+/// Where one argument goes.
+enum Dest {
+    Gpr(u8),
+    Xmm(u8),
+    /// Eightbytes of a struct in registers: (register or xmm index, is_xmm, bytes).
+    Split(Vec<(u8, bool, u32)>),
+    /// On the stack at this offset (a scalar's 8 bytes, or a struct's bytes).
+    Stack(i32, u32),
+}
+
+/// The argument (or parameter) type as passed: arrays and va_lists decay to pointers.
+fn passed(t: &Type) -> Type {
+    match &t.kind {
+        TypeKind::Array(e, _) => Type::ptr_to((**e).clone()),
+        TypeKind::VaList => Type::ptr_to(Type::void()),
+        _ => t.clone(),
+    }
+}
+
+/// Assigns registers and stack slots to arguments of these types, the first integer
+/// register being taken if the result goes through memory. Returns the destinations, the
+/// stack bytes, and the number of vector registers used.
+fn assign(
+    types: &ir::TypeTable,
+    args: &[Type],
+    hidden: bool,
+) -> Result<(Vec<Dest>, i32, u8), Refusal> {
+    let (mut ni, mut ns, mut stack) = (hidden as usize, 0u8, 0i32);
+    let mut out = Vec::new();
+    for t in args {
+        let t = passed(t);
+        let d = match classify(types, &t)? {
+            Pass::Int if ni < 6 => {
+                ni += 1;
+                Dest::Gpr(ARG_REGS[ni - 1])
+            }
+            Pass::Sse if ns < 8 => {
+                ns += 1;
+                Dest::Xmm(ns - 1)
+            }
+            Pass::Int | Pass::Sse => {
+                stack += 8;
+                Dest::Stack(stack - 8, 8)
+            }
+            Pass::Regs(cls) => {
+                let need_i = cls.iter().filter(|c| c.0 == Cls::Int).count();
+                let need_s = cls.len() - need_i;
+                if ni + need_i <= 6 && ns as usize + need_s <= 8 {
+                    let mut v = Vec::new();
+                    for (c, n) in cls {
+                        match c {
+                            Cls::Int => {
+                                v.push((ARG_REGS[ni], false, n));
+                                ni += 1;
+                            }
+                            Cls::Sse => {
+                                v.push((ns, true, n));
+                                ns += 1;
+                            }
+                        }
+                    }
+                    Dest::Split(v)
+                } else {
+                    let size = types.size_of(&t) as i32;
+                    if types.align_of(&t) > 8 {
+                        return Err(Refusal("passes an over-aligned struct".into()));
+                    }
+                    stack += (size + 7) & !7;
+                    Dest::Stack(stack - ((size + 7) & !7), size as u32)
+                }
+            }
+            Pass::Memory(size) => {
+                if types.align_of(&t) > 8 {
+                    return Err(Refusal("passes an over-aligned struct".into()));
+                }
+                let sz = ((size + 7) & !7) as i32;
+                stack += sz;
+                Dest::Stack(stack - sz, size)
+            }
+        };
+        out.push(d);
+    }
+    Ok((out, stack, ns))
+}
+
+impl Gen<'_> {
+    /// Stores the incoming arguments into the frame (native entry).
+    pub(super) fn store_params(&mut self, f: &Function) -> R {
+        let hidden = matches!(self.ret, Ret::Memory(_));
+        if hidden {
+            a!(self; mov r12, rdi);
+        }
+        let (dests, _, _) = assign(self.env.types, &f.ty.params, hidden)?;
+        for ((t, &off), d) in f.ty.params.iter().zip(&f.params).zip(dests) {
+            let off = off as i32;
+            if t.kind == TypeKind::LongDouble {
+                return Err(Refusal("uses long double".into()));
+            }
+            // Incoming stack arguments start above the saved rbp and the return address.
+            let st = |o: i32| o + 16;
+            if t.kind == TypeKind::VaList || t.is_array() {
+                // A pointer to the object; the frame holds a copy (as the interpreter's).
+                let size = self.env.types.size_of(t);
+                match d {
+                    Dest::Gpr(r) => a!(self; mov r11, Rq(r)),
+                    Dest::Stack(o, _) => a!(self; mov r11, [rbp + st(o)]),
+                    _ => unreachable!("a pointer travels in a general register"),
+                }
+                a!(self; lea rax, [rbx + off]);
+                self.save_arg_regs();
+                self.copy_mem(size)?;
+                self.restore_arg_regs();
+                continue;
+            }
+            match d {
+                Dest::Gpr(r) => {
+                    let s = if t.kind == TypeKind::Bool {
+                        Scalar::U8
+                    } else {
+                        sk(t)
+                    };
+                    self.store_from(r, s, RBX, off);
+                }
+                Dest::Xmm(x) => {
+                    let n = if t.kind == TypeKind::Float { 4 } else { 8 };
+                    self.store_xmm(x, RBX, off, n);
+                }
+                Dest::Split(v) => {
+                    for (i, (r, xmm, n)) in v.into_iter().enumerate() {
+                        let o = off + (i * 8) as i32;
+                        if xmm {
+                            self.store_xmm(r, RBX, o, n);
+                        } else {
+                            self.store_bytes(r, RBX, o, n);
+                        }
+                    }
+                }
+                Dest::Stack(o, size) => {
+                    if t.is_record() {
+                        a!(self ; lea r11, [rbp + st(o)] ; lea rax, [rbx + off]);
+                        self.save_arg_regs();
+                        self.copy_mem(size as u64)?;
+                        self.restore_arg_regs();
+                    } else {
+                        let s = if t.kind == TypeKind::Bool {
+                            Scalar::U8
+                        } else {
+                            sk(t)
+                        };
+                        a!(self; mov rax, [rbp + st(o)]);
+                        self.store_from(RAX, s, RBX, off);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Copies of records may call memmove: keep the argument registers around it.
+    fn save_arg_regs(&mut self) {
+        a!(self
+            ; push rdi ; push rsi ; push rdx ; push rcx ; push r8 ; push r9
+            ; sub rsp, 64
+            ; movq [rsp], xmm0 ; movq [rsp + 8], xmm1 ; movq [rsp + 16], xmm2
+            ; movq [rsp + 24], xmm3 ; movq [rsp + 32], xmm4 ; movq [rsp + 40], xmm5
+            ; movq [rsp + 48], xmm6 ; movq [rsp + 56], xmm7
+        );
+        self.depth += 14;
+    }
+
+    fn restore_arg_regs(&mut self) {
+        a!(self
+            ; movq xmm0, [rsp] ; movq xmm1, [rsp + 8] ; movq xmm2, [rsp + 16]
+            ; movq xmm3, [rsp + 24] ; movq xmm4, [rsp + 32] ; movq xmm5, [rsp + 40]
+            ; movq xmm6, [rsp + 48] ; movq xmm7, [rsp + 56]
+            ; add rsp, 64
+            ; pop r9 ; pop r8 ; pop rcx ; pop rdx ; pop rsi ; pop rdi
+        );
+        self.depth -= 14;
+    }
+
+    pub(super) fn call(&mut self, c: &Call) -> R {
+        let types = self.env.types;
+        let direct = match c.callee.kind {
+            K::FuncAddr(id) => Some((id, (self.env.callee)(id))),
+            _ => None,
+        };
+        if let Some((_, Callee::Slot { variadic: true, .. })) = direct {
+            return Err(Refusal(
+                "calls a variadic function of the session (only the interpreter runs those)"
+                    .into(),
+            ));
+        }
+        let variadic = c.fty.variadic || c.fty.unprototyped;
+        if variadic && direct.is_none() {
+            return Err(Refusal(
+                "calls a variadic function through a pointer".into(),
+            ));
+        }
+        let ret = super::ret_kind(self.env, &c.fty.ret)?;
+        let hidden = matches!(ret, Ret::Memory(_));
+        let ret_slot = match (&ret, c.ret_slot) {
+            (Ret::Memory(_) | Ret::Regs(..), Some(s)) => s as i32,
+            (Ret::Memory(_) | Ret::Regs(..), None) => {
+                return Err(Refusal("struct result without a slot".into()))
+            }
+            _ => 0,
+        };
+        let arg_types: Vec<Type> = c.args.iter().map(|a| a.ty.clone()).collect();
+        let (dests, stack, nxmm) = assign(types, &arg_types, hidden)?;
+
+        // Evaluate every argument (then an indirect callee) onto the expression stack.
+        for a in &c.args {
+            self.expr(a)?;
+            self.push_rax();
+        }
+        let n = c.args.len() as i32 + direct.is_none() as i32;
+        if direct.is_none() {
+            self.expr(&c.callee)?;
+            self.push_rax();
+        }
+        let pad = if (self.depth as i32 * 8 + stack) % 16 != 0 {
+            8
+        } else {
+            0
+        };
+        let below = stack + pad;
+        if below > 0 {
+            a!(self; sub rsp, below);
+        }
+        // The value of argument i is at [rsp + at(i)].
+        let at = |i: usize| below + 8 * (n - 1 - i as i32);
+        // Stack arguments first (they use rax, rsi as scratch), then registers.
+        for (i, d) in dests.iter().enumerate() {
+            if let Dest::Stack(o, size) = *d {
+                if c.args[i].ty.is_record() {
+                    a!(self; mov r11, [rsp + at(i)]);
+                    let mut k = 0i32;
+                    while k < size as i32 {
+                        let chunk = (size as i32 - k).min(8) as u32;
+                        self.load_bytes(RAX, R11, k, chunk);
+                        a!(self; mov [rsp + o + k], rax);
+                        k += 8;
+                    }
+                } else {
+                    a!(self ; mov rax, [rsp + at(i)] ; mov [rsp + o], rax);
+                }
+            }
+        }
+        for (i, d) in dests.iter().enumerate() {
+            match d {
+                Dest::Gpr(r) => a!(self; mov Rq(*r), [rsp + at(i)]),
+                Dest::Xmm(x) => a!(self; movq Rx(*x), [rsp + at(i)]),
+                Dest::Split(v) => {
+                    a!(self; mov r11, [rsp + at(i)]);
+                    for (k, &(r, xmm, nb)) in v.iter().enumerate() {
+                        if xmm {
+                            self.load_xmm(r, R11, (k * 8) as i32, nb);
+                        } else {
+                            self.load_bytes(r, R11, (k * 8) as i32, nb);
+                        }
+                    }
+                }
+                Dest::Stack(..) => {}
+            }
+        }
+        if hidden {
+            a!(self; lea rdi, [rbx + ret_slot]);
+        }
+        let trap_arg: i64;
+        match direct {
+            Some((_, Callee::Native(addr))) => {
+                a!(self; mov r11, QWORD addr as i64);
+                trap_arg = -1;
+            }
+            Some((id, Callee::Slot { cell, defined, .. })) => {
+                a!(self ; mov r11, QWORD cell as i64 ; mov r11, [r11]);
+                trap_arg = if defined { -1 } else { id as i64 };
+            }
+            None => {
+                a!(self; mov r11, [rsp + below]);
+                trap_arg = -2;
+            }
+        }
+        if trap_arg != -1 {
+            let code = if trap_arg == -2 {
+                crate::TrapCode::NullCall
+            } else {
+                crate::TrapCode::Undefined
+            };
+            a!(self
+                ; test r11, r11
+                ; jnz >ok
+                ; mov edi, code as i32
+                ; mov rsi, QWORD trap_arg
+                ; jmp =>self.trap_common
+                ; ok:
+            );
+        }
+        if variadic {
+            a!(self; mov eax, nxmm as i32);
+        }
+        a!(self ; call r11 ; add rsp, below + 8 * n);
+        self.depth -= n as u32;
+        a!(self ; cmp BYTE [r15], 0 ; jne =>self.unwind);
+        match ret {
+            Ret::Void => {}
+            Ret::Bool => a!(self ; test al, al ; setne al ; movzx eax, al),
+            Ret::Scalar(Scalar::F64) => a!(self; movq rax, xmm0),
+            Ret::Scalar(Scalar::F32) => a!(self; movd eax, xmm0),
+            Ret::Scalar(s) => self.normalize(s),
+            Ret::Memory(_) => a!(self; lea rax, [rbx + ret_slot]),
+            Ret::Regs(cls, _) => {
+                let (mut ni, mut ns) = (0, 0u8);
+                for (k, &(c, nb)) in cls.iter().enumerate() {
+                    let o = ret_slot + (k * 8) as i32;
+                    match c {
+                        Cls::Int => {
+                            let r = if ni == 0 { RAX } else { super::RDX };
+                            self.store_bytes(r, RBX, o, nb);
+                            ni += 1;
+                        }
+                        Cls::Sse => {
+                            self.store_xmm(ns, RBX, o, nb);
+                            ns += 1;
+                        }
+                    }
+                }
+                a!(self; lea rax, [rbx + ret_slot]);
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,1140 @@
+//! Expressions: each leaves its value in rax (see the register conventions in `mod.rs`).
+
+use super::{a, Gen, R, R10, R11, RAX, RBX, RCX, RDX};
+use crate::Refusal;
+use dynasmrt::{DynamicLabel, DynasmApi, DynasmLabelApi};
+use ir::{BinOp, Expr, ExprKind as K, Scalar, Type, TypeKind, UnOp};
+
+/// Where a place is when no code is needed to find it.
+#[derive(Clone, Copy)]
+enum Loc {
+    Frame(i32),
+    Abs(u64),
+}
+
+/// The scalar kind of a type (pointers are unsigned 64-bit).
+pub(crate) fn sk(t: &Type) -> Scalar {
+    t.scalar_kind().unwrap_or(Scalar::U64)
+}
+
+fn no_f80(s: Scalar) -> R {
+    if s == Scalar::F80 {
+        return Err(Refusal("uses long double".into()));
+    }
+    Ok(())
+}
+
+/// Integer bits of a constant of kind `s`, as the interpreter keeps them.
+fn normalize_const(v: u64, s: Scalar) -> u64 {
+    match s {
+        Scalar::I8 => v as i8 as i64 as u64,
+        Scalar::U8 => v as u8 as u64,
+        Scalar::I16 => v as i16 as i64 as u64,
+        Scalar::U16 => v as u16 as u64,
+        Scalar::I32 => v as i32 as i64 as u64,
+        Scalar::U32 => v as u32 as u64,
+        _ => v,
+    }
+}
+
+/// Slow paths of float-to-integer conversions (out of range, NaN), with exactly the
+/// interpreter's results (`interp::mem::convert`, and its cast from double to int, which
+/// saturates to int's range).
+extern "C" fn float_to_int(bits: u64, to: u64, sat32: u64) -> u64 {
+    let f = f64::from_bits(bits);
+    if sat32 != 0 {
+        return f as i32 as i64 as u64;
+    }
+    let s = scalar_of(to);
+    if s == Scalar::U64 {
+        if f >= 9223372036854775808.0 {
+            return f as u64;
+        }
+        return f as i64 as u64;
+    }
+    normalize_const(f as i64 as u64, s)
+}
+
+fn scalar_code(s: Scalar) -> u64 {
+    s as u64
+}
+
+fn scalar_of(c: u64) -> Scalar {
+    use Scalar::*;
+    [I8, U8, I16, U16, I32, U32, I64, U64, F32, F64, F80][c as usize]
+}
+
+impl Gen<'_> {
+    pub(crate) fn push_rax(&mut self) {
+        a!(self; push rax);
+        self.depth += 1;
+    }
+
+    pub(crate) fn pop(&mut self, r: u8) {
+        a!(self; pop Rq(r));
+        self.depth -= 1;
+    }
+
+    pub(crate) fn mov_imm(&mut self, r: u8, v: u64) {
+        if v == 0 {
+            a!(self; xor Rd(r), Rd(r));
+        } else if v <= u32::MAX as u64 {
+            a!(self; mov Rd(r), v as i32);
+        } else if v as i64 == v as i64 as i32 as i64 {
+            a!(self; mov Rq(r), v as i32);
+        } else {
+            a!(self; mov Rq(r), QWORD v as i64);
+        }
+    }
+
+    /// Calls a C function at `addr` (arguments already in registers), with the stack
+    /// aligned as the ABI wants whatever the expression stack holds.
+    pub(crate) fn call_c(&mut self, addr: usize) {
+        let pad = self.depth % 2 == 1;
+        if pad {
+            a!(self; sub rsp, 8);
+        }
+        a!(self ; mov rax, QWORD addr as i64 ; call rax);
+        if pad {
+            a!(self; add rsp, 8);
+        }
+    }
+
+    /// Sign- or zero-extends rax from kind `s`, as the IR keeps integers.
+    pub(crate) fn normalize(&mut self, s: Scalar) {
+        match s {
+            Scalar::I8 => a!(self; movsx rax, al),
+            Scalar::U8 => a!(self; movzx eax, al),
+            Scalar::I16 => a!(self; movsx rax, ax),
+            Scalar::U16 => a!(self; movzx eax, ax),
+            Scalar::I32 => a!(self; movsxd rax, eax),
+            Scalar::U32 | Scalar::F32 => a!(self; mov eax, eax),
+            _ => {}
+        }
+    }
+
+    /// Reads a scalar of kind `s` at `[base + disp]` into register `r`.
+    pub(crate) fn load_to(&mut self, r: u8, s: Scalar, base: u8, disp: i32) {
+        match s {
+            Scalar::I8 => a!(self; movsx Rq(r), BYTE [Rq(base) + disp]),
+            Scalar::U8 => a!(self; movzx Rd(r), BYTE [Rq(base) + disp]),
+            Scalar::I16 => a!(self; movsx Rq(r), WORD [Rq(base) + disp]),
+            Scalar::U16 => a!(self; movzx Rd(r), WORD [Rq(base) + disp]),
+            Scalar::I32 => a!(self; movsxd Rq(r), DWORD [Rq(base) + disp]),
+            Scalar::U32 | Scalar::F32 => a!(self; mov Rd(r), DWORD [Rq(base) + disp]),
+            _ => a!(self; mov Rq(r), QWORD [Rq(base) + disp]),
+        }
+    }
+
+    /// Writes register `r` as a scalar of kind `s` at `[base + disp]`.
+    pub(crate) fn store_from(&mut self, r: u8, s: Scalar, base: u8, disp: i32) {
+        match s.size() {
+            1 => a!(self; mov BYTE [Rq(base) + disp], Rb(r)),
+            2 => a!(self; mov WORD [Rq(base) + disp], Rw(r)),
+            4 => a!(self; mov DWORD [Rq(base) + disp], Rd(r)),
+            _ => a!(self; mov QWORD [Rq(base) + disp], Rq(r)),
+        }
+    }
+
+    /// Loads `n` bytes (1-8) at `[base + off]` into general register `r`, zero-extended,
+    /// without reading past them.
+    pub(crate) fn load_bytes(&mut self, r: u8, base: u8, off: i32, n: u32) {
+        match n {
+            8 => a!(self; mov Rq(r), QWORD [Rq(base) + off]),
+            4 => a!(self; mov Rd(r), DWORD [Rq(base) + off]),
+            2 => a!(self; movzx Rd(r), WORD [Rq(base) + off]),
+            1 => a!(self; movzx Rd(r), BYTE [Rq(base) + off]),
+            _ => {
+                // Byte by byte from the highest; r10 is the temporary.
+                a!(self; xor Rd(r), Rd(r));
+                for k in (0..n as i32).rev() {
+                    a!(self
+                        ; shl Rq(r), 8
+                        ; movzx r10d, BYTE [Rq(base) + off + k]
+                        ; or Rq(r), r10
+                    );
+                }
+            }
+        }
+    }
+
+    /// Stores the low `n` bytes (1-8) of general register `r` at `[base + off]`.
+    pub(crate) fn store_bytes(&mut self, r: u8, base: u8, off: i32, n: u32) {
+        match n {
+            8 => a!(self; mov QWORD [Rq(base) + off], Rq(r)),
+            4 => a!(self; mov DWORD [Rq(base) + off], Rd(r)),
+            2 => a!(self; mov WORD [Rq(base) + off], Rw(r)),
+            1 => a!(self; mov BYTE [Rq(base) + off], Rb(r)),
+            _ => {
+                a!(self; mov r10, Rq(r));
+                for k in 0..n as i32 {
+                    a!(self ; mov BYTE [Rq(base) + off + k], r10b ; shr r10, 8);
+                }
+            }
+        }
+    }
+
+    pub(crate) fn load_xmm(&mut self, x: u8, base: u8, off: i32, n: u32) {
+        if n <= 4 {
+            a!(self; movd Rx(x), DWORD [Rq(base) + off]);
+        } else {
+            a!(self; movq Rx(x), QWORD [Rq(base) + off]);
+        }
+    }
+
+    pub(crate) fn store_xmm(&mut self, x: u8, base: u8, off: i32, n: u32) {
+        if n <= 4 {
+            a!(self; movd DWORD [Rq(base) + off], Rx(x));
+        } else {
+            a!(self; movq QWORD [Rq(base) + off], Rx(x));
+        }
+    }
+
+    /// Copies `n` bytes from [r11] to [rax] (overlap allowed, as memmove); rax is kept.
+    pub(crate) fn copy_mem(&mut self, n: u64) -> R {
+        const TMP: [u8; 7] = [1, 2, 6, 7, 8, 9, 10];
+        let words = (n / 8) as usize;
+        let tail = (n % 8) as u32;
+        if words + (tail != 0) as usize <= TMP.len() && matches!(tail, 0 | 4 | 2 | 1) {
+            // Everything is read before anything is written.
+            for w in 0..words {
+                self.load_bytes(TMP[w], R11, (w * 8) as i32, 8);
+            }
+            if tail != 0 {
+                self.load_bytes(TMP[words], R11, (words * 8) as i32, tail);
+            }
+            for w in 0..words {
+                self.store_bytes(TMP[w], RAX, (w * 8) as i32, 8);
+            }
+            if tail != 0 {
+                self.store_bytes(TMP[words], RAX, (words * 8) as i32, tail);
+            }
+            return Ok(());
+        }
+        a!(self ; mov rdi, rax ; mov rsi, r11 ; mov rdx, QWORD n as i64);
+        self.call_c(libc::memmove as *const () as usize);
+        Ok(())
+    }
+
+    /// Zeroes `n` bytes at [rax]; rax is kept.
+    pub(crate) fn zero_mem(&mut self, n: u64) -> R {
+        if n <= 64 {
+            let mut o = 0i32;
+            let mut left = n;
+            while left >= 8 {
+                a!(self; mov QWORD [rax + o], 0);
+                o += 8;
+                left -= 8;
+            }
+            while left > 0 {
+                a!(self; mov BYTE [rax + o], 0);
+                o += 1;
+                left -= 1;
+            }
+            return Ok(());
+        }
+        a!(self ; push rax ; mov rdi, rax ; xor esi, esi ; mov rdx, QWORD n as i64);
+        self.depth += 1;
+        self.call_c(libc::memset as *const () as usize);
+        self.pop(RAX);
+        Ok(())
+    }
+
+    fn static_loc(&self, e: &Expr) -> R<Option<Loc>> {
+        Ok(match &e.kind {
+            K::Local(o) => Some(Loc::Frame(*o as i32)),
+            K::Global(id) => Some(Loc::Abs((self.env.global)(*id) as u64)),
+            K::Member(b, off) => match self.static_loc(b)? {
+                Some(Loc::Frame(o)) => Some(Loc::Frame(offset(o as i64 + *off as i64)?)),
+                Some(Loc::Abs(a)) => Some(Loc::Abs(a.wrapping_add(*off))),
+                None => None,
+            },
+            _ => None,
+        })
+    }
+
+    /// A memory operand for a static place: (base register, displacement). Uses r11 for
+    /// an absolute address.
+    fn mem(&mut self, l: Loc) -> (u8, i32) {
+        match l {
+            Loc::Frame(o) => (RBX, o),
+            Loc::Abs(a) => {
+                a!(self; mov r11, QWORD a as i64);
+                (R11, 0)
+            }
+        }
+    }
+
+    /// The address of an lvalue or of an aggregate value, into rax.
+    pub(crate) fn addr(&mut self, e: &Expr) -> R {
+        if let Some(l) = self.static_loc(e)? {
+            match l {
+                Loc::Frame(o) => a!(self; lea rax, [rbx + o]),
+                Loc::Abs(v) => self.mov_imm(RAX, v),
+            }
+            return Ok(());
+        }
+        match &e.kind {
+            K::Deref(p) => self.expr(p),
+            K::Member(b, off) => {
+                self.addr(b)?;
+                self.add_rax(*off as i64);
+                Ok(())
+            }
+            K::BitField(..) => Err(Refusal("address of a bit-field".into())),
+            _ => self.expr(e),
+        }
+    }
+
+    fn add_rax(&mut self, v: i64) {
+        if v == 0 {
+        } else if v == v as i32 as i64 {
+            a!(self; add rax, v as i32);
+        } else {
+            a!(self ; mov rcx, QWORD v ; add rax, rcx);
+        }
+    }
+
+    /// An lvalue's memory operand: static, or computed into r11 (with rax kept) after
+    /// `before` ran. Evaluation order is the interpreter's: the value first, then the
+    /// address.
+    fn place_after_value(&mut self, lv: &Expr) -> R<(u8, i32)> {
+        if let Some(l) = self.static_loc(lv)? {
+            return Ok(self.mem(l));
+        }
+        self.push_rax();
+        self.addr(lv)?;
+        a!(self; mov r11, rax);
+        self.pop(RAX);
+        Ok((R11, 0))
+    }
+
+    /// Whether `e` can be evaluated straight into rcx without disturbing rax.
+    fn simple(&self, e: &Expr, s: Scalar) -> bool {
+        match &e.kind {
+            K::Int(_) | K::Float(_) => true,
+            K::Load(lv) => {
+                !e.ty.is_aggregate()
+                    && sk(&e.ty) == s
+                    && s != Scalar::F80
+                    && matches!(lv.kind, K::Local(_) | K::Global(_))
+            }
+            _ => false,
+        }
+    }
+
+    fn simple_to_rcx(&mut self, e: &Expr, s: Scalar) -> R {
+        match &e.kind {
+            K::Int(v) => self.mov_imm(RCX, normalize_const(*v as u64, s)),
+            K::Float(f) => self.mov_imm(RCX, float_bits(*f, s)),
+            K::Load(lv) => {
+                let l = self.static_loc(lv)?.expect("simple operand is static");
+                let (b, d) = self.mem(l);
+                self.load_to(RCX, s, b, d);
+            }
+            _ => unreachable!("not a simple operand"),
+        }
+        Ok(())
+    }
+
+    /// Evaluates `e` into rax and `rhs` into rcx.
+    fn operands(&mut self, lhs: &Expr, rhs: &Expr, s: Scalar) -> R {
+        self.expr(lhs)?;
+        if self.simple(rhs, s) {
+            return self.simple_to_rcx(rhs, s);
+        }
+        self.push_rax();
+        self.expr(rhs)?;
+        a!(self; mov rcx, rax);
+        self.pop(RAX);
+        Ok(())
+    }
+
+    pub(crate) fn expr(&mut self, e: &Expr) -> R {
+        if e.ty.kind == TypeKind::LongDouble {
+            return Err(Refusal("uses long double".into()));
+        }
+        match &e.kind {
+            K::Int(v) => {
+                let v = normalize_const(*v as u64, sk(&e.ty));
+                self.mov_imm(RAX, v);
+            }
+            K::Float(f) => {
+                let v = float_bits(*f, sk(&e.ty));
+                self.mov_imm(RAX, v);
+            }
+            K::Local(_) | K::Global(_) | K::Member(..) | K::Deref(_) => self.addr(e)?,
+            K::BitField(..) => return Err(Refusal("address of a bit-field".into())),
+            K::FuncAddr(id) => {
+                let a = match (self.env.callee)(*id) {
+                    crate::Callee::Native(a) => a,
+                    crate::Callee::Slot { stable, .. } => stable,
+                };
+                if a == 0 {
+                    return Err(Refusal(
+                        "takes the address of a function not defined yet".into(),
+                    ));
+                }
+                self.mov_imm(RAX, a as u64);
+            }
+            K::Load(lv) => self.load(e, lv)?,
+            K::AddrOf(lv) => self.addr(lv)?,
+            K::Unary(op, x) => {
+                let s = sk(&x.ty);
+                no_f80(s)?;
+                match op {
+                    UnOp::LogNot => self.cond_value(e)?,
+                    UnOp::Neg => {
+                        self.expr(x)?;
+                        match s {
+                            Scalar::F64 => a!(self; btc rax, 63),
+                            Scalar::F32 => a!(self; btc eax, 31),
+                            _ => {
+                                a!(self; neg rax);
+                                self.normalize(s);
+                            }
+                        }
+                    }
+                    UnOp::BitNot => {
+                        self.expr(x)?;
+                        a!(self; not rax);
+                        self.normalize(s);
+                    }
+                }
+            }
+            K::Binary {
+                op,
+                op_ty,
+                lhs,
+                rhs,
+            } => {
+                no_f80(*op_ty)?;
+                self.operands(lhs, rhs, *op_ty)?;
+                self.binop(*op, *op_ty)?;
+            }
+            K::PtrAdd(p, i, scale) => {
+                if let K::Int(k) = i.kind {
+                    self.expr(p)?;
+                    self.add_rax((k as u64).wrapping_mul(*scale) as i64);
+                    return Ok(());
+                }
+                self.operands(p, i, Scalar::I64)?;
+                self.scale_rcx(*scale);
+                a!(self; add rax, rcx);
+            }
+            K::PtrDiff(x, y, scale) => {
+                self.operands(x, y, Scalar::U64)?;
+                a!(self; sub rax, rcx);
+                let scale = (*scale).max(1) as i64;
+                if scale != 1 {
+                    a!(self ; mov rcx, QWORD scale ; cqo ; idiv rcx);
+                }
+            }
+            K::LogAnd(..) | K::LogOr(..) => self.cond_value(e)?,
+            K::Cond(c, x, y) => {
+                let (else_l, end) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+                self.cond(c, false, else_l)?;
+                self.expr(x)?;
+                a!(self; jmp =>end);
+                self.ops.dynamic_label(else_l);
+                self.expr(y)?;
+                self.ops.dynamic_label(end);
+            }
+            K::Comma(x, y) => {
+                self.expr(x)?;
+                self.expr(y)?;
+            }
+            K::Cast(x) => {
+                self.expr(x)?;
+                self.cast(&x.ty, &e.ty)?;
+            }
+            K::Assign(lv, rhs) => self.assign(e, lv, rhs)?,
+            K::OpAssign { op, op_ty, lv, rhs } => self.op_assign(*op, *op_ty, lv, rhs)?,
+            K::PtrOpAssign {
+                lv,
+                rhs,
+                scale,
+                sub,
+            } => {
+                self.expr(rhs)?;
+                a!(self; mov rcx, rax);
+                self.scale_rcx(*scale);
+                a!(self; mov rax, rcx);
+                let (b, d) = self.place_after_value(lv)?;
+                a!(self; mov rcx, rax);
+                self.load_to(RAX, Scalar::U64, b, d);
+                if *sub {
+                    a!(self; sub rax, rcx);
+                } else {
+                    a!(self; add rax, rcx);
+                }
+                self.store_from(RAX, Scalar::U64, b, d);
+            }
+            K::IncDec {
+                lv,
+                inc,
+                post,
+                scale,
+            } => self.inc_dec(lv, *inc, *post, *scale)?,
+            K::Call(c) => self.call(c)?,
+            K::Seq(s, x) => {
+                self.stmt(s)?;
+                self.expr(x)?;
+            }
+            K::VaCopy(d, s) => {
+                self.expr(d)?;
+                self.push_rax();
+                self.expr(s)?;
+                a!(self; mov r11, rax);
+                self.pop(RAX);
+                self.copy_mem(24)?;
+                a!(self; xor eax, eax);
+            }
+            K::LongJmp(env, v) => {
+                self.expr(env)?;
+                self.push_rax();
+                self.expr(v)?;
+                a!(self; mov esi, eax);
+                self.pop(super::RDI);
+                self.call_c(self.env.longjmp);
+                a!(self; jmp =>self.unwind);
+            }
+            K::VaStart(..) => return Err(Refusal("is variadic (va_start)".into())),
+            K::VaArg(_) => return Err(Refusal("uses va_arg".into())),
+            K::SetJmp(..) => return Err(Refusal("calls setjmp".into())),
+            K::Alloca(_) => return Err(Refusal("declares a variable-length array".into())),
+        }
+        Ok(())
+    }
+
+    /// rcx *= scale.
+    fn scale_rcx(&mut self, scale: u64) {
+        if scale == 1 {
+        } else if scale.is_power_of_two() {
+            a!(self; shl rcx, scale.trailing_zeros() as i8);
+        } else if scale <= i32::MAX as u64 {
+            a!(self; imul rcx, rcx, scale as i32);
+        } else {
+            a!(self ; mov rdx, QWORD scale as i64 ; imul rcx, rdx);
+        }
+    }
+
+    fn load(&mut self, e: &Expr, lv: &Expr) -> R {
+        if let K::BitField(unit, bit, width) = &lv.kind {
+            self.addr(unit)?;
+            let us = sk(&unit.ty);
+            self.load_to(RAX, us, RAX, 0);
+            self.extract(*bit, *width, sk(&e.ty).is_signed());
+            return Ok(());
+        }
+        if e.ty.is_aggregate() {
+            return self.addr(lv);
+        }
+        let s = sk(&e.ty);
+        no_f80(s)?;
+        if let Some(l) = self.static_loc(lv)? {
+            let (b, d) = self.mem(l);
+            self.load_to(RAX, s, b, d);
+            return Ok(());
+        }
+        self.addr(lv)?;
+        self.load_to(RAX, s, RAX, 0);
+        Ok(())
+    }
+
+    /// rax = the bit-field at `bit`, `width` of the storage unit's bits in rax.
+    fn extract(&mut self, bit: u32, width: u32, signed: bool) {
+        let up = (64 - bit - width) as i8;
+        let down = (64 - width) as i8;
+        if up > 0 {
+            a!(self; shl rax, up);
+        }
+        if down > 0 {
+            if signed {
+                a!(self; sar rax, down);
+            } else {
+                a!(self; shr rax, down);
+            }
+        } else if bit > 0 {
+            a!(self; shr rax, bit as i8);
+        }
+    }
+
+    /// Inserts rax into the bit-field of the storage unit at [r11]; rax becomes the
+    /// value as read back. Uses rcx, rdx, r10.
+    fn insert(&mut self, us: Scalar, bit: u32, width: u32, signed: bool) {
+        let mask: u64 = if width >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << width) - 1
+        };
+        self.mov_imm(RDX, mask);
+        a!(self ; mov rcx, rax ; and rcx, rdx);
+        if bit > 0 {
+            a!(self; shl rcx, bit as i8);
+        }
+        self.load_to(R10, us, R11, 0);
+        self.mov_imm(RDX, !(mask << bit));
+        a!(self ; and r10, rdx ; or r10, rcx);
+        self.store_from(R10, us, R11, 0);
+        let sh = (64 - width) as i8;
+        if sh > 0 {
+            a!(self; shl rax, sh);
+            if signed {
+                a!(self; sar rax, sh);
+            } else {
+                a!(self; shr rax, sh);
+            }
+        }
+    }
+
+    fn assign(&mut self, e: &Expr, lv: &Expr, rhs: &Expr) -> R {
+        self.expr(rhs)?;
+        if let K::BitField(unit, bit, width) = &lv.kind {
+            self.push_rax();
+            self.addr(unit)?;
+            a!(self; mov r11, rax);
+            self.pop(RAX);
+            self.insert(sk(&unit.ty), *bit, *width, sk(&e.ty).is_signed());
+            return Ok(());
+        }
+        if e.ty.is_aggregate() {
+            let size = self.env.types.size_of(&e.ty);
+            self.push_rax();
+            self.addr(lv)?;
+            self.pop(R11);
+            return self.copy_mem(size);
+        }
+        let s = sk(&e.ty);
+        no_f80(s)?;
+        let (b, d) = self.place_after_value(lv)?;
+        self.store_from(RAX, s, b, d);
+        Ok(())
+    }
+
+    fn op_assign(&mut self, op: BinOp, ot: Scalar, lv: &Expr, rhs: &Expr) -> R {
+        let ls = sk(&lv.ty);
+        no_f80(ls)?;
+        no_f80(ot)?;
+        let bitfield = matches!(lv.kind, K::BitField(..));
+        self.expr(rhs)?;
+        if !bitfield && ls == ot && lv.ty.kind != TypeKind::Bool && !self.may_call(op, ot) {
+            let (b, d) = self.place_after_value(lv)?;
+            a!(self; mov rcx, rax);
+            self.load_to(RAX, ls, b, d);
+            self.binop(op, ot)?;
+            self.store_from(RAX, ls, b, d);
+            return Ok(());
+        }
+        // General case: the value and the address stay on the stack across conversions
+        // (whose slow paths call out).
+        self.push_rax();
+        match &lv.kind {
+            K::BitField(unit, ..) => self.addr(unit)?,
+            _ => self.addr(lv)?,
+        }
+        self.push_rax();
+        a!(self; mov r11, [rsp]);
+        let field = match &lv.kind {
+            K::BitField(unit, bit, width) => {
+                let us = sk(&unit.ty);
+                self.load_to(RAX, us, R11, 0);
+                self.extract(*bit, *width, ls.is_signed());
+                Some((us, *bit, *width))
+            }
+            _ => {
+                self.load_to(RAX, ls, R11, 0);
+                None
+            }
+        };
+        self.convert(ls, ot, false)?;
+        a!(self; mov rcx, [rsp + 8]);
+        self.binop(op, ot)?;
+        if lv.ty.kind == TypeKind::Bool {
+            self.truthy(ot);
+        } else {
+            self.convert(ot, ls, false)?;
+        }
+        a!(self; mov r11, [rsp]);
+        match field {
+            Some((us, bit, width)) => self.insert(us, bit, width, ls.is_signed()),
+            None => self.store_from(RAX, ls, R11, 0),
+        }
+        a!(self; add rsp, 16);
+        self.depth -= 2;
+        Ok(())
+    }
+
+    /// Whether a binary operation's code calls out (it would clobber r11).
+    fn may_call(&self, _op: BinOp, _s: Scalar) -> bool {
+        false
+    }
+
+    fn inc_dec(&mut self, lv: &Expr, inc: bool, post: bool, scale: u64) -> R {
+        let s = sk(&lv.ty);
+        no_f80(s)?;
+        if let K::BitField(unit, bit, width) = &lv.kind {
+            let us = sk(&unit.ty);
+            self.addr(unit)?;
+            a!(self; mov r11, rax);
+            self.load_to(RAX, us, R11, 0);
+            self.extract(*bit, *width, s.is_signed());
+            a!(self; push rax);
+            if inc {
+                a!(self; add rax, 1);
+            } else {
+                a!(self; sub rax, 1);
+            }
+            self.insert(us, *bit, *width, s.is_signed());
+            a!(self; pop rcx);
+            if post {
+                a!(self; mov rax, rcx);
+            }
+            return Ok(());
+        }
+        let (b, d) = match self.static_loc(lv)? {
+            Some(l) => self.mem(l),
+            None => {
+                self.addr(lv)?;
+                a!(self; mov r11, rax);
+                (R11, 0)
+            }
+        };
+        if lv.ty.kind == TypeKind::Bool {
+            self.load_to(RAX, Scalar::U8, b, d);
+            a!(self; mov rcx, rax);
+            if inc {
+                a!(self; mov eax, 1);
+            } else {
+                a!(self ; test eax, eax ; sete al ; movzx eax, al);
+            }
+            self.store_from(RAX, Scalar::U8, b, d);
+            if post {
+                a!(self; mov rax, rcx);
+            }
+            return Ok(());
+        }
+        self.load_to(RAX, s, b, d);
+        a!(self; mov rcx, rax);
+        match s {
+            Scalar::F64 | Scalar::F32 => {
+                let one = float_bits(1.0, s);
+                self.mov_imm(RDX, one);
+                if s == Scalar::F64 {
+                    a!(self ; movq xmm0, rax ; movq xmm1, rdx);
+                    if inc {
+                        a!(self; addsd xmm0, xmm1);
+                    } else {
+                        a!(self; subsd xmm0, xmm1);
+                    }
+                    a!(self; movq rax, xmm0);
+                } else {
+                    a!(self ; movd xmm0, eax ; movd xmm1, edx);
+                    if inc {
+                        a!(self; addss xmm0, xmm1);
+                    } else {
+                        a!(self; subss xmm0, xmm1);
+                    }
+                    a!(self; movd eax, xmm0);
+                }
+            }
+            _ => {
+                let step = if inc { scale } else { scale.wrapping_neg() } as i64;
+                self.add_rax(step);
+                self.normalize(s);
+            }
+        }
+        self.store_from(RAX, s, b, d);
+        if post {
+            a!(self; mov rax, rcx);
+        }
+        Ok(())
+    }
+
+    /// rax = rax op rcx, both of kind `s`.
+    pub(crate) fn binop(&mut self, op: BinOp, s: Scalar) -> R {
+        if s.is_float() {
+            return self.float_binop(op, s);
+        }
+        let signed = s.is_signed();
+        let wide = s.size() == 8;
+        match op {
+            BinOp::Add => a!(self; add rax, rcx),
+            BinOp::Sub => a!(self; sub rax, rcx),
+            BinOp::Mul => a!(self; imul rax, rcx),
+            BinOp::And => a!(self; and rax, rcx),
+            BinOp::Or => a!(self; or rax, rcx),
+            BinOp::Xor => a!(self; xor rax, rcx),
+            BinOp::Shl | BinOp::Shr => {
+                if s.size() < 4 {
+                    return Err(Refusal("shift of a narrow type".into()));
+                }
+                match (op, wide, signed) {
+                    (BinOp::Shl, true, _) => a!(self; shl rax, cl),
+                    (BinOp::Shl, false, _) => a!(self; shl eax, cl),
+                    (_, true, true) => a!(self; sar rax, cl),
+                    (_, true, false) => a!(self; shr rax, cl),
+                    (_, false, true) => a!(self; sar eax, cl),
+                    (_, false, false) => a!(self; shr eax, cl),
+                }
+            }
+            BinOp::Div | BinOp::Rem => {
+                if s.size() < 4 {
+                    return Err(Refusal("division of a narrow type".into()));
+                }
+                let rem = op == BinOp::Rem;
+                a!(self ; test rcx, rcx ; jz =>self.divzero);
+                if signed {
+                    // MIN / -1 wraps (MIN, remainder 0) as in the interpreter, instead of
+                    // the processor's #DE.
+                    a!(self ; cmp rcx, -1 ; jne >div);
+                    if rem {
+                        a!(self; xor eax, eax);
+                    } else {
+                        a!(self; neg rax);
+                    }
+                    a!(self ; jmp >done ; div:);
+                    if wide {
+                        a!(self ; cqo ; idiv rcx);
+                    } else {
+                        a!(self ; cdq ; idiv ecx);
+                    }
+                } else {
+                    a!(self ; xor edx, edx);
+                    if wide {
+                        a!(self; div rcx);
+                    } else {
+                        a!(self; div ecx);
+                    }
+                }
+                if rem {
+                    a!(self; mov rax, rdx);
+                }
+                if signed {
+                    a!(self; done:);
+                }
+            }
+            _ => {
+                // Comparisons: the 64-bit bits are extended by signedness, so one compare
+                // of the full registers is right for every width.
+                a!(self; cmp rax, rcx);
+                match (op, signed) {
+                    (BinOp::Eq, _) => a!(self; sete al),
+                    (BinOp::Ne, _) => a!(self; setne al),
+                    (BinOp::Lt, true) => a!(self; setl al),
+                    (BinOp::Le, true) => a!(self; setle al),
+                    (BinOp::Gt, true) => a!(self; setg al),
+                    (BinOp::Ge, true) => a!(self; setge al),
+                    (BinOp::Lt, false) => a!(self; setb al),
+                    (BinOp::Le, false) => a!(self; setbe al),
+                    (BinOp::Gt, false) => a!(self; seta al),
+                    _ => a!(self; setae al),
+                }
+                a!(self; movzx eax, al);
+                return Ok(());
+            }
+        }
+        self.normalize(s);
+        Ok(())
+    }
+
+    /// xmm0 = rax, xmm1 = rcx as floats of kind `s`.
+    fn to_xmm01(&mut self, s: Scalar) {
+        if s == Scalar::F64 {
+            a!(self ; movq xmm0, rax ; movq xmm1, rcx);
+        } else {
+            a!(self ; movd xmm0, eax ; movd xmm1, ecx);
+        }
+    }
+
+    fn float_binop(&mut self, op: BinOp, s: Scalar) -> R {
+        no_f80(s)?;
+        let d = s == Scalar::F64;
+        self.to_xmm01(s);
+        match op {
+            BinOp::Add if d => a!(self; addsd xmm0, xmm1),
+            BinOp::Sub if d => a!(self; subsd xmm0, xmm1),
+            BinOp::Mul if d => a!(self; mulsd xmm0, xmm1),
+            BinOp::Div if d => a!(self; divsd xmm0, xmm1),
+            BinOp::Add => a!(self; addss xmm0, xmm1),
+            BinOp::Sub => a!(self; subss xmm0, xmm1),
+            BinOp::Mul => a!(self; mulss xmm0, xmm1),
+            BinOp::Div => a!(self; divss xmm0, xmm1),
+            op if op.is_comparison() => {
+                self.float_compare(op, d);
+                match op {
+                    BinOp::Eq => a!(self ; setnp al ; sete cl ; and al, cl),
+                    BinOp::Ne => a!(self ; setp al ; setne cl ; or al, cl),
+                    BinOp::Lt | BinOp::Gt => a!(self; seta al),
+                    _ => a!(self; setae al),
+                }
+                a!(self; movzx eax, al);
+                return Ok(());
+            }
+            _ => return Err(Refusal("bit operation on a float".into())),
+        }
+        if d {
+            a!(self; movq rax, xmm0);
+        } else {
+            a!(self; movd eax, xmm0);
+        }
+        Ok(())
+    }
+
+    /// Compares xmm0 with xmm1 so that "above" / "above or equal" mean the operator holds
+    /// (unordered: neither).
+    fn float_compare(&mut self, op: BinOp, d: bool) {
+        let swap = matches!(op, BinOp::Lt | BinOp::Le);
+        match (swap, d) {
+            (true, true) => a!(self; ucomisd xmm1, xmm0),
+            (true, false) => a!(self; ucomiss xmm1, xmm0),
+            (false, true) => a!(self; ucomisd xmm0, xmm1),
+            (false, false) => a!(self; ucomiss xmm0, xmm1),
+        }
+    }
+
+    /// rax = (rax != 0) for a value of kind `s` (floats: NaN is true).
+    pub(crate) fn truthy(&mut self, s: Scalar) {
+        match s {
+            Scalar::F64 => a!(self
+                ; movq xmm0, rax ; xorpd xmm1, xmm1 ; ucomisd xmm0, xmm1
+                ; setne al ; setp cl ; or al, cl ; movzx eax, al),
+            Scalar::F32 => a!(self
+                ; movd xmm0, eax ; xorps xmm1, xmm1 ; ucomiss xmm0, xmm1
+                ; setne al ; setp cl ; or al, cl ; movzx eax, al),
+            _ => a!(self ; test rax, rax ; setne al ; movzx eax, al),
+        }
+    }
+
+    /// A condition's value, 0 or 1.
+    fn cond_value(&mut self, e: &Expr) -> R {
+        let (f, end) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        self.cond(e, false, f)?;
+        a!(self ; mov eax, 1 ; jmp =>end);
+        self.ops.dynamic_label(f);
+        a!(self; xor eax, eax);
+        self.ops.dynamic_label(end);
+        Ok(())
+    }
+
+    /// Jumps to `target` if `e` is true (`when`) or false (`!when`).
+    pub(crate) fn cond(&mut self, e: &Expr, when: bool, target: DynamicLabel) -> R {
+        match &e.kind {
+            K::Binary {
+                op,
+                op_ty,
+                lhs,
+                rhs,
+            } if op.is_comparison() => {
+                no_f80(*op_ty)?;
+                let s = *op_ty;
+                // Compare with a small constant directly.
+                if !s.is_float() {
+                    if let K::Int(k) = rhs.kind {
+                        let k = normalize_const(k as u64, s) as i64;
+                        if k == k as i32 as i64 {
+                            self.expr(lhs)?;
+                            a!(self; cmp rax, k as i32);
+                            self.int_jump(*op, s.is_signed(), when, target);
+                            return Ok(());
+                        }
+                    }
+                }
+                self.operands(lhs, rhs, s)?;
+                if s.is_float() {
+                    self.to_xmm01(s);
+                    self.float_compare(*op, s == Scalar::F64);
+                    self.float_jump(*op, when, target);
+                } else {
+                    a!(self; cmp rax, rcx);
+                    self.int_jump(*op, s.is_signed(), when, target);
+                }
+                Ok(())
+            }
+            K::LogAnd(x, y) => {
+                if when {
+                    let skip = self.ops.new_dynamic_label();
+                    self.cond(x, false, skip)?;
+                    self.cond(y, true, target)?;
+                    { self.ops.dynamic_label(skip); Ok(()) }
+                } else {
+                    self.cond(x, false, target)?;
+                    self.cond(y, false, target)
+                }
+            }
+            K::LogOr(x, y) => {
+                if when {
+                    self.cond(x, true, target)?;
+                    self.cond(y, true, target)
+                } else {
+                    let skip = self.ops.new_dynamic_label();
+                    self.cond(x, true, skip)?;
+                    self.cond(y, false, target)?;
+                    { self.ops.dynamic_label(skip); Ok(()) }
+                }
+            }
+            K::Unary(UnOp::LogNot, x) => self.cond(x, !when, target),
+            _ => {
+                let s = sk(&e.ty);
+                no_f80(s)?;
+                self.expr(e)?;
+                if s.is_float() {
+                    self.truthy(s);
+                }
+                a!(self; test rax, rax);
+                if when {
+                    a!(self; jnz =>target);
+                } else {
+                    a!(self; jz =>target);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn int_jump(&mut self, op: BinOp, signed: bool, when: bool, t: DynamicLabel) {
+        // The operator, or its negation when jumping on false.
+        let op = if when {
+            op
+        } else {
+            match op {
+                BinOp::Eq => BinOp::Ne,
+                BinOp::Ne => BinOp::Eq,
+                BinOp::Lt => BinOp::Ge,
+                BinOp::Le => BinOp::Gt,
+                BinOp::Gt => BinOp::Le,
+                _ => BinOp::Lt,
+            }
+        };
+        match (op, signed) {
+            (BinOp::Eq, _) => a!(self; je =>t),
+            (BinOp::Ne, _) => a!(self; jne =>t),
+            (BinOp::Lt, true) => a!(self; jl =>t),
+            (BinOp::Le, true) => a!(self; jle =>t),
+            (BinOp::Gt, true) => a!(self; jg =>t),
+            (BinOp::Ge, true) => a!(self; jge =>t),
+            (BinOp::Lt, false) => a!(self; jb =>t),
+            (BinOp::Le, false) => a!(self; jbe =>t),
+            (BinOp::Gt, false) => a!(self; ja =>t),
+            _ => a!(self; jae =>t),
+        }
+    }
+
+    fn float_jump(&mut self, op: BinOp, when: bool, t: DynamicLabel) {
+        match (op, when) {
+            (BinOp::Eq, true) | (BinOp::Ne, false) => a!(self ; jp >no ; je =>t ; no:),
+            (BinOp::Eq, false) | (BinOp::Ne, true) => a!(self ; jp =>t ; jne =>t),
+            (BinOp::Lt | BinOp::Gt, true) => a!(self; ja =>t),
+            (BinOp::Lt | BinOp::Gt, false) => a!(self; jbe =>t),
+            (_, true) => a!(self; jae =>t),
+            (_, false) => a!(self; jb =>t),
+        }
+    }
+
+    /// Converts rax from type `from` to type `to`, as a C cast.
+    fn cast(&mut self, from: &Type, to: &Type) -> R {
+        if to.is_void() {
+            return Ok(());
+        }
+        let fs = sk(from);
+        no_f80(fs)?;
+        if to.kind == TypeKind::Bool {
+            self.truthy(fs);
+            return Ok(());
+        }
+        let ts = sk(to);
+        no_f80(ts)?;
+        // The interpreter's cast from double to int saturates to int's range.
+        self.convert(fs, ts, fs == Scalar::F64 && ts == Scalar::I32)
+    }
+
+    /// Converts rax between scalar kinds (`interp::mem::convert`'s results).
+    fn convert(&mut self, fs: Scalar, ts: Scalar, sat32: bool) -> R {
+        match (fs.is_float(), ts.is_float()) {
+            (false, false) => self.normalize(ts),
+            (true, true) => match (fs, ts) {
+                (Scalar::F64, Scalar::F32) => a!(self ; movq xmm0, rax ; cvtsd2ss xmm0, xmm0 ; movd eax, xmm0),
+                (Scalar::F32, Scalar::F64) => a!(self ; movd xmm0, eax ; cvtss2sd xmm0, xmm0 ; movq rax, xmm0),
+                _ => {}
+            },
+            (false, true) => {
+                let d = ts == Scalar::F64;
+                if fs == Scalar::U64 {
+                    // Unsigned 64-bit: halve (keeping the low bit for rounding), convert,
+                    // double.
+                    a!(self ; test rax, rax ; js >big);
+                    if d {
+                        a!(self; cvtsi2sd xmm0, rax);
+                    } else {
+                        a!(self; cvtsi2ss xmm0, rax);
+                    }
+                    a!(self ; jmp >done ; big: ; mov rcx, rax ; shr rcx, 1 ; and eax, 1 ; or rcx, rax);
+                    if d {
+                        a!(self ; cvtsi2sd xmm0, rcx ; addsd xmm0, xmm0);
+                    } else {
+                        a!(self ; cvtsi2ss xmm0, rcx ; addss xmm0, xmm0);
+                    }
+                    a!(self; done:);
+                } else if d {
+                    a!(self; cvtsi2sd xmm0, rax);
+                } else {
+                    a!(self; cvtsi2ss xmm0, rax);
+                }
+                if d {
+                    a!(self; movq rax, xmm0);
+                } else {
+                    a!(self; movd eax, xmm0);
+                }
+            }
+            (true, false) => {
+                // Fast path: the processor's truncation, when in range; else the helper.
+                if fs == Scalar::F32 {
+                    a!(self ; movd xmm0, eax ; cvtss2sd xmm0, xmm0);
+                } else {
+                    a!(self; movq xmm0, rax);
+                }
+                if sat32 {
+                    a!(self ; cvttsd2si eax, xmm0 ; cmp eax, 0x8000_0000u32 as i32 ; jne >ok);
+                } else {
+                    if ts == Scalar::U64 {
+                        a!(self
+                            ; mov rcx, QWORD 0x43e0_0000_0000_0000u64 as i64
+                            ; movq xmm1, rcx
+                            ; ucomisd xmm0, xmm1
+                            ; jae >slow
+                        );
+                    }
+                    a!(self
+                        ; cvttsd2si rax, xmm0
+                        ; mov rcx, QWORD i64::MIN
+                        ; cmp rax, rcx
+                        ; jne >ok
+                        ; slow:
+                    );
+                }
+                a!(self ; movq rdi, xmm0 ; mov esi, scalar_code(ts) as i32 ; mov edx, sat32 as i32);
+                self.call_c(float_to_int as *const () as usize);
+                a!(self ; jmp >done ; ok:);
+                if sat32 {
+                    a!(self; movsxd rax, eax);
+                } else {
+                    self.normalize(ts);
+                }
+                a!(self; done:);
+            }
+        }
+        Ok(())
+    }
+}
+
+fn float_bits(f: f64, s: Scalar) -> u64 {
+    if s == Scalar::F32 {
+        (f as f32).to_bits() as u64
+    } else {
+        f.to_bits()
+    }
+}
+
+fn offset(v: i64) -> R<i32> {
+    i32::try_from(v).map_err(|_| Refusal("frame offset out of range".into()))
+}

@@ -1,0 +1,603 @@
+//! The baseline tier: one pass over the typed IR to x86-64, a template per IR node.
+//!
+//! ## Fixed registers (the one place they are written down)
+//! - `rax`: the value of the expression just evaluated: integer bits sign- or zero-extended
+//!   to 64 bits as the IR specifies, float and double as their bit patterns, the address
+//!   of an lvalue or of an aggregate.
+//! - `rcx`: the right operand of a binary operation; `rdx`, `rsi`, `rdi`, `r8`-`r11`:
+//!   scratch within one template.
+//! - `rbx`: the frame base: local `n` of the IR lives at `[rbx + n]`, the same layout as an
+//!   interpreter frame, so on-stack replacement runs compiled code in the interpreter's
+//!   frame unchanged.
+//! - `r12`: where an aggregate result goes (the hidden result pointer, or the interpreter's
+//!   result slot after on-stack replacement; 0 when results travel in registers).
+//! - `r13`: address of the interrupt flag; `r14`: address of the function's counters;
+//!   `r15`: address of the pending-trap flag.
+//! - The native stack holds the expression stack: a value that must survive the
+//!   evaluation of another operand is pushed. The compiler counts the pushes (`depth`), so
+//!   every call is made with the stack 16-byte aligned.
+//!
+//! ## Traps
+//! Compiled code cannot unwind Rust frames. A trap (division by zero, Ctrl-C, stack
+//! overflow, a call to an undefined function, longjmp) calls the executor's trap entry,
+//! which records it and sets the pending flag, then returns from the function at once;
+//! every caller in compiled code checks the flag after each call and returns too, up to
+//! the interpreter or the executor, which raises the recorded trap.
+
+mod abi;
+mod call;
+mod expr;
+
+use crate::{Compiled, Counters, Env, Refusal};
+use abi::{Cls, Pass};
+use dynasmrt::x64::X64Relocation;
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
+use ir::{Function, InitUnit, LabelId, Scalar, Stmt, Type, TypeKind};
+use std::collections::HashMap;
+
+type Ops = VecAssembler<X64Relocation>;
+type R<T = ()> = Result<T, Refusal>;
+
+/// Emits instructions into a [`Gen`].
+macro_rules! a {
+    ($g:expr; $($t:tt)*) => {
+        dynasmrt::dynasm!($g.ops ; .arch x64 ; $($t)*)
+    };
+}
+pub(crate) use a;
+
+pub(crate) const RAX: u8 = 0;
+pub(crate) const RCX: u8 = 1;
+pub(crate) const RDX: u8 = 2;
+pub(crate) const RBX: u8 = 3;
+pub(crate) const RDI: u8 = 7;
+pub(crate) const R10: u8 = 10;
+pub(crate) const R11: u8 = 11;
+/// Integer argument registers, in order.
+pub(crate) const ARG_REGS: [u8; 6] = [7, 6, 2, 1, 8, 9];
+
+/// Bytes pushed by the prologue below the return address: rbp, rbx, r12-r15.
+const SAVED: i32 = 48;
+
+/// How a function's result leaves it.
+#[derive(Clone, Debug)]
+enum Ret {
+    Void,
+    Scalar(Scalar),
+    Bool,
+    Regs(Vec<(Cls, u32)>, u32),
+    Memory(u32),
+}
+
+struct Loop {
+    brk: DynamicLabel,
+    cont: Option<DynamicLabel>,
+    depth: u32,
+}
+
+pub(crate) struct Gen<'a> {
+    ops: Ops,
+    env: &'a Env<'a>,
+    /// 8-byte values pushed on the expression stack right now.
+    depth: u32,
+    labels: HashMap<LabelId, DynamicLabel>,
+    loops: Vec<Loop>,
+    ret: Ret,
+    /// Result in rax (and xmm0 for floating results); restores registers and returns.
+    ret_label: DynamicLabel,
+    /// As `ret_label`, for results already in their registers.
+    epilogue: DynamicLabel,
+    /// Returns after a trap was recorded.
+    unwind: DynamicLabel,
+    /// edi = trap code, rsi = argument: records the trap and unwinds.
+    trap_common: DynamicLabel,
+    divzero: DynamicLabel,
+    interrupted: DynamicLabel,
+    overflow: DynamicLabel,
+    /// Function id for trap messages; u64::MAX in top-level code.
+    func_arg: u64,
+    osr: Vec<(usize, DynamicLabel)>,
+    /// Counters of this code (calls, loop iterations).
+    counters: usize,
+}
+
+/// Compiles a function: its native entry, its start entry and its OSR entries.
+pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<Compiled> {
+    if f.va_area.is_some() {
+        return Err(Refusal("is variadic (va_start)".into()));
+    }
+    let ret = ret_kind(env, &f.ty.ret)?;
+    let mut g = Gen::new(env, ret, f.id as u64, counters as usize);
+    let entry = g.ops.offset().0;
+    g.prologue();
+    a!(g; sub rsp, frame_alloc(f.frame_size) ; mov rbx, rsp);
+    a!(g
+        ; mov r11, QWORD env.stack_limit as i64
+        ; cmp rsp, [r11]
+        ; jb =>g.overflow
+        ; inc QWORD [r14]
+        ; cmp BYTE [r13], 0
+        ; jne =>g.interrupted
+    );
+    g.store_params(f)?;
+    let body = g.ops.new_dynamic_label();
+    a!(g; jmp =>body);
+    let start = g.frame_entry();
+    a!(g; jmp =>body);
+    g.ops.dynamic_label(body);
+    g.body(&f.body)?;
+    g.finish(Some(entry), start)
+}
+
+/// Compiles top-level code (a file-scope statement, the trailing expression) to run in a
+/// frame the interpreter made.
+pub fn compile_unit(env: &Env, unit: &InitUnit, counters: *mut Counters) -> R<Compiled> {
+    let mut g = Gen::new(env, Ret::Void, u64::MAX, counters as usize);
+    let start = g.frame_entry();
+    g.body(&unit.body)?;
+    g.finish(None, start)
+}
+
+fn frame_alloc(size: u32) -> i32 {
+    // Keeps rsp 16-byte aligned: the prologue pushed 6 registers after the return address.
+    (((size as i32) + 15) & !15) + 8
+}
+
+fn asm_err(e: impl std::fmt::Display) -> Refusal {
+    Refusal(format!("internal assembler error: {e}"))
+}
+
+fn ret_kind(env: &Env, t: &Type) -> R<Ret> {
+    if t.is_void() {
+        return Ok(Ret::Void);
+    }
+    if t.kind == TypeKind::Bool {
+        return Ok(Ret::Bool);
+    }
+    if t.is_record() {
+        let size = env.types.size_of(t) as u32;
+        return Ok(match abi::classify(env.types, t)? {
+            Pass::Memory(n) => Ret::Memory(n),
+            Pass::Regs(v) => Ret::Regs(v, size),
+            _ => unreachable!("a record classifies as registers or memory"),
+        });
+    }
+    let s = t
+        .scalar_kind()
+        .ok_or_else(|| Refusal("returns an unsupported type".into()))?;
+    if s == Scalar::F80 {
+        return Err(Refusal("uses long double".into()));
+    }
+    Ok(Ret::Scalar(s))
+}
+
+/// A stub that jumps through a cell (see [`crate::make_stub`]).
+pub(crate) fn stub(cell: usize) -> usize {
+    let mut ops = Ops::new(0);
+    dynasm!(ops ; .arch x64 ; mov r11, QWORD cell as i64 ; jmp QWORD [r11]);
+    crate::arena::install(&ops.finalize().expect("stub assembles"))
+}
+
+impl<'a> Gen<'a> {
+    fn new(env: &'a Env<'a>, ret: Ret, func_arg: u64, counters: usize) -> Gen<'a> {
+        let mut ops = Ops::new(0);
+        let mut l = || ops.new_dynamic_label();
+        let (ret_label, epilogue, unwind, trap_common, divzero, interrupted, overflow) =
+            (l(), l(), l(), l(), l(), l(), l());
+        Gen {
+            ops,
+            env,
+            depth: 0,
+            labels: HashMap::new(),
+            loops: Vec::new(),
+            ret,
+            ret_label,
+            epilogue,
+            unwind,
+            trap_common,
+            divzero,
+            interrupted,
+            overflow,
+            func_arg,
+            osr: Vec::new(),
+            counters,
+        }
+    }
+
+    fn prologue(&mut self) {
+        a!(self
+            ; push rbp
+            ; mov rbp, rsp
+            ; push rbx
+            ; push r12
+            ; push r13
+            ; push r14
+            ; push r15
+            ; mov r13, QWORD self.env.interrupt as i64
+            ; mov r14, QWORD self.counters as i64
+            ; mov r15, QWORD self.env.pending as i64
+            ; xor r12d, r12d
+        );
+    }
+
+    /// An entry that runs in an existing frame: `(fp: rdi, result slot: rsi)`. Emits the
+    /// prologue; the caller emits the jump to where it starts.
+    fn frame_entry(&mut self) -> usize {
+        let at = self.ops.offset().0;
+        self.prologue();
+        a!(self ; sub rsp, 8 ; mov rbx, rdi ; mov r12, rsi);
+        at
+    }
+
+    fn body(&mut self, body: &Stmt) -> R {
+        let mut labels = Vec::new();
+        body.collect_labels(&mut labels);
+        for l in labels {
+            let d = self.ops.new_dynamic_label();
+            self.labels.insert(l, d);
+        }
+        self.stmt(body)?;
+        // Falling off the end returns 0, as the interpreter does.
+        a!(self ; xor eax, eax ; jmp =>self.ret_label);
+        Ok(())
+    }
+
+    fn finish(mut self, entry: Option<usize>, start: usize) -> R<Compiled> {
+        let env = self.env;
+        self.ops.dynamic_label(self.ret_label);
+        match self.ret {
+            Ret::Scalar(Scalar::F64) => a!(self; movq xmm0, rax),
+            Ret::Scalar(Scalar::F32) => a!(self; movd xmm0, eax),
+            _ => {}
+        }
+        self.ops.dynamic_label(self.epilogue);
+        a!(self
+            ; lea rsp, [rbp - (SAVED - 8)]
+            ; pop r15
+            ; pop r14
+            ; pop r13
+            ; pop r12
+            ; pop rbx
+            ; pop rbp
+            ; ret
+        );
+        self.ops.dynamic_label(self.unwind);
+        a!(self ; xor eax, eax ; jmp =>self.epilogue);
+        self.ops.dynamic_label(self.trap_common);
+        a!(self
+            ; and rsp, -16
+            ; mov rax, QWORD env.trap as i64
+            ; call rax
+            ; jmp =>self.unwind
+        );
+        let fa = self.func_arg as i64;
+        for (l, code) in [
+            (self.divzero, crate::TrapCode::DivZero),
+            (self.interrupted, crate::TrapCode::Interrupted),
+            (self.overflow, crate::TrapCode::StackOverflow),
+        ] {
+            self.ops.dynamic_label(l);
+            a!(self ; mov edi, code as i32 ; mov rsi, QWORD fa ; jmp =>self.trap_common);
+        }
+        // On-stack replacement entries: into the frame, then to the loop's back-edge.
+        let osr: Vec<(usize, DynamicLabel)> = std::mem::take(&mut self.osr);
+        let mut osr_at = Vec::new();
+        for (key, l) in osr {
+            let at = self.frame_entry();
+            a!(self ; jmp =>l);
+            osr_at.push((key, at));
+        }
+        let code = self.ops.finalize().map_err(|_| asm_err("unresolved label"))?;
+        let base = crate::arena::install(&code);
+        Ok(Compiled {
+            entry: entry.map_or(0, |e| base + e),
+            start: base + start,
+            osr: osr_at.into_iter().map(|(k, o)| (k, base + o)).collect(),
+            code_size: code.len(),
+        })
+    }
+}
+
+/// Statements.
+impl Gen<'_> {
+    fn label(&mut self, l: DynamicLabel) -> R {
+        self.ops.dynamic_label(l);
+        Ok(())
+    }
+
+    fn new_label(&mut self) -> DynamicLabel {
+        self.ops.new_dynamic_label()
+    }
+
+    /// The back-edge of a loop: counts the iteration and polls for Ctrl-C.
+    fn back_edge(&mut self) {
+        a!(self
+            ; inc QWORD [r14 + 8]
+            ; cmp BYTE [r13], 0
+            ; jne =>self.interrupted
+        );
+    }
+
+    /// Starts a loop whose back-edge is `cont`: the OSR entry of the statement `s` (only
+    /// at statement level: inside an expression, values of the enclosing expression live
+    /// on the native stack, which an interpreter frame does not have).
+    fn enter_loop(&mut self, s: &Stmt, brk: DynamicLabel, cont: DynamicLabel) {
+        if self.depth == 0 {
+            self.osr.push((s as *const Stmt as usize, cont));
+        }
+        self.loops.push(Loop {
+            brk,
+            cont: Some(cont),
+            depth: self.depth,
+        });
+    }
+
+    fn jump_check(&self, depth: u32, what: &str) -> R {
+        if depth != self.depth {
+            return Err(Refusal(format!("{what} out of a statement expression")));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn stmt(&mut self, s: &Stmt) -> R {
+        match s {
+            Stmt::Expr(e) => self.expr(e),
+            Stmt::Block(b) => {
+                for s in &b.stmts {
+                    self.stmt(s)?;
+                }
+                Ok(())
+            }
+            Stmt::If(c, t, e) => {
+                let (else_l, end) = (self.new_label(), self.new_label());
+                self.cond(c, false, else_l)?;
+                self.stmt(t)?;
+                if let Some(e) = e {
+                    a!(self; jmp =>end);
+                    self.label(else_l)?;
+                    self.stmt(e)?;
+                } else {
+                    self.label(else_l)?;
+                }
+                self.label(end)
+            }
+            Stmt::While(c, body) => {
+                let (top, cont, test, brk) = (
+                    self.new_label(),
+                    self.new_label(),
+                    self.new_label(),
+                    self.new_label(),
+                );
+                self.enter_loop(s, brk, cont);
+                a!(self; jmp =>test);
+                self.label(top)?;
+                self.stmt(body)?;
+                self.label(cont)?;
+                self.back_edge();
+                self.label(test)?;
+                self.cond(c, true, top)?;
+                self.label(brk)?;
+                self.loops.pop();
+                Ok(())
+            }
+            Stmt::DoWhile(body, c) => {
+                let (top, cont, brk) = (self.new_label(), self.new_label(), self.new_label());
+                self.enter_loop(s, brk, cont);
+                self.label(top)?;
+                self.stmt(body)?;
+                self.label(cont)?;
+                self.back_edge();
+                self.cond(c, true, top)?;
+                self.label(brk)?;
+                self.loops.pop();
+                Ok(())
+            }
+            Stmt::For(init, c, step, body) => {
+                if let Some(i) = init {
+                    self.stmt(i)?;
+                }
+                let (top, cont, test, brk) = (
+                    self.new_label(),
+                    self.new_label(),
+                    self.new_label(),
+                    self.new_label(),
+                );
+                self.enter_loop(s, brk, cont);
+                a!(self; jmp =>test);
+                self.label(top)?;
+                self.stmt(body)?;
+                self.label(cont)?;
+                self.back_edge();
+                if let Some(st) = step {
+                    self.expr(st)?;
+                }
+                self.label(test)?;
+                match c {
+                    Some(c) => self.cond(c, true, top)?,
+                    None => a!(self; jmp =>top),
+                }
+                self.label(brk)?;
+                self.loops.pop();
+                Ok(())
+            }
+            Stmt::Switch {
+                cond,
+                cases,
+                default,
+                body,
+            } => {
+                self.expr(cond)?;
+                let brk = self.new_label();
+                let mut sorted = cases.clone();
+                sorted.sort_by_key(|c| c.0);
+                let fallback = match default {
+                    Some(d) => self.label_of(*d)?,
+                    None => brk,
+                };
+                self.dispatch(&sorted, fallback)?;
+                self.loops.push(Loop {
+                    brk,
+                    cont: None,
+                    depth: self.depth,
+                });
+                self.stmt(body)?;
+                self.loops.pop();
+                self.label(brk)
+            }
+            Stmt::Label(l, inner) => {
+                let d = self.label_of(*l)?;
+                self.label(d)?;
+                self.stmt(inner)
+            }
+            Stmt::Goto(l) => {
+                self.jump_check(0, "goto")?;
+                let d = self.label_of(*l)?;
+                a!(self; jmp =>d);
+                Ok(())
+            }
+            Stmt::GotoDyn(e) => {
+                self.jump_check(0, "goto")?;
+                self.expr(e)?;
+                a!(self
+                    ; mov rcx, QWORD ir::LABEL_VALUE_BASE as i64
+                    ; sub rax, rcx
+                );
+                let mut all: Vec<(LabelId, DynamicLabel)> =
+                    self.labels.iter().map(|(k, v)| (*k, *v)).collect();
+                all.sort_by_key(|x| x.0);
+                for (id, d) in all {
+                    a!(self ; cmp rax, id as i32 ; je =>d);
+                }
+                a!(self
+                    ; mov edi, crate::TrapCode::BadGoto as i32
+                    ; mov rsi, QWORD self.func_arg as i64
+                    ; jmp =>self.trap_common
+                );
+                Ok(())
+            }
+            Stmt::Break => {
+                let l = self
+                    .loops
+                    .last()
+                    .ok_or_else(|| Refusal("break outside a loop".into()))?;
+                let (brk, depth) = (l.brk, l.depth);
+                self.jump_check(depth, "break")?;
+                a!(self; jmp =>brk);
+                Ok(())
+            }
+            Stmt::Continue => {
+                let l = self
+                    .loops
+                    .iter()
+                    .rev()
+                    .find(|l| l.cont.is_some())
+                    .ok_or_else(|| Refusal("continue outside a loop".into()))?;
+                let (cont, depth) = (l.cont.unwrap(), l.depth);
+                self.jump_check(depth, "continue")?;
+                a!(self; jmp =>cont);
+                Ok(())
+            }
+            Stmt::Return(None) => {
+                a!(self ; xor eax, eax ; jmp =>self.ret_label);
+                Ok(())
+            }
+            Stmt::Return(Some(e)) => {
+                self.expr(e)?;
+                self.ret_value()
+            }
+            Stmt::Zero(a, n) => {
+                self.addr(a)?;
+                self.zero_mem(*n)
+            }
+            Stmt::Copy(d, s, n) => {
+                self.expr(s)?;
+                self.push_rax();
+                self.addr(d)?;
+                self.pop(R11);
+                self.copy_mem(*n)
+            }
+            Stmt::Scoped(inner) => self.stmt(inner),
+        }
+    }
+
+    fn label_of(&self, l: LabelId) -> R<DynamicLabel> {
+        self.labels
+            .get(&l)
+            .copied()
+            .ok_or_else(|| Refusal("jump to a label outside the function".into()))
+    }
+
+    /// Jumps to the case whose range holds rax (cases sorted), else to `fallback`: a binary
+    /// search over the sorted ranges, linear at the leaves.
+    fn dispatch(&mut self, cases: &[(i64, i64, LabelId)], fallback: DynamicLabel) -> R {
+        if cases.len() <= 6 {
+            for &(lo, hi, l) in cases {
+                let d = self.label_of(l)?;
+                if lo == hi {
+                    self.cmp_rax_imm(lo);
+                    a!(self; je =>d);
+                } else {
+                    // rax - lo <= hi - lo, unsigned.
+                    a!(self ; mov rcx, rax ; mov rdx, QWORD lo ; sub rcx, rdx
+                        ; mov rdx, QWORD hi.wrapping_sub(lo) ; cmp rcx, rdx ; jbe =>d);
+                }
+            }
+            a!(self; jmp =>fallback);
+            return Ok(());
+        }
+        let mid = cases.len() / 2;
+        let right = self.new_label();
+        self.cmp_rax_imm(cases[mid].0);
+        a!(self; jge =>right);
+        self.dispatch(&cases[..mid], fallback)?;
+        self.label(right)?;
+        self.dispatch(&cases[mid..], fallback)
+    }
+
+    fn cmp_rax_imm(&mut self, v: i64) {
+        if v == v as i32 as i64 {
+            a!(self; cmp rax, v as i32);
+        } else {
+            a!(self ; mov rdx, QWORD v ; cmp rax, rdx);
+        }
+    }
+
+    /// `return` with the value in rax.
+    fn ret_value(&mut self) -> R {
+        match self.ret.clone() {
+            Ret::Void | Ret::Scalar(_) | Ret::Bool => {
+                a!(self; jmp =>self.ret_label);
+            }
+            Ret::Memory(size) => {
+                a!(self ; mov r11, rax ; mov rax, r12);
+                self.copy_mem(size as u64)?;
+                a!(self ; mov rax, r12 ; jmp =>self.epilogue);
+            }
+            Ret::Regs(cls, size) => {
+                // After on-stack replacement the interpreter wants the value in its slot.
+                a!(self ; test r12, r12 ; jz >regs ; push rax ; mov r11, rax ; mov rax, r12);
+                self.depth += 1;
+                self.copy_mem(size as u64)?;
+                self.pop(RAX);
+                a!(self ; regs: ; mov r11, rax);
+                let (mut ni, mut ns) = (0u8, 0u8);
+                for (i, &(c, n)) in cls.iter().enumerate() {
+                    let off = (i * 8) as i32;
+                    match c {
+                        Cls::Int => {
+                            let r = if ni == 0 { RAX } else { RDX };
+                            self.load_bytes(r, R11, off, n);
+                            ni += 1;
+                        }
+                        Cls::Sse => {
+                            self.load_xmm(ns, R11, off, n);
+                            ns += 1;
+                        }
+                    }
+                }
+                a!(self; jmp =>self.epilogue);
+            }
+        }
+        Ok(())
+    }
+}
