@@ -69,6 +69,20 @@ pub struct Opts {
     /// session would show it (for transcripts: `crepl --echo < session.repl 2>&1`).
     #[arg(long = "echo")]
     pub echo: bool,
+    /// Which tier runs the code: interp, baseline, opt (the baseline tier until the
+    /// optimizing tier exists), or auto (interpret, compile what is hot).
+    #[arg(long = "tier", value_name = "TIER", default_value = "auto", value_parser = parse_tier)]
+    pub tier: ir::protocol::TierName,
+    /// In auto mode, compile a function after it was called N times.
+    #[arg(long = "tier-threshold", value_name = "N", default_value_t = interp_defaults::CALLS)]
+    pub tier_threshold: u64,
+    /// In auto mode, compile a function in the middle of a loop that ran N iterations
+    /// (on-stack replacement).
+    #[arg(long = "osr-threshold", value_name = "N", default_value_t = interp_defaults::LOOPS)]
+    pub osr_threshold: u64,
+    /// Print each change of tier on stderr as it happens.
+    #[arg(long = "trace-tiers")]
+    pub trace_tiers: bool,
     /// The program to run, then its arguments.
     #[arg(value_name = "FILE.c [ARGS]", num_args = 0..)]
     pub rest: Vec<String>,
@@ -79,6 +93,29 @@ pub struct Opts {
     pub files: Vec<String>,
     #[arg(skip)]
     pub args: Vec<String>,
+}
+
+/// The interpreter's tier-up defaults (measured: see ARCHITECTURE.md).
+mod interp_defaults {
+    pub const CALLS: u64 = 1000;
+    pub const LOOPS: u64 = 5000;
+}
+
+fn parse_tier(s: &str) -> Result<ir::protocol::TierName, String> {
+    ir::protocol::TierName::parse(s)
+        .ok_or_else(|| format!("unknown tier '{s}' (interp, baseline, opt or auto)"))
+}
+
+impl Opts {
+    /// The tier policy the executor gets (on start and after every restart).
+    pub fn tier_policy(&self) -> ir::protocol::TierPolicy {
+        ir::protocol::TierPolicy {
+            mode: self.tier,
+            call_threshold: self.tier_threshold,
+            osr_threshold: self.osr_threshold.max(1),
+            trace: self.trace_tiers,
+        }
+    }
 }
 
 /// Parses argv. Compiler flags with no meaning for crepl are dropped first; `-std=` is

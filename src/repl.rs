@@ -19,6 +19,8 @@ Meta-commands:
   %undo [N]      roll back the last N inputs (default 1): their declarations and definitions
   %lib PATH      load a shared library (a path, or a name like m for libm)
   %restart       start a new executor and restore the session into it
+  %tier NAME T   run function NAME in tier T: interp, baseline or opt (auto: back to the policy)
+  %stats         each function's tier, calls, loop iterations, compile time, and why a tier refused it
 ";
 
 /// Handles a meta-command line. Returns false to quit.
@@ -55,6 +57,25 @@ fn meta(s: &mut Session, line: &str, ok: &mut bool) -> bool {
             }
         }
         "%restart" => s.restart(),
+        "%stats" => {
+            if !s.stats() {
+                *ok = false;
+            }
+        }
+        "%tier" => {
+            let mut w = arg.split_whitespace();
+            match (w.next(), w.next().map(ir::protocol::TierName::parse), w.next()) {
+                (Some(name), Some(Some(t)), None) => {
+                    if !s.force_tier(name, t) {
+                        *ok = false;
+                    }
+                }
+                _ => {
+                    s.error("%tier expects a function name and a tier: %tier NAME interp|baseline|opt|auto");
+                    *ok = false;
+                }
+            }
+        }
         "%lib" => {
             if arg.is_empty() {
                 s.error("%lib expects a library path");
@@ -269,7 +290,7 @@ const KEYWORDS: &[&str] = &[
     "#else",
     "#elif",
 ];
-const META: &[&str] = &["%help", "%quit", "%undo", "%lib", "%restart"];
+const META: &[&str] = &["%help", "%quit", "%undo", "%lib", "%restart", "%tier", "%stats"];
 
 impl rustyline::completion::Completer for Complete {
     type Candidate = String;

@@ -6,7 +6,7 @@ use executor::{Executor, InProcess, Remote, RemoteOptions, SpawnOptions, Spawned
 use frontend::diag::Level;
 use frontend::sema::Mode;
 use frontend::Frontend;
-use ir::protocol::{Reply, Request, RunError, RunErrorKind};
+use ir::protocol::{Reply, Request, RunError, RunErrorKind, TierName, TierPolicy};
 use std::io::{IsTerminal, Write};
 use std::time::Instant;
 
@@ -15,6 +15,8 @@ enum Entry {
     /// A committed input's module (in order; one per front-end checkpoint).
     Module(Box<ir::Module>),
     Library(String),
+    /// `%tier NAME TIER`.
+    Tier(String, TierName),
 }
 
 pub struct Session {
@@ -29,6 +31,7 @@ pub struct Session {
     pub inputs: u32,
     color: bool,
     warnings: bool,
+    policy: TierPolicy,
 }
 
 /// Where the executor program is: `crepl-executor` next to crepl, else crepl itself in
@@ -102,7 +105,9 @@ impl Session {
             inputs: 0,
             color,
             warnings: !opts.no_warnings,
+            policy: opts.tier_policy(),
         };
+        s.exec.request(Request::TierPolicy(s.policy.clone()));
         for l in &opts.libs {
             if !s.load_library(l) {
                 return Err(format!("cannot load library '{l}'"));
@@ -279,6 +284,7 @@ impl Session {
                 return;
             }
         }
+        self.exec.request(Request::TierPolicy(self.policy.clone()));
         self.exec.request(Request::Quiet(true));
         let mut replayed = 0usize;
         let mut failure = None;
@@ -286,6 +292,14 @@ impl Session {
             let r = match entry {
                 Entry::Module(m) => self.exec.request(Request::Load(m.clone())),
                 Entry::Library(l) => self.exec.request(Request::LoadLibrary(l.clone())),
+                Entry::Tier(name, tier) => {
+                    // A forced tier that no longer applies is not worth failing for.
+                    self.exec.request(Request::ForceTier {
+                        name: name.clone(),
+                        tier: *tier,
+                    });
+                    Reply::Ok
+                }
             };
             match r {
                 Reply::Error(e) => {
@@ -369,6 +383,72 @@ impl Session {
                 true
             }
         }
+    }
+
+    /// `%tier NAME TIER`.
+    pub fn force_tier(&mut self, name: &str, tier: TierName) -> bool {
+        match self.exec.request(Request::ForceTier {
+            name: name.to_string(),
+            tier,
+        }) {
+            Reply::Error(e) if e.kind == RunErrorKind::Runtime => {
+                self.error(&e.message);
+                false
+            }
+            Reply::Error(e) => {
+                self.executor_failed(e, &format!("%tier {name}"), None);
+                false
+            }
+            _ => {
+                self.journal.push(Entry::Tier(name.to_string(), tier));
+                true
+            }
+        }
+    }
+
+    /// `%stats`: a table of the session's functions, their tiers and counters.
+    pub fn stats(&mut self) -> bool {
+        let rows = match self.exec.request(Request::Stats) {
+            Reply::Stats(rows) => rows,
+            Reply::Error(e) => {
+                self.executor_failed(e, "%stats", None);
+                return false;
+            }
+            _ => return false,
+        };
+        if rows.is_empty() {
+            println!("no functions defined yet");
+            return true;
+        }
+        let w = rows.iter().map(|r| r.name.len()).max().unwrap_or(0).max(8);
+        println!(
+            "{:<w$}  {:<8}  {:>12}  {:>12}  {:>10}  {:>8}  note",
+            "function", "tier", "calls", "loop iters", "compile", "code"
+        );
+        for r in rows {
+            let (compile, code) = if r.code_size > 0 {
+                (
+                    format!("{:.1} us", r.compile_ns as f64 / 1000.0),
+                    format!("{} B", r.code_size),
+                )
+            } else {
+                ("-".to_string(), "-".to_string())
+            };
+            let note = r
+                .reason
+                .map(|m| format!("baseline refused: it {m}"))
+                .unwrap_or_default();
+            println!(
+                "{:<w$}  {:<8}  {:>12}  {:>12}  {:>10}  {:>8}  {note}",
+                r.name,
+                r.tier.as_str(),
+                r.calls,
+                r.loops,
+                compile,
+                code
+            );
+        }
+        true
     }
 
     pub fn shutdown(&mut self) {
@@ -458,6 +538,7 @@ pub fn run_script(opts: &Opts, file: &str) -> i32 {
     };
     if opts.in_process {
         let mut ex = InProcess::new(opts.lib_dirs.clone());
+        ex.request(Request::TierPolicy(opts.tier_policy()));
         for l in &opts.libs {
             if let Reply::Error(e) = ex.request(Request::LoadLibrary(l.clone())) {
                 return fail(e);
@@ -490,6 +571,7 @@ pub fn run_script(opts: &Opts, file: &str) -> i32 {
             return 1;
         }
     };
+    ex.request(Request::TierPolicy(opts.tier_policy()));
     for l in &opts.libs {
         if let Reply::Error(e) = ex.request(Request::LoadLibrary(l.clone())) {
             return fail(e);

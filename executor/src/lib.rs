@@ -10,6 +10,7 @@ pub mod ipc;
 mod link;
 mod runtime;
 pub mod tcp;
+mod tiers;
 
 pub use ipc::{serve, SpawnOptions, Spawned, CLIENT_INTERRUPT};
 pub use runtime::Runtime;

@@ -195,7 +195,9 @@ impl Runtime {
                 },
                 entry,
                 ty: d.ty.clone(),
+                closure: 0,
             };
+            let image = &mut self.interp.image;
             if image.slots.len() <= i {
                 image.slots.resize(
                     i + 1,
@@ -204,24 +206,32 @@ impl Runtime {
                         kind: SlotKind::Undefined,
                         entry: 0,
                         ty: d.ty.clone(),
+                        closure: 0,
                     },
                 );
             }
             self.history.push((index, d.id, None));
             image.slots[i] = slot;
+            self.interp.slot_changed(d.id);
         }
         for f in &m.functions {
             let i = f.id as usize;
             let old = self.interp.image.slots[i].clone();
-            let entry = match &old.kind {
-                SlotKind::Interp(_) => old.entry,
-                _ => self
-                    .interp
-                    .make_entry(f.id, &f.ty)
-                    .map_err(|e| link_err(&e))?,
+            // The entry (the function's address for the program) is a stub that jumps
+            // through the function's cell, so it stays the same whatever tier runs the
+            // function and across redefinitions.
+            let (entry, closure) = match &old.kind {
+                SlotKind::Interp(_) => (old.entry, old.closure),
+                _ => {
+                    let closure = self
+                        .interp
+                        .make_entry(f.id, &f.ty)
+                        .map_err(|e| link_err(&e))?;
+                    let cell = unsafe { &raw mut (*self.interp.image.rt.get(f.id)).target };
+                    (jit::make_stub(cell as usize), closure)
+                }
             };
             self.history.push((index, f.id, Some(old)));
-            self.interp.invalidate(f.id);
             let image = &mut self.interp.image;
             image.entries.insert(entry, f.id);
             image.slots[i] = Slot {
@@ -229,7 +239,9 @@ impl Runtime {
                 kind: SlotKind::Interp(Arc::new(f.clone())),
                 entry,
                 ty: f.ty.clone(),
+                closure,
             };
+            self.interp.slot_changed(f.id);
         }
         for &id in &m.required_funcs {
             let s = &self.interp.image.slots[id as usize];
@@ -289,12 +301,14 @@ impl Runtime {
 
     /// After a library load, slots that nothing defined may now resolve.
     pub(crate) fn resolve_undefined(&mut self) {
-        for s in &mut self.interp.image.slots {
+        for id in 0..self.interp.image.slots.len() {
+            let s = &mut self.interp.image.slots[id];
             if matches!(s.kind, SlotKind::Undefined) {
                 let a = dlsym(&s.name);
                 if a != 0 {
                     s.kind = SlotKind::Native;
                     s.entry = a;
+                    self.interp.slot_changed(id as u32);
                 }
             }
         }
@@ -307,7 +321,6 @@ impl Runtime {
                 break;
             }
             let (_, _, old) = self.history.pop().unwrap();
-            self.interp.invalidate(id);
             let s = &mut self.interp.image.slots[id as usize];
             match old {
                 Some(old) => *s = old,
@@ -316,6 +329,7 @@ impl Runtime {
                     s.entry = 0;
                 }
             }
+            self.interp.slot_changed(id);
         }
         self.modules_loaded = n;
     }

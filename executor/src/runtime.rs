@@ -29,8 +29,10 @@ impl Runtime {
             let m = CString::new("libm.so.6").unwrap();
             libc::dlopen(m.as_ptr(), libc::RTLD_NOW | libc::RTLD_GLOBAL);
         }
+        let mut interp = Interp::new();
+        interp.set_compiler(crate::tiers::compiler());
         Runtime {
-            interp: Interp::new(),
+            interp,
             dtors: Vec::new(),
             quiet: None,
             in_process: false,
@@ -57,6 +59,19 @@ impl Runtime {
                 self.set_quiet(q);
                 Ok(Reply::Ok)
             }
+            Request::TierPolicy(p) => {
+                self.interp.set_policy(p);
+                Ok(Reply::Ok)
+            }
+            Request::ForceTier { name, tier } => self
+                .interp
+                .force_tier(&name, tier)
+                .map(|_| Reply::Ok)
+                .map_err(|m| RunError {
+                    kind: RunErrorKind::Runtime,
+                    message: m,
+                }),
+            Request::Stats => Ok(Reply::Stats(self.interp.stats())),
             Request::Shutdown => {
                 if self.in_process {
                     self.run_dtors();

@@ -13,6 +13,16 @@ use std::sync::atomic::{AtomicPtr, Ordering};
 /// The one interpreter of this process, for closures called back from native code.
 static INTERP: AtomicPtr<Interp> = AtomicPtr::new(std::ptr::null_mut());
 
+/// The interpreter, for entry points called from native or compiled code.
+pub(crate) fn current() -> Option<&'static mut Interp> {
+    let p = INTERP.load(Ordering::SeqCst);
+    if p.is_null() {
+        None
+    } else {
+        Some(unsafe { &mut *p })
+    }
+}
+
 pub(crate) fn register(it: &mut Box<Interp>) {
     INTERP.store(&mut **it as *mut Interp, Ordering::SeqCst);
 }
@@ -310,6 +320,8 @@ unsafe extern "C" fn trampoline(
         return;
     }
     let id = data as usize as FuncId;
+    // Counts the call (and may compile the function for the calls after this one).
+    let _ = it.interprets(id);
     let ty = it.image.slots[id as usize].ty.clone();
     let mut vals = Vec::with_capacity(ty.params.len());
     for (i, t) in ty.params.iter().enumerate() {
@@ -345,6 +357,6 @@ unsafe extern "C" fn trampoline(
                 }
             }
         }
-        Err(t) => it.pending = Some(t),
+        Err(t) => it.set_pending(t),
     }
 }

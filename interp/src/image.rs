@@ -21,6 +21,9 @@ pub struct Slot {
     pub kind: SlotKind,
     pub entry: usize,
     pub ty: ir::FnType,
+    /// For an interpreted function: the native entry into the interpreter (a libffi
+    /// closure), which its cell holds while it runs in the interpreter's tier.
+    pub closure: usize,
 }
 
 #[derive(Default)]
@@ -31,6 +34,8 @@ pub struct Image {
     pub types: TypeTable,
     /// Entry address -> function, for the interpreted functions' closures.
     pub entries: std::collections::HashMap<usize, FuncId>,
+    /// Per-function counters and call targets, at fixed addresses.
+    pub rt: crate::tier::RtTable,
 }
 
 impl Image {

@@ -15,8 +15,10 @@ mod compile;
 mod ffi;
 pub mod image;
 mod mem;
+pub mod tier;
 
 pub use image::{Image, SlotKind};
+pub use tier::{jit_longjmp, jit_trap, Code, Compiler, FuncRt, Unit, PENDING, STACK_LIMIT};
 
 use compile::CompiledFn;
 use ir::{FuncId, InitUnit};
@@ -96,6 +98,13 @@ pub struct Interp {
     /// A trap raised inside a callback from native code, re-raised when the native call
     /// returns (it cannot unwind through C frames).
     pending: Option<Trap>,
+    /// Tier-up state: policy, the compiler, each function's tier.
+    tier: tier::TierState,
+    /// The top-level unit being run (for on-stack replacement in its loops).
+    current_unit: Option<*const InitUnit>,
+    /// What is being compiled to closures: the function (`None`: top-level code) and its
+    /// counters, for the loops' on-stack-replacement sites.
+    compiling: std::cell::Cell<(Option<FuncId>, *mut FuncRt)>,
 }
 
 const STACK_SIZE: usize = 256 << 20;
@@ -114,6 +123,9 @@ impl Interp {
             jmp_value: None,
             saw_setjmp: std::cell::Cell::new(false),
             pending: None,
+            tier: Default::default(),
+            current_unit: None,
+            compiling: std::cell::Cell::new((None, std::ptr::null_mut())),
         });
         ffi::register(&mut it);
         it
@@ -123,6 +135,7 @@ impl Interp {
     /// current thread's stack and `size` the usable size below it.
     pub fn set_native_stack(&mut self, base: usize, size: usize) {
         self.stack_limit = base.saturating_sub(size);
+        STACK_LIMIT.store(self.stack_limit, Ordering::Relaxed);
     }
 
     /// Forgets the compiled body of a function (it was redefined or undone).
@@ -147,13 +160,26 @@ impl Interp {
         let saved_sp = self.sp;
         let saved_ret_ptr = self.ret_ptr;
         self.saw_setjmp.set(false);
+        self.current_unit = Some(unit as *const InitUnit);
+        self.tier.unit_code = None;
+        self.tier.unit_rt.loops = 0;
+        let rt: *mut FuncRt = &mut *self.tier.unit_rt;
+        self.compiling.set((None, rt));
+        // A forced compiled tier runs top-level code compiled too.
+        let code = match self.tier.policy.mode {
+            ir::protocol::TierName::Baseline | ir::protocol::TierName::Opt => self.unit_code(unit),
+            _ => None,
+        };
         let body = compile::compile_unit(self, unit);
         let catches = self.saw_setjmp.get();
         let me: *mut Interp = self;
         let r = catch(|| {
             let it = unsafe { &mut *me };
             let fp = it.push_frame(unit.frame_size);
-            let flow = if catches {
+            let flow = if let Some(code) = &code {
+                it.run_frame_code(code.start, fp);
+                compile::Flow::Normal
+            } else if catches {
                 it.run_catching(&body, fp)
             } else {
                 body(it, fp, compile::NO_SEEK)
@@ -167,8 +193,9 @@ impl Interp {
         });
         self.sp = saved_sp;
         self.ret_ptr = saved_ret_ptr;
-        self.pending = None;
+        self.take_pending();
         self.jmp_value = None;
+        self.current_unit = None;
         r.map_err(|t| match t {
             Trap::LongJmp { .. } => {
                 Trap::Error("longjmp to a function that has already returned".into())
@@ -208,11 +235,25 @@ impl Interp {
         let me: *mut Interp = self;
         let r = catch(|| {
             let it = unsafe { &mut *me };
+            if matches!(it.image.slots.get(id as usize).map(|s| &s.kind), Some(SlotKind::Interp(_)))
+                && !it.interprets(id)
+            {
+                // Compiled: main(argc, argv) or a constructor; extra register arguments
+                // are harmless in the System V ABI.
+                let target = unsafe { (*it.image.rt.get(id)).target };
+                let f: extern "C" fn(u64, u64) -> u64 = unsafe { std::mem::transmute(target) };
+                let v = f(
+                    args.first().copied().unwrap_or(0),
+                    args.get(1).copied().unwrap_or(0),
+                );
+                it.check_pending();
+                return v;
+            }
             let f = it.compiled_fn(id);
             it.call_compiled(f, args, std::ptr::null_mut())
         });
         self.sp = saved;
-        self.pending = None;
+        self.take_pending();
         self.jmp_value = None;
         r.map(|v| v as i32 as i64).map_err(|t| match t {
             Trap::LongJmp { .. } => {

@@ -4,7 +4,7 @@
 use crate::module::Module;
 
 /// Checked in the handshake: both sides must speak the same protocol.
-pub const PROTOCOL_VERSION: u32 = 1;
+pub const PROTOCOL_VERSION: u32 = 2;
 use crate::types::TypeTable;
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +26,70 @@ pub enum Request {
     Quiet(bool),
     /// Run atexit handlers and destructors, then reply and stop.
     Shutdown,
+    /// Set the tier policy for all code (`--tier`, `--tier-threshold`, `--trace-tiers`).
+    TierPolicy(TierPolicy),
+    /// Force one function (by name) to a tier (`%tier NAME TIER`).
+    ForceTier { name: String, tier: TierName },
+    /// Report each function's tier and counters (`%stats`).
+    Stats,
+}
+
+/// A tier, as the user names it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TierName {
+    Interp,
+    Baseline,
+    /// The optimizing tier (Cranelift); runs as baseline until it exists.
+    Opt,
+    /// Start interpreted, move up by counters (only for `--tier`).
+    #[default]
+    Auto,
+}
+
+impl TierName {
+    pub fn parse(s: &str) -> Option<TierName> {
+        Some(match s {
+            "interp" => TierName::Interp,
+            "baseline" => TierName::Baseline,
+            "opt" => TierName::Opt,
+            "auto" => TierName::Auto,
+            _ => return None,
+        })
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TierName::Interp => "interp",
+            TierName::Baseline => "baseline",
+            TierName::Opt => "opt",
+            TierName::Auto => "auto",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TierPolicy {
+    pub mode: TierName,
+    /// Calls after which a function is compiled (auto mode).
+    pub call_threshold: u64,
+    /// Iterations of one loop after which its function moves up in the middle of the loop
+    /// (on-stack replacement).
+    pub osr_threshold: u64,
+    /// Print each tier change on stderr.
+    pub trace: bool,
+}
+
+/// One function's line in `%stats`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct FuncStats {
+    pub name: String,
+    pub tier: TierName,
+    pub calls: u64,
+    pub loops: u64,
+    /// Time spent compiling it, in nanoseconds, and the code's size in bytes.
+    pub compile_ns: u64,
+    pub code_size: u64,
+    /// Why a tier could not compile it.
+    pub reason: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -35,6 +99,7 @@ pub enum Reply {
         value: Option<String>,
     },
     Exited(i32),
+    Stats(Vec<FuncStats>),
     Ok,
     Error(RunError),
 }

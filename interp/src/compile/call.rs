@@ -66,18 +66,23 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
         let (id, entry) = match direct {
             Some(id) => {
                 let s = &it.image.slots[id as usize];
-                (
-                    if matches!(s.kind, SlotKind::Interp(_)) {
-                        Some(id)
+                if matches!(s.kind, SlotKind::Interp(_)) {
+                    if it.interprets(id) {
+                        (Some(id), 0)
                     } else {
-                        None
-                    },
-                    s.entry,
-                )
+                        (None, unsafe { (*it.image.rt.get(id)).target })
+                    }
+                } else {
+                    (None, s.entry)
+                }
             }
             None => {
                 let a = callee(it, fp) as usize;
-                (it.image.entries.get(&a).copied(), a)
+                match it.image.entries.get(&a).copied() {
+                    Some(id) if it.interprets(id) => (Some(id), a),
+                    Some(id) => (None, unsafe { (*it.image.rt.get(id)).target }),
+                    None => (None, a),
+                }
             }
         };
         if let Some(id) = id {
@@ -126,9 +131,7 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
         }
         it.poll();
         let v = unsafe { native_call(&*cif_ptr, entry, vals, &arg_types, ret_ptr) };
-        if let Some(t) = it.pending.take() {
-            raise(t);
-        }
+        it.check_pending();
         if !ret_ptr.is_null() {
             ret_ptr as u64
         } else if ret_void {

@@ -37,6 +37,22 @@ macro_rules! by_num {
     };
 }
 
+/// The trap `longjmp(env, value)` raises (in every tier).
+pub(crate) fn longjmp_trap(b: *const u64, value: i32) -> Trap {
+    unsafe {
+        if std::ptr::read_unaligned(b) != JMP_MAGIC {
+            return Trap::Error("longjmp with a jmp_buf that setjmp did not fill".into());
+        }
+        let target = std::ptr::read_unaligned(b.add(1)) as usize;
+        let label = std::ptr::read_unaligned(b.add(2)) as ir::LabelId;
+        Trap::LongJmp {
+            fp: target,
+            label,
+            value: if value == 0 { 1 } else { value },
+        }
+    }
+}
+
 /// Where an lvalue is: a frame slot, a fixed address, or computed.
 pub(crate) enum Place {
     Frame(usize),
@@ -871,20 +887,7 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
             Box::new(move |it, fp| {
                 let b = env(it, fp) as *const u64;
                 let value = v(it, fp) as i32;
-                unsafe {
-                    if std::ptr::read_unaligned(b) != JMP_MAGIC {
-                        raise(Trap::Error(
-                            "longjmp with a jmp_buf that setjmp did not fill".into(),
-                        ));
-                    }
-                    let target = std::ptr::read_unaligned(b.add(1)) as usize;
-                    let label = std::ptr::read_unaligned(b.add(2)) as ir::LabelId;
-                    raise(Trap::LongJmp {
-                        fp: target,
-                        label,
-                        value: if value == 0 { 1 } else { value },
-                    })
-                }
+                raise(longjmp_trap(b, value))
             })
         }
         K::Alloca(size) => {

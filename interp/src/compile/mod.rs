@@ -6,6 +6,8 @@ mod expr;
 mod num;
 mod stmt;
 
+pub(crate) use expr::longjmp_trap;
+
 use crate::{raise, Interp, SlotKind, Trap};
 use ir::{FuncId, InitUnit, LabelId, Scalar, Type};
 
@@ -78,6 +80,8 @@ impl Interp {
             }
         };
         self.saw_setjmp.set(false);
+        let rt = self.image.rt.get(id);
+        self.compiling.set((Some(id), rt));
         let body = stmt::compile_stmt(self, &f.body);
         let catches = self.saw_setjmp.get();
         let params = f

@@ -2,6 +2,7 @@
 
 use super::expr::{compile_cond, compile_expr, place};
 use super::{Ex, Flow, NO_SEEK};
+use crate::tier::OsrSite;
 use ir::{LabelId, Stmt};
 
 /// What a loop does with its body's flow: go on (`None`), or leave with this flow
@@ -13,6 +14,32 @@ fn leaves_loop(f: Flow) -> Option<Flow> {
         Flow::Break => Some(Flow::Normal),
         f => Some(f),
     }
+}
+
+/// The on-stack-replacement site of the loop statement `s`.
+fn osr_site(it: &crate::Interp, s: &Stmt) -> OsrSite {
+    let (func, rt) = it.compiling.get();
+    OsrSite {
+        key: s as *const Stmt as usize,
+        func,
+        rt,
+        count: std::cell::Cell::new(0),
+    }
+}
+
+/// Counts one iteration of a loop; past the threshold, continues the function in compiled
+/// code. `Some(flow)`: the function returned there.
+#[inline]
+fn osr_tick(it: &mut crate::Interp, site: &OsrSite, fp: *mut u8) -> Option<Flow> {
+    unsafe { (*site.rt).loops += 1 };
+    let n = site.count.get() + 1;
+    site.count.set(n);
+    if n == it.osr_threshold() {
+        let v = it.osr(site, fp)?;
+        it.ret = v;
+        return Some(Flow::Return);
+    }
+    None
 }
 
 /// Labels a statement defines (anywhere inside it), computed once at compile time.
@@ -27,6 +54,7 @@ fn labels_in(s: &Stmt) -> Vec<LabelId> {
 /// closures, which is a third of the work of a tight loop's iteration.
 fn counted_loop(
     it: &crate::Interp,
+    site: OsrSite,
     init: Option<&Stmt>,
     c: Option<&ir::Expr>,
     step: Option<&ir::Expr>,
@@ -117,6 +145,9 @@ fn counted_loop(
                 return f;
             }
             seek = NO_SEEK;
+            if let Some(f) = osr_tick(it, &site, fp) {
+                return f;
+            }
             it.poll();
             unsafe {
                 if wide {
@@ -215,6 +246,7 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
             })
         }
         Stmt::While(c, body) => {
+            let site = osr_site(it, s);
             let c = compile_cond(it, c);
             let body = compile_stmt(it, body);
             Box::new(move |it, fp, seek| {
@@ -227,11 +259,15 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
                         return f;
                     }
                     seek = NO_SEEK;
+                    if let Some(f) = osr_tick(it, &site, fp) {
+                        return f;
+                    }
                     it.poll();
                 }
             })
         }
         Stmt::DoWhile(body, c) => {
+            let site = osr_site(it, s);
             let c = compile_cond(it, c);
             let body = compile_stmt(it, body);
             Box::new(move |it, fp, seek| {
@@ -241,6 +277,9 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
                         return f;
                     }
                     seek = NO_SEEK;
+                    if let Some(f) = osr_tick(it, &site, fp) {
+                        return f;
+                    }
                     it.poll();
                     if !c(it, fp) {
                         return Flow::Normal;
@@ -249,9 +288,17 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
             })
         }
         Stmt::For(init, c, step, body) => {
-            if let Some(fast) = counted_loop(it, init.as_deref(), c.as_ref(), step.as_ref(), body) {
+            if let Some(fast) = counted_loop(
+                it,
+                osr_site(it, s),
+                init.as_deref(),
+                c.as_ref(),
+                step.as_ref(),
+                body,
+            ) {
                 return fast;
             }
+            let site = osr_site(it, s);
             let init = init.as_ref().map(|s| compile_stmt(it, s));
             let c = c.as_ref().map(|c| compile_cond(it, c));
             let step = step.as_ref().map(|e| compile_expr(it, e));
@@ -278,6 +325,9 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
                         return f;
                     }
                     seek = NO_SEEK;
+                    if let Some(f) = osr_tick(it, &site, fp) {
+                        return f;
+                    }
                     it.poll();
                     if let Some(step) = &step {
                         step(it, fp);

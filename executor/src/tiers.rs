@@ -1,0 +1,76 @@
+//! The compiled tiers, as the interpreter's tier-up policy calls them: builds what the
+//! jit needs from the loaded image (addresses of globals, cells, flags, trap entries).
+
+use interp::{Code, FuncRt, Image, SlotKind, Unit};
+
+/// The compiler the executor installs in the interpreter.
+pub(crate) fn compiler() -> interp::Compiler {
+    Box::new(compile)
+}
+
+fn compile(image: &Image, unit: Unit, rt: *mut FuncRt) -> Result<Code, String> {
+    let global = |id: ir::GlobalId| image.globals[id as usize] as usize;
+    let callee = |id: ir::FuncId| {
+        let s = &image.slots[id as usize];
+        let cell = image
+            .rt
+            .peek(id)
+            .map_or(0, |r| &r.target as *const usize as usize);
+        jit::Callee::Slot {
+            cell,
+            stable: s.entry,
+            variadic: s.ty.variadic && matches!(s.kind, SlotKind::Interp(_)),
+            defined: !matches!(s.kind, SlotKind::Undefined),
+        }
+    };
+    let env = jit::Env {
+        types: &image.types,
+        global: &global,
+        callee: &callee,
+        interrupt: &interp::INTERRUPT as *const _ as usize,
+        pending: &interp::PENDING as *const _ as usize,
+        stack_limit: &interp::STACK_LIMIT as *const _ as usize,
+        trap: interp::jit_trap as *const () as usize,
+        longjmp: interp::jit_longjmp as *const () as usize,
+    };
+    let counters = rt as *mut jit::Counters;
+    let r = match unit {
+        Unit::Func(f) => jit::baseline::compile_function(&env, f, counters),
+        Unit::Top(u) => jit::baseline::compile_unit(&env, u, counters),
+    };
+    r.map(|c| Code {
+        entry: c.entry,
+        start: c.start,
+        osr: c.osr,
+        size: c.code_size,
+    })
+    .map_err(|e| e.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use interp::tier::trap_code as t;
+    use jit::TrapCode as J;
+
+    #[test]
+    fn trap_codes_agree() {
+        for (a, b) in [
+            (t::DIV_ZERO, J::DivZero),
+            (t::INTERRUPTED, J::Interrupted),
+            (t::STACK_OVERFLOW, J::StackOverflow),
+            (t::UNDEFINED, J::Undefined),
+            (t::NULL_CALL, J::NullCall),
+            (t::BAD_GOTO, J::BadGoto),
+        ] {
+            assert_eq!(a, b as u64);
+        }
+    }
+
+    #[test]
+    fn counters_layout_agrees() {
+        assert_eq!(std::mem::offset_of!(interp::FuncRt, calls), 0);
+        assert_eq!(std::mem::offset_of!(interp::FuncRt, loops), 8);
+        assert_eq!(std::mem::offset_of!(jit::Counters, calls), 0);
+        assert_eq!(std::mem::offset_of!(jit::Counters, loops), 8);
+    }
+}

@@ -1,0 +1,465 @@
+//! Tier-up: per-function counters and slot cells at fixed addresses, the policy that moves
+//! hot code to a compiled tier (by calls, or in the middle of a long loop by on-stack
+//! replacement), and the entry points compiled code calls when it traps.
+//!
+//! The interpreter does not compile anything itself: the executor installs a
+//! [`Compiler`] (the jit crate), and the interpreter decides when to call it.
+
+use crate::{ffi, Image, Interp, SlotKind, Trap};
+use ir::protocol::{FuncStats, TierName, TierPolicy};
+use ir::{FuncId, Function, InitUnit};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Instant;
+
+/// Set while a trap is recorded in `Interp::pending`: compiled code checks it after
+/// every call and returns at once.
+pub static PENDING: AtomicBool = AtomicBool::new(false);
+/// The lowest address the native stack may reach (compiled code checks it on entry).
+pub static STACK_LIMIT: AtomicUsize = AtomicUsize::new(0);
+
+/// One function's run-time record, at a fixed address for the life of the process.
+/// Compiled code increments `calls` (offset 0) and `loops` (offset 8) and calls through
+/// `target` (offset 16).
+#[repr(C)]
+#[derive(Debug)]
+pub struct FuncRt {
+    pub calls: u64,
+    pub loops: u64,
+    /// Where a call to the function goes now: the interpreter's entry, compiled code, a
+    /// library function, or 0 (undefined).
+    pub target: usize,
+}
+
+const CHUNK: usize = 256;
+
+/// The records of every function, in chunks that never move.
+#[derive(Default)]
+pub struct RtTable {
+    chunks: Vec<Box<[FuncRt]>>,
+}
+
+impl RtTable {
+    pub fn get(&mut self, id: FuncId) -> *mut FuncRt {
+        let (c, i) = (id as usize / CHUNK, id as usize % CHUNK);
+        while self.chunks.len() <= c {
+            self.chunks.push(
+                (0..CHUNK)
+                    .map(|_| FuncRt {
+                        calls: 0,
+                        loops: 0,
+                        target: 0,
+                    })
+                    .collect(),
+            );
+        }
+        &mut self.chunks[c][i] as *mut FuncRt
+    }
+
+    /// The record, if it exists (no allocation).
+    pub fn peek(&self, id: FuncId) -> Option<&FuncRt> {
+        self.chunks
+            .get(id as usize / CHUNK)
+            .map(|c| &c[id as usize % CHUNK])
+    }
+}
+
+/// Compiled code for a function or top-level unit (see `jit::Compiled`).
+#[derive(Clone, Debug, Default)]
+pub struct Code {
+    pub entry: usize,
+    pub start: usize,
+    pub osr: Vec<(usize, usize)>,
+    pub size: usize,
+}
+
+/// What to compile.
+pub enum Unit<'a> {
+    Func(&'a Function),
+    Top(&'a InitUnit),
+}
+
+/// The compiled tier, as the executor provides it: code, or why not.
+pub type Compiler = Box<dyn FnMut(&Image, Unit, *mut FuncRt) -> Result<Code, String>>;
+
+/// A function's tier state.
+#[derive(Default)]
+pub(crate) struct FuncTier {
+    pub compiled: bool,
+    /// Compilation was attempted (it is not retried until the function changes).
+    pub tried: bool,
+    pub forced: Option<TierName>,
+    pub reason: Option<String>,
+    pub compile_ns: u64,
+    pub code: Option<Code>,
+}
+
+pub(crate) struct TierState {
+    pub policy: TierPolicy,
+    pub compiler: Option<Compiler>,
+    pub funcs: Vec<FuncTier>,
+    /// The top-level unit being run, its counters, and its compiled code once tried.
+    pub unit_rt: Box<FuncRt>,
+    pub unit_code: Option<Result<Code, String>>,
+}
+
+impl Default for TierState {
+    fn default() -> Self {
+        TierState {
+            policy: TierPolicy {
+                mode: TierName::Auto,
+                call_threshold: DEFAULT_CALL_THRESHOLD,
+                osr_threshold: DEFAULT_OSR_THRESHOLD,
+                trace: false,
+            },
+            compiler: None,
+            funcs: Vec::new(),
+            unit_rt: Box::new(FuncRt {
+                calls: 0,
+                loops: 0,
+                target: 0,
+            }),
+            unit_code: None,
+        }
+    }
+}
+
+/// Calls before a function is compiled (auto mode). See ARCHITECTURE.md for the
+/// measurement behind the defaults.
+pub const DEFAULT_CALL_THRESHOLD: u64 = 1000;
+/// Iterations of one loop before on-stack replacement.
+pub const DEFAULT_OSR_THRESHOLD: u64 = 5000;
+
+/// An interpreted loop's on-stack-replacement site (built when the loop is compiled to
+/// closures).
+pub(crate) struct OsrSite {
+    /// The loop statement's address in the IR tree (the compiled code's key).
+    pub key: usize,
+    /// The function it is in (`None`: top-level code).
+    pub func: Option<FuncId>,
+    pub rt: *mut FuncRt,
+    pub count: std::cell::Cell<u64>,
+}
+
+impl Interp {
+    /// Installs the compiled tier.
+    pub fn set_compiler(&mut self, c: Compiler) {
+        self.tier.compiler = Some(c);
+    }
+
+    pub fn set_policy(&mut self, p: TierPolicy) {
+        self.tier.policy = p;
+        // A new policy may allow what an old one forbade.
+        for f in &mut self.tier.funcs {
+            if !f.compiled {
+                f.tried = false;
+            }
+        }
+    }
+
+    fn ft(&mut self, id: FuncId) -> &mut FuncTier {
+        let i = id as usize;
+        if self.tier.funcs.len() <= i {
+            self.tier.funcs.resize_with(i + 1, Default::default);
+        }
+        &mut self.tier.funcs[i]
+    }
+
+    /// The slot of `id` changed (definition, redefinition, undo, library load): its calls
+    /// go to what the slot now holds, in the interpreter's tier.
+    pub fn slot_changed(&mut self, id: FuncId) {
+        self.invalidate(id);
+        let forced = self.ft(id).forced;
+        *self.ft(id) = FuncTier {
+            forced,
+            ..Default::default()
+        };
+        let s = &self.image.slots[id as usize];
+        let target = match s.kind {
+            SlotKind::Interp(_) => s.closure,
+            SlotKind::Native => s.entry,
+            SlotKind::Undefined => 0,
+        };
+        let rt = self.image.rt.get(id);
+        unsafe { (*rt).target = target };
+    }
+
+    /// Whether a call to session function `id` runs in the interpreter: counts the call,
+    /// and compiles the function when the policy says so.
+    #[inline]
+    pub(crate) fn interprets(&mut self, id: FuncId) -> bool {
+        let i = id as usize;
+        if let Some(f) = self.tier.funcs.get(i) {
+            if f.compiled {
+                return false;
+            }
+            if f.tried {
+                let rt = self.image.rt.get(id);
+                unsafe { (*rt).calls += 1 };
+                return true;
+            }
+        }
+        let rt = self.image.rt.get(id);
+        let calls = unsafe {
+            (*rt).calls += 1;
+            (*rt).calls
+        };
+        if calls >= self.call_threshold(id) {
+            return !self.tier_up(id, None);
+        }
+        true
+    }
+
+    fn wanted(&mut self, id: Option<FuncId>) -> TierName {
+        let forced = id.and_then(|id| self.ft(id).forced);
+        forced.unwrap_or(self.tier.policy.mode)
+    }
+
+    fn call_threshold(&mut self, id: FuncId) -> u64 {
+        match self.wanted(Some(id)) {
+            TierName::Interp => u64::MAX,
+            TierName::Auto => self.tier.policy.call_threshold,
+            _ => 0,
+        }
+    }
+
+    /// Compiles function `id` (once). `osr`: the iterations that triggered it, for the
+    /// trace. Returns whether it is compiled.
+    pub(crate) fn tier_up(&mut self, id: FuncId, osr: Option<u64>) -> bool {
+        if self.ft(id).compiled {
+            return true;
+        }
+        if self.ft(id).tried || self.wanted(Some(id)) == TierName::Interp {
+            return false;
+        }
+        self.ft(id).tried = true;
+        let SlotKind::Interp(f) = self.image.slots[id as usize].kind.clone() else {
+            return false;
+        };
+        let Some(mut compiler) = self.tier.compiler.take() else {
+            return false;
+        };
+        let rt = self.image.rt.get(id);
+        let t0 = Instant::now();
+        let r = compiler(&self.image, Unit::Func(&f), rt);
+        let ns = t0.elapsed().as_nanos() as u64;
+        self.tier.compiler = Some(compiler);
+        let trace = self.tier.policy.trace;
+        let why = match osr {
+            Some(n) => format!("in a loop, after {n} iterations"),
+            None => format!("after {} calls", unsafe { (*rt).calls }),
+        };
+        let ft = self.ft(id);
+        ft.compile_ns = ns;
+        match r {
+            Ok(code) => {
+                if trace {
+                    eprintln!(
+                        "[tier] {}: interp -> baseline {why} ({} bytes in {} us)",
+                        f.name,
+                        code.size,
+                        ns / 1000
+                    );
+                }
+                unsafe { (*rt).target = code.entry };
+                ft.compiled = true;
+                ft.code = Some(code);
+                true
+            }
+            Err(reason) => {
+                if trace {
+                    eprintln!("[tier] {}: stays in the interpreter: {reason}", f.name);
+                }
+                ft.reason = Some(reason);
+                false
+            }
+        }
+    }
+
+    /// Compiled code for the top-level unit being run (compiled once per unit).
+    pub(crate) fn unit_code(&mut self, unit: &InitUnit) -> Option<Code> {
+        if self.tier.unit_code.is_none() {
+            if self.tier.policy.mode == TierName::Interp {
+                return None;
+            }
+            let mut compiler = self.tier.compiler.take()?;
+            let rt: *mut FuncRt = &mut *self.tier.unit_rt;
+            let r = compiler(&self.image, Unit::Top(unit), rt);
+            self.tier.compiler = Some(compiler);
+            self.tier.unit_code = Some(r);
+        }
+        self.tier.unit_code.as_ref().unwrap().as_ref().ok().cloned()
+    }
+
+    /// Called by an interpreted loop whose iterations passed the threshold: compiles its
+    /// function and continues the loop there. Returns the function's result bits if it
+    /// did (the interpreter then returns from the function).
+    pub(crate) fn osr(&mut self, site: &OsrSite, fp: *mut u8) -> Option<u64> {
+        let code = match site.func {
+            Some(id) => {
+                if !self.tier_up(id, Some(site.count.get())) {
+                    return None;
+                }
+                self.tier.funcs[id as usize].code.clone()?
+            }
+            None => {
+                if self.tier.unit_code.is_none() && self.tier.policy.trace {
+                    eprintln!(
+                        "[tier] top-level code: interp -> baseline in a loop, after {} iterations",
+                        site.count.get()
+                    );
+                }
+                let unit = self.current_unit?;
+                self.unit_code(unsafe { &*unit })?
+            }
+        };
+        let entry = code.osr.iter().find(|o| o.0 == site.key)?.1;
+        Some(self.run_frame_code(entry, fp))
+    }
+
+    /// Runs compiled code in the interpreter's frame `fp` (a unit's start, an OSR entry).
+    pub(crate) fn run_frame_code(&mut self, entry: usize, fp: *mut u8) -> u64 {
+        let f: extern "C" fn(*mut u8, *mut u8) -> u64 = unsafe { std::mem::transmute(entry) };
+        let v = f(fp, self.ret_ptr);
+        self.check_pending();
+        v
+    }
+
+    /// Raises the trap compiled code (or a callback under it) recorded.
+    #[inline]
+    pub(crate) fn check_pending(&mut self) {
+        if let Some(t) = self.take_pending() {
+            crate::raise(t);
+        }
+    }
+
+    pub(crate) fn take_pending(&mut self) -> Option<Trap> {
+        PENDING.store(false, Ordering::Relaxed);
+        self.pending.take()
+    }
+
+    pub(crate) fn set_pending(&mut self, t: Trap) {
+        if self.pending.is_none() {
+            self.pending = Some(t);
+        }
+        PENDING.store(true, Ordering::Relaxed);
+    }
+
+    /// `%tier NAME TIER`: forces a function to a tier. Err: why it cannot.
+    pub fn force_tier(&mut self, name: &str, tier: TierName) -> Result<(), String> {
+        let id = self
+            .image
+            .slots
+            .iter()
+            .rposition(|s| s.name == name && matches!(s.kind, SlotKind::Interp(_)))
+            .ok_or_else(|| format!("no function '{name}' is defined in this session"))?
+            as FuncId;
+        match tier {
+            TierName::Interp | TierName::Auto => {
+                self.slot_changed(id);
+                self.ft(id).forced = (tier == TierName::Interp).then_some(tier);
+                Ok(())
+            }
+            TierName::Baseline | TierName::Opt => {
+                self.ft(id).forced = Some(tier);
+                self.ft(id).tried = false;
+                if self.tier_up(id, None) {
+                    Ok(())
+                } else {
+                    let why = self.ft(id).reason.clone().unwrap_or_default();
+                    self.ft(id).forced = None;
+                    Err(format!("the baseline tier cannot compile '{name}': it {why}"))
+                }
+            }
+        }
+    }
+
+    /// `%stats`: every function the session defined.
+    pub fn stats(&self) -> Vec<FuncStats> {
+        let mut out = Vec::new();
+        for (i, s) in self.image.slots.iter().enumerate() {
+            if !matches!(s.kind, SlotKind::Interp(_)) {
+                continue;
+            }
+            let rt = self.image.rt.peek(i as FuncId);
+            let ft = self.tier.funcs.get(i);
+            out.push(FuncStats {
+                name: s.name.clone(),
+                tier: if ft.is_some_and(|f| f.compiled) {
+                    TierName::Baseline
+                } else {
+                    TierName::Interp
+                },
+                calls: rt.map_or(0, |r| r.calls),
+                loops: rt.map_or(0, |r| r.loops),
+                compile_ns: ft.map_or(0, |f| f.compile_ns),
+                code_size: ft.and_then(|f| f.code.as_ref()).map_or(0, |c| c.size as u64),
+                reason: ft.and_then(|f| f.reason.clone()),
+            });
+        }
+        out
+    }
+}
+
+/// Trap codes compiled code passes to [`jit_trap`] (the same numbers as `jit::TrapCode`;
+/// a test in the executor checks they agree).
+pub mod trap_code {
+    pub const DIV_ZERO: u64 = 0;
+    pub const INTERRUPTED: u64 = 1;
+    pub const STACK_OVERFLOW: u64 = 2;
+    pub const UNDEFINED: u64 = 3;
+    pub const NULL_CALL: u64 = 4;
+    pub const BAD_GOTO: u64 = 5;
+}
+
+/// Records a trap raised by compiled code (it then returns up to the interpreter).
+pub extern "C" fn jit_trap(code: u64, arg: u64) {
+    let Some(it) = ffi::current() else { return };
+    let name = |it: &Interp, id: u64| {
+        it.image
+            .slots
+            .get(id as usize)
+            .map(|s| s.name.clone())
+            .unwrap_or_default()
+    };
+    let t = match code {
+        trap_code::DIV_ZERO => Trap::Error("integer division by zero".into()),
+        trap_code::INTERRUPTED => Trap::Interrupted,
+        trap_code::STACK_OVERFLOW => Trap::Error("stack overflow (recursion too deep)".into()),
+        trap_code::UNDEFINED => Trap::Error(format!(
+            "call to function '{}', which is not defined",
+            name(it, arg)
+        )),
+        trap_code::NULL_CALL => {
+            Trap::Error("call to a null function pointer, which is not defined".into())
+        }
+        trap_code::BAD_GOTO if arg == u64::MAX => {
+            Trap::Error("goto to a label that is not in scope".into())
+        }
+        trap_code::BAD_GOTO => Trap::Error(format!(
+            "goto to a label that is not in function '{}'",
+            name(it, arg)
+        )),
+        _ => Trap::Error(format!("internal error: unknown trap {code}")),
+    };
+    it.set_pending(t);
+}
+
+/// `longjmp(env, value)` from compiled code.
+pub extern "C" fn jit_longjmp(env: *const u64, value: i32) {
+    let Some(it) = ffi::current() else { return };
+    let t = crate::compile::longjmp_trap(env, value);
+    it.set_pending(t);
+}
+
+impl Interp {
+    /// Iterations of one loop before on-stack replacement (never, in the interpreter's
+    /// tier).
+    #[inline]
+    pub(crate) fn osr_threshold(&self) -> u64 {
+        match self.tier.policy.mode {
+            TierName::Interp => u64::MAX,
+            TierName::Auto => self.tier.policy.osr_threshold,
+            _ => 1,
+        }
+    }
+}
