@@ -1,8 +1,11 @@
 //! Differential tests: every C program in tests/programs/ must print the same stdout and
 //! exit with the same status under crepl as compiled by the system C compiler.
 //!
-//! Each program runs in every tier crepl has (today: the interpreter). Set
-//! `CREPL_PROGRAMS=name1,name2` to run only some programs.
+//! Each program runs in every tier: forced to the interpreter, forced to the baseline JIT,
+//! and in auto mode with thresholds so low that functions move up after a few calls or
+//! loop iterations (mixed-mode execution, on-stack replacement). Set
+//! `CREPL_PROGRAMS=name1,name2` to run only some programs, `CREPL_TIERS=baseline,...` to
+//! run only some tiers.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -10,7 +13,23 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// Extra crepl options per tier; every program runs once per entry.
-const TIERS: &[(&str, &[&str])] = &[("interp", &[])];
+const TIERS: &[(&str, &[&str])] = &[
+    ("interp", &["--tier=interp"]),
+    ("baseline", &["--tier=baseline"]),
+    (
+        "auto-eager",
+        &["--tier=auto", "--tier-threshold=3", "--osr-threshold=7"],
+    ),
+];
+
+fn tiers() -> Vec<(&'static str, &'static [&'static str])> {
+    let only = std::env::var("CREPL_TIERS").unwrap_or_default();
+    TIERS
+        .iter()
+        .filter(|t| only.is_empty() || only.split(',').any(|o| o == t.0))
+        .copied()
+        .collect()
+}
 
 struct Outcome {
     stdout: Vec<u8>,
@@ -78,9 +97,9 @@ fn programs_match_cc() {
                     continue;
                 }
                 let want = run(Command::new(&exe));
-                for (tier, flags) in TIERS {
+                for (tier, flags) in tiers() {
                     let mut c = Command::new(env!("CARGO_BIN_EXE_crepl"));
-                    c.args(*flags).arg(p);
+                    c.args(flags).arg(p);
                     let got = run(c);
                     if got.stdout != want.stdout || got.status != want.status {
                         let (w, g) = (String::from_utf8_lossy(&want.stdout), String::from_utf8_lossy(&got.stdout));

@@ -15,9 +15,12 @@ pub fn transcript(input: &Path, flags: &[&str]) -> String {
 }
 
 pub fn transcript_env(input: &Path, flags: &[&str], envs: &[(&str, &str)]) -> String {
+    // Unique per run: several tests run the same transcripts at once (one per tier).
+    static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let out_path = std::env::temp_dir().join(format!(
-        "crepl-transcript-{}-{}.out",
+        "crepl-transcript-{}-{}-{}.out",
         std::process::id(),
+        RUN.fetch_add(1, std::sync::atomic::Ordering::SeqCst),
         input.file_stem().unwrap().to_string_lossy()
     ));
     let out = std::fs::File::create(&out_path).unwrap();
@@ -131,6 +134,27 @@ fn transcripts() {
     );
 }
 
+/// Every transcript again with all code compiled by the baseline JIT: the same bytes.
+#[test]
+fn transcripts_baseline() {
+    check_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts"),
+        &["--tier=baseline"],
+        &[],
+    );
+}
+
+/// And in auto mode with tiny thresholds: functions move up after two calls, loops after
+/// five iterations (on-stack replacement), so interpreted and compiled code mix.
+#[test]
+fn transcripts_auto_eager() {
+    check_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts"),
+        &["--tier-threshold=2", "--osr-threshold=5"],
+        &[],
+    );
+}
+
 #[test]
 fn transcripts_in_process() {
     check_dir(
@@ -176,6 +200,16 @@ fn executor_transcripts() {
     check_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/executor"),
         &[],
+        &[],
+    );
+}
+
+/// Crashes, Ctrl-C and timeouts inside compiled code.
+#[test]
+fn executor_transcripts_baseline() {
+    check_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/executor"),
+        &["--tier=baseline"],
         &[],
     );
 }
