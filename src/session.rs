@@ -438,7 +438,7 @@ impl Session {
                 .reason
                 .map(|m| format!("baseline refused: it {m}"))
                 .unwrap_or_default();
-            println!(
+            let line = format!(
                 "{:<w$}  {:<8}  {:>12}  {:>12}  {:>10}  {:>8}  {note}",
                 r.name,
                 r.tier.as_str(),
@@ -447,6 +447,7 @@ impl Session {
                 compile,
                 code
             );
+            println!("{}", line.trim_end());
         }
         true
     }

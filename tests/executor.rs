@@ -7,17 +7,35 @@ use std::time::Duration;
 
 #[test]
 fn sigint_stops_an_infinite_loop_and_the_session_continues() {
+    sigint_stops(&["--tier=interp"], "int x = 3;\nwhile (1) { x = x; }\nx + 1\n");
+}
+
+/// The same in compiled code: a top-level loop compiled before it runs, a function's loop
+/// after on-stack replacement, a function compiled from the start.
+#[test]
+fn sigint_stops_compiled_loops() {
+    sigint_stops(&["--tier=baseline"], "int x = 3;\nwhile (1) { x = x; }\nx + 1\n");
+    sigint_stops(
+        &["--tier=auto"],
+        "int x = 3;\nvoid spin(void) { for (;;) x = x; }\nspin();\nx + 1\n",
+    );
+    sigint_stops(
+        &["--tier=baseline"],
+        "int x = 3;\nint spin(int n) { while (n) n = n * 3 + 1; return n; }\nspin(1);\nx + 1\n",
+    );
+}
+
+fn sigint_stops(flags: &[&str], input: &str) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_crepl"))
         .arg("--no-color")
+        .args(flags)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
-    stdin
-        .write_all(b"int x = 3;\nwhile (1) { x = x; }\nx + 1\n")
-        .unwrap();
+    stdin.write_all(input.as_bytes()).unwrap();
     drop(stdin);
     // Collect stderr as it comes, to see when the interrupt has landed.
     let err = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
@@ -47,11 +65,12 @@ fn sigint_stops_an_infinite_loop_and_the_session_continues() {
     reader.join().unwrap();
     let e = err.lock().unwrap().clone();
     let o = String::from_utf8_lossy(&out.stdout);
+    let n = input.lines().count() - 1;
     assert!(
-        e.contains("interrupted while running input 2"),
-        "stderr: {e}"
+        e.contains(&format!("interrupted while running input {n}")),
+        "{flags:?}: stderr: {e}"
     );
-    assert_eq!(o.trim(), "(int) 4", "stderr: {e}");
+    assert_eq!(o.trim(), "(int) 4", "{flags:?}: stderr: {e}");
     assert_eq!(out.status.code(), Some(1));
 }
 

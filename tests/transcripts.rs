@@ -43,9 +43,23 @@ pub fn transcript_env(input: &Path, flags: &[&str], envs: &[(&str, &str)]) -> St
     )
 }
 
-/// `session restored (9 inputs replayed, 3 ms)`: the time varies from run to run.
+/// `session restored (9 inputs replayed, 3 ms)`, `12.5 us` (compile times in `%stats` and
+/// `--trace-tiers`): times vary from run to run.
 fn mask_times(s: &str) -> String {
     s.lines()
+        .map(|l| {
+            let words: Vec<&str> = l.split(' ').collect();
+            let mut out: Vec<&str> = Vec::with_capacity(words.len());
+            for (i, w) in words.iter().enumerate() {
+                let next = words.get(i + 1).copied().unwrap_or("");
+                if (next == "us" || next.starts_with("us)")) && w.parse::<f64>().is_ok() {
+                    out.push("<t>");
+                } else {
+                    out.push(w);
+                }
+            }
+            out.join(" ")
+        })
         .map(|l| {
             match (
                 l.starts_with("session restored ("),
@@ -199,6 +213,19 @@ fn transcripts_over_tcp() {
 fn executor_transcripts() {
     check_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/executor"),
+        &[],
+        &[],
+    );
+}
+
+/// Tiers seen by the user: `%tier`, `%stats`, `--trace-tiers`, mixed-mode execution
+/// (recursion alternating tiers, callbacks from the C library into each tier, a function
+/// compiled while it is on the stack). Default flags only: these sessions choose tiers
+/// themselves.
+#[test]
+fn tier_transcripts() {
+    check_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tiers"),
         &[],
         &[],
     );

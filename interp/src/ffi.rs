@@ -321,7 +321,7 @@ unsafe extern "C" fn trampoline(
     }
     let id = data as usize as FuncId;
     // Counts the call (and may compile the function for the calls after this one).
-    let _ = it.interprets(id);
+    it.count_call(id);
     let ty = it.image.slots[id as usize].ty.clone();
     let mut vals = Vec::with_capacity(ty.params.len());
     for (i, t) in ty.params.iter().enumerate() {

@@ -203,10 +203,20 @@ impl Interp {
             (*rt).calls += 1;
             (*rt).calls
         };
-        if calls >= self.call_threshold(id) {
-            return !self.tier_up(id, None);
+        if calls >= self.call_threshold(id) && self.tier_up(id, None) {
+            // The caller now calls the compiled code, which counts the call itself.
+            unsafe { (*rt).calls -= 1 };
+            return false;
         }
         true
+    }
+
+    /// Counts a call that the interpreter runs whatever the tier (from native code through
+    /// the function's interpreter entry); may compile the function for later calls.
+    pub(crate) fn count_call(&mut self, id: FuncId) {
+        if !self.interprets(id) {
+            unsafe { (*self.image.rt.get(id)).calls += 1 };
+        }
     }
 
     fn wanted(&mut self, id: Option<FuncId>) -> TierName {

@@ -31,14 +31,16 @@ fn osr_site(it: &crate::Interp, s: &Stmt) -> OsrSite {
 /// code. `Some(flow)`: the function returned there.
 #[inline]
 fn osr_tick(it: &mut crate::Interp, site: &OsrSite, fp: *mut u8) -> Option<Flow> {
-    unsafe { (*site.rt).loops += 1 };
     let n = site.count.get() + 1;
     site.count.set(n);
     if n == it.osr_threshold() {
-        let v = it.osr(site, fp)?;
-        it.ret = v;
-        return Some(Flow::Return);
+        // The compiled code counts this back-edge itself.
+        if let Some(v) = it.osr(site, fp) {
+            it.ret = v;
+            return Some(Flow::Return);
+        }
     }
+    unsafe { (*site.rt).loops += 1 };
     None
 }
 
