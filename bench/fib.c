@@ -1,4 +1,5 @@
-// bench: recursive calls, fib(30)
+// bench: recursive calls, fib(30) by default, fib(N) with an argument
 #include <stdio.h>
+#include <stdlib.h>
 int fib(int n) { return n < 2 ? n : fib(n-1) + fib(n-2); }
-int main(void) { printf("%d\n", fib(30)); return 0; }
+int main(int argc, char **argv) { int n = argc > 1 ? atoi(argv[1]) : 30; printf("%d\n", fib(n)); return 0; }
