@@ -44,7 +44,8 @@ pub fn transcript_env(input: &Path, flags: &[&str], envs: &[(&str, &str)]) -> St
 }
 
 /// `session restored (9 inputs replayed, 3 ms)`, `12.5 us` (compile times in `%stats` and
-/// `--trace-tiers`): times vary from run to run.
+/// `--trace-tiers`): times vary from run to run. Code sizes (`304 B`, `(304 bytes`) are
+/// masked too.
 fn mask_times(s: &str) -> String {
     s.lines()
         .map(|l| {
@@ -54,6 +55,9 @@ fn mask_times(s: &str) -> String {
                 let next = words.get(i + 1).copied().unwrap_or("");
                 if (next == "us" || next.starts_with("us)")) && w.parse::<f64>().is_ok() {
                     out.push("<t>");
+                } else if (next == "B" || next == "bytes") && w.trim_start_matches('(').parse::<u64>().is_ok() {
+                    // Code sizes change with every change to code generation.
+                    out.push(if w.starts_with('(') { "(<n>" } else { "<n>" });
                 } else {
                     out.push(w);
                 }

@@ -27,9 +27,7 @@ fn compile(image: &Image, unit: Unit, rt: *mut FuncRt) -> Result<Code, String> {
         types: &image.types,
         global: &global,
         callee: &callee,
-        interrupt: &interp::INTERRUPT as *const _ as usize,
-        pending: &interp::PENDING as *const _ as usize,
-        stack_limit: &interp::STACK_LIMIT as *const _ as usize,
+        flags: &interp::FLAGS as *const _ as usize,
         trap: interp::jit_trap as *const () as usize,
         longjmp: interp::jit_longjmp as *const () as usize,
     };
@@ -64,6 +62,13 @@ mod tests {
         ] {
             assert_eq!(a, b as u64);
         }
+    }
+
+    #[test]
+    fn flags_layout_agrees() {
+        assert_eq!(std::mem::offset_of!(interp::tier::Flags, interrupt), 0);
+        assert_eq!(std::mem::offset_of!(interp::tier::Flags, pending), 1);
+        assert_eq!(std::mem::offset_of!(interp::tier::Flags, stack_limit), 8);
     }
 
     #[test]

@@ -18,7 +18,7 @@ mod mem;
 pub mod tier;
 
 pub use image::{Image, SlotKind};
-pub use tier::{jit_longjmp, jit_trap, Code, Compiler, FuncRt, Unit, PENDING, STACK_LIMIT};
+pub use tier::{jit_longjmp, jit_trap, Code, Compiler, FuncRt, Unit, FLAGS};
 
 use compile::CompiledFn;
 use ir::{FuncId, InitUnit};
@@ -26,7 +26,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Set from a signal handler (Ctrl-C) or a timer; polled at loop back-edges and calls.
-pub static INTERRUPT: AtomicBool = AtomicBool::new(false);
+pub static INTERRUPT: &AtomicBool = &tier::FLAGS.interrupt;
 
 /// Why execution stopped abnormally.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,7 +135,7 @@ impl Interp {
     /// current thread's stack and `size` the usable size below it.
     pub fn set_native_stack(&mut self, base: usize, size: usize) {
         self.stack_limit = base.saturating_sub(size);
-        STACK_LIMIT.store(self.stack_limit, Ordering::Relaxed);
+        FLAGS.stack_limit.store(self.stack_limit, Ordering::Relaxed);
     }
 
     /// Forgets the compiled body of a function (it was redefined or undone).

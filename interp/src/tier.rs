@@ -11,11 +11,25 @@ use ir::{FuncId, Function, InitUnit};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
-/// Set while a trap is recorded in `Interp::pending`: compiled code checks it after
-/// every call and returns at once.
-pub static PENDING: AtomicBool = AtomicBool::new(false);
-/// The lowest address the native stack may reach (compiled code checks it on entry).
-pub static STACK_LIMIT: AtomicUsize = AtomicUsize::new(0);
+/// The flags compiled code reads, in one block so that one register addresses them all
+/// (its layout is `jit::Env::flags`'s).
+#[repr(C)]
+pub struct Flags {
+    /// Set by Ctrl-C or a timeout: polled at loop back-edges and function entries.
+    pub interrupt: AtomicBool,
+    /// Set while a trap is recorded in `Interp::pending`: compiled code checks it after
+    /// every call and returns at once.
+    pub pending: AtomicBool,
+    /// The lowest address the native stack may reach (compiled code checks it on entry).
+    pub stack_limit: AtomicUsize,
+}
+
+pub static FLAGS: Flags = Flags {
+    interrupt: AtomicBool::new(false),
+    pending: AtomicBool::new(false),
+    stack_limit: AtomicUsize::new(0),
+};
+static PENDING: &AtomicBool = &FLAGS.pending;
 
 /// One function's run-time record, at a fixed address for the life of the process.
 /// Compiled code increments `calls` (offset 0) and `loops` (offset 8) and calls through

@@ -39,13 +39,13 @@ pub struct Env<'a> {
     pub types: &'a TypeTable,
     pub global: &'a dyn Fn(GlobalId) -> usize,
     pub callee: &'a dyn Fn(FuncId) -> Callee,
-    /// Byte set by Ctrl-C or a timeout: polled at loop back-edges and function entries.
-    pub interrupt: usize,
-    /// Byte set when a trap is pending (raised by compiled code, or by interpreted code
-    /// called from it): compiled code returns at once to its caller after every call.
-    pub pending: usize,
-    /// Address of a usize: the lowest address the native stack may reach.
-    pub stack_limit: usize,
+    /// Address of the executor's flags block:
+    /// - byte at +0: set by Ctrl-C or a timeout; polled at loop back-edges and function
+    ///   entries;
+    /// - byte at +1: set when a trap is pending (raised by compiled code, or by interpreted
+    ///   code called from it): compiled code returns at once after every call;
+    /// - usize at +8: the lowest address the native stack may reach.
+    pub flags: usize,
     /// `extern "C" fn(code: u64, arg: u64)`: records a trap (see [`TrapCode`]).
     pub trap: usize,
     /// `extern "C" fn(env: *const u64, value: i32)`: records a longjmp.

@@ -312,7 +312,7 @@ impl Gen<'_> {
         }
         a!(self ; call r11 ; add rsp, below + 8 * n);
         self.depth -= n as u32;
-        a!(self ; cmp BYTE [r15], 0 ; jne =>self.unwind);
+        a!(self ; cmp BYTE [r15 + 1], 0 ; jne =>self.unwind);
         match ret {
             Ret::Void => {}
             Ret::Bool => a!(self ; test al, al ; setne al ; movzx eax, al),

@@ -9,10 +9,13 @@
 //! - `rbx`: the frame base: local `n` of the IR lives at `[rbx + n]`, the same layout as an
 //!   interpreter frame, so on-stack replacement runs compiled code in the interpreter's
 //!   frame unchanged.
-//! - `r12`: where an aggregate result goes (the hidden result pointer, or the interpreter's
-//!   result slot after on-stack replacement; 0 when results travel in registers).
-//! - `r13`: address of the interrupt flag; `r14`: address of the function's counters;
-//!   `r15`: address of the pending-trap flag.
+//! - `r12` (only in functions returning a struct or union): where the result goes (the
+//!   hidden result pointer, or the interpreter's result slot after on-stack replacement;
+//!   0 when the result travels in registers).
+//! - `r15`: the executor's flags block (`Env::flags`): interrupt at `[r15]`, pending trap
+//!   at `[r15 + 1]`, stack limit at `[r15 + 8]`.
+//! - The prologue saves only rbp, rbx, r15 (and r12): calls are the hot path of recursive
+//!   code, so the fixed cost per call is kept to what gcc -O0 pays plus two pushes.
 //! - The native stack holds the expression stack: a value that must survive the
 //!   evaluation of another operand is pushed. The compiler counts the pushes (`depth`), so
 //!   every call is made with the stack 16-byte aligned.
@@ -56,8 +59,6 @@ pub(crate) const R11: u8 = 11;
 /// Integer argument registers, in order.
 pub(crate) const ARG_REGS: [u8; 6] = [7, 6, 2, 1, 8, 9];
 
-/// Bytes pushed by the prologue below the return address: rbp, rbx, r12-r15.
-const SAVED: i32 = 48;
 
 /// How a function's result leaves it.
 #[derive(Clone, Debug)]
@@ -99,6 +100,8 @@ pub(crate) struct Gen<'a> {
     osr: Vec<(usize, DynamicLabel)>,
     /// Counters of this code (calls, loop iterations).
     counters: usize,
+    /// Registers the prologue saves after rbp: rbx, r15, and r12 for aggregate results.
+    nsaved: i32,
 }
 
 /// Compiles a function: its native entry, its start entry and its OSR entries.
@@ -110,13 +113,14 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
     let mut g = Gen::new(env, ret, f.id as u64, counters as usize);
     let entry = g.ops.offset().0;
     g.prologue();
-    a!(g; sub rsp, frame_alloc(f.frame_size) ; mov rbx, rsp);
+    let alloc = ((f.frame_size as i32 + 15) & !15) + g.pad();
+    a!(g; sub rsp, alloc ; mov rbx, rsp);
     a!(g
-        ; mov r11, QWORD env.stack_limit as i64
-        ; cmp rsp, [r11]
+        ; cmp rsp, [r15 + 8]
         ; jb =>g.overflow
-        ; inc QWORD [r14]
-        ; cmp BYTE [r13], 0
+        ; mov r11, QWORD g.counters as i64
+        ; inc QWORD [r11]
+        ; cmp BYTE [r15], 0
         ; jne =>g.interrupted
     );
     g.store_params(f)?;
@@ -136,11 +140,6 @@ pub fn compile_unit(env: &Env, unit: &InitUnit, counters: *mut Counters) -> R<Co
     let start = g.frame_entry();
     g.body(&unit.body)?;
     g.finish(None, start)
-}
-
-fn frame_alloc(size: u32) -> i32 {
-    // Keeps rsp 16-byte aligned: the prologue pushed 6 registers after the return address.
-    (((size as i32) + 15) & !15) + 8
 }
 
 fn asm_err(e: impl std::fmt::Display) -> Refusal {
@@ -180,6 +179,11 @@ pub(crate) fn stub(cell: usize) -> usize {
 
 impl<'a> Gen<'a> {
     fn new(env: &'a Env<'a>, ret: Ret, func_arg: u64, counters: usize) -> Gen<'a> {
+        let nsaved = if matches!(ret, Ret::Regs(..) | Ret::Memory(_)) {
+            3
+        } else {
+            2
+        };
         let mut ops = Ops::new(0);
         let mut l = || ops.new_dynamic_label();
         let (ret_label, epilogue, unwind, trap_common, divzero, interrupted, overflow) =
@@ -201,6 +205,16 @@ impl<'a> Gen<'a> {
             func_arg,
             osr: Vec::new(),
             counters,
+            nsaved,
+        }
+    }
+
+    /// Bytes to add to a frame so rsp stays 16-byte aligned after the prologue's pushes.
+    fn pad(&self) -> i32 {
+        if self.nsaved % 2 == 1 {
+            8
+        } else {
+            0
         }
     }
 
@@ -209,15 +223,12 @@ impl<'a> Gen<'a> {
             ; push rbp
             ; mov rbp, rsp
             ; push rbx
-            ; push r12
-            ; push r13
-            ; push r14
             ; push r15
-            ; mov r13, QWORD self.env.interrupt as i64
-            ; mov r14, QWORD self.counters as i64
-            ; mov r15, QWORD self.env.pending as i64
-            ; xor r12d, r12d
+            ; mov r15, QWORD self.env.flags as i64
         );
+        if self.nsaved == 3 {
+            a!(self ; push r12 ; xor r12d, r12d);
+        }
     }
 
     /// An entry that runs in an existing frame: `(fp: rdi, result slot: rsi)`. Emits the
@@ -225,7 +236,14 @@ impl<'a> Gen<'a> {
     fn frame_entry(&mut self) -> usize {
         let at = self.ops.offset().0;
         self.prologue();
-        a!(self ; sub rsp, 8 ; mov rbx, rdi ; mov r12, rsi);
+        let pad = self.pad();
+        if pad > 0 {
+            a!(self; sub rsp, pad);
+        }
+        a!(self; mov rbx, rdi);
+        if self.nsaved == 3 {
+            a!(self; mov r12, rsi);
+        }
         at
     }
 
@@ -251,16 +269,11 @@ impl<'a> Gen<'a> {
             _ => {}
         }
         self.ops.dynamic_label(self.epilogue);
-        a!(self
-            ; lea rsp, [rbp - (SAVED - 8)]
-            ; pop r15
-            ; pop r14
-            ; pop r13
-            ; pop r12
-            ; pop rbx
-            ; pop rbp
-            ; ret
-        );
+        a!(self; lea rsp, [rbp - 8 * self.nsaved]);
+        if self.nsaved == 3 {
+            a!(self; pop r12);
+        }
+        a!(self ; pop r15 ; pop rbx ; pop rbp ; ret);
         self.ops.dynamic_label(self.unwind);
         a!(self ; xor eax, eax ; jmp =>self.epilogue);
         self.ops.dynamic_label(self.trap_common);
@@ -312,8 +325,9 @@ impl Gen<'_> {
     /// The back-edge of a loop: counts the iteration and polls for Ctrl-C.
     fn back_edge(&mut self) {
         a!(self
-            ; inc QWORD [r14 + 8]
-            ; cmp BYTE [r13], 0
+            ; mov r11, QWORD self.counters as i64
+            ; inc QWORD [r11 + 8]
+            ; cmp BYTE [r15], 0
             ; jne =>self.interrupted
         );
     }
