@@ -96,6 +96,8 @@ pub struct Interp {
     /// A trap raised inside a callback from native code, re-raised when the native call
     /// returns (it cannot unwind through C frames).
     pending: Option<Trap>,
+    /// Long double temporaries of the body being compiled (`compile/f80.rs`).
+    ld_temps: compile::LdTemps,
 }
 
 const STACK_SIZE: usize = 256 << 20;
@@ -114,6 +116,7 @@ impl Interp {
             jmp_value: None,
             saw_setjmp: std::cell::Cell::new(false),
             pending: None,
+            ld_temps: Default::default(),
         });
         ffi::register(&mut it);
         it
@@ -147,12 +150,14 @@ impl Interp {
         let saved_sp = self.sp;
         let saved_ret_ptr = self.ret_ptr;
         self.saw_setjmp.set(false);
+        self.ld_temps.begin(unit.frame_size);
         let body = compile::compile_unit(self, unit);
+        let frame_size = self.ld_temps.frame_size();
         let catches = self.saw_setjmp.get();
         let me: *mut Interp = self;
         let r = catch(|| {
             let it = unsafe { &mut *me };
-            let fp = it.push_frame(unit.frame_size);
+            let fp = it.push_frame(frame_size);
             let flow = if catches {
                 it.run_catching(&body, fp)
             } else {

@@ -3,10 +3,12 @@
 
 mod call;
 mod expr;
+mod f80;
 mod num;
 mod stmt;
 
 use crate::{raise, Interp, SlotKind, Trap};
+pub(crate) use f80::LdTemps;
 use ir::{FuncId, InitUnit, LabelId, Scalar, Type};
 
 /// Evaluates an expression in the frame `fp`: scalar bits, or an address.
@@ -78,6 +80,7 @@ impl Interp {
             }
         };
         self.saw_setjmp.set(false);
+        self.ld_temps.begin(f.frame_size);
         let body = stmt::compile_stmt(self, &f.body);
         let catches = self.saw_setjmp.get();
         let params = f
@@ -97,7 +100,7 @@ impl Interp {
             .collect();
         let c = Box::new(CompiledFn {
             name: f.name.clone(),
-            frame_size: f.frame_size,
+            frame_size: self.ld_temps.frame_size(),
             params,
             body,
             va_area: f.va_area,
