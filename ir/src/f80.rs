@@ -264,6 +264,19 @@ impl F80 {
         r
     }
 
+    /// Truncated toward zero; out of range or NaN gives i16::MIN.
+    pub fn to_i16(self) -> i16 {
+        let mut r = 0i16;
+        unsafe {
+            x87!(
+                "fld tbyte ptr [{a}]",
+                "fisttp word ptr [{d}]",
+                a = in(reg) self.ptr(), d = in(reg) &mut r as *mut i16
+            )
+        };
+        r
+    }
+
     /// Truncated toward zero, as GCC converts to unsigned long: values from 2^63 on are
     /// converted after subtracting 2^63.
     pub fn to_u64(self) -> u64 {
@@ -283,8 +296,8 @@ impl F80 {
 
     /// The value converted to an integer kind (truncated toward zero), as value bits
     /// sign- or zero-extended to 64 bits. Out-of-range values give what GCC's code gives
-    /// for int, long and unsigned long (the FPU's "integer indefinite"); narrower kinds
-    /// go through int, as GCC does.
+    /// (the FPU's "integer indefinite" of the width GCC stores: 64 bits for long and the
+    /// unsigned int kinds, 32 for int and unsigned short, 16 for short and the chars).
     pub fn to_int(self, s: crate::Scalar) -> u64 {
         use crate::Scalar::*;
         match s {
@@ -292,10 +305,10 @@ impl F80 {
             U64 => self.to_u64(),
             U32 => self.to_i64() as u32 as u64,
             I32 => self.to_i32() as i64 as u64,
-            I16 => self.to_i32() as i16 as i64 as u64,
             U16 => self.to_i32() as u16 as u64,
-            I8 => self.to_i32() as i8 as i64 as u64,
-            U8 => self.to_i32() as u8 as u64,
+            I16 => self.to_i16() as i64 as u64,
+            I8 => self.to_i16() as i8 as i64 as u64,
+            U8 => self.to_i16() as u8 as u64,
             F32 | F64 | F80 => unreachable!("not an integer kind"),
         }
     }
