@@ -35,6 +35,8 @@ pub unsafe fn store(p: *mut u8, s: Scalar, v: u64) {
         Scalar::I16 | Scalar::U16 => w(p as *mut u16, v as u16),
         Scalar::I32 | Scalar::U32 | Scalar::F32 => w(p as *mut u32, v as u32),
         Scalar::I64 | Scalar::U64 | Scalar::F64 => w(p as *mut u64, v),
+        // (No value at all, 0, is an argument a call without a prototype left out.)
+        Scalar::F80 if v == 0 => F80::ZERO.write(p),
         Scalar::F80 => F80::read(v as *const u8).write(p),
     }
 }

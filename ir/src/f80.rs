@@ -473,6 +473,9 @@ fn round_pack(q: u128, e: i64, sticky: bool) -> F80 {
     }
 }
 
+/// Significant digits of a decimal constant that are used exactly (see `from_decimal`).
+const MAX_DIGITS: usize = 20000;
+
 /// Decimal digits (values 0-9) and a decimal exponent: the value is DIGITS x 10^exp.
 fn from_decimal(digits: &[u8], exp: i64) -> F80 {
     let first = digits.iter().position(|&d| d != 0);
@@ -483,6 +486,21 @@ fn from_decimal(digits: &[u8], exp: i64) -> F80 {
     // Trailing zeros move into the exponent.
     let exp = exp + (digits.len() - 1 - last) as i64;
     let digits = &digits[first..=last];
+    // Digits past the 20000th only matter as "something nonzero follows": every value
+    // halfway between two long doubles has fewer digits than that (about 11500 at most).
+    let mut exp = exp;
+    let mut kept;
+    let digits = if digits.len() > MAX_DIGITS {
+        exp += (digits.len() - MAX_DIGITS) as i64;
+        kept = digits[..MAX_DIGITS].to_vec();
+        if digits[MAX_DIGITS..].iter().any(|&d| d != 0) {
+            kept.push(1);
+            exp -= 1;
+        }
+        &kept[..]
+    } else {
+        digits
+    };
     let nd = digits.len() as i64;
     // Far outside the range (LDBL_MAX ~ 1.19e4932, the smallest subnormal ~ 3.6e-4951).
     if nd + exp > 4940 {
@@ -920,6 +938,17 @@ mod tests {
         assert_eq!(F80::parse("1e-5000"), Some(F80::ZERO));
         assert_eq!(F80::parse("abc"), None);
         assert_eq!(F80::parse("1e"), None);
+        // Long inputs: the digits past the 20000th count only as nonzero or not. Halfway
+        // between 1 and the next long double (1 + 2^-64) ties to even; a 1 far behind it
+        // rounds up.
+        let half = "1.0000000000000000000542101086242752217003726400434970855712890625";
+        let zeros = "0".repeat(30000);
+        assert_eq!(F80::parse(half).unwrap().mant, 1 << 63);
+        assert_eq!(F80::parse(&format!("{half}{zeros}")).unwrap().mant, 1 << 63);
+        assert_eq!(
+            F80::parse(&format!("{half}{zeros}1")).unwrap().mant,
+            (1 << 63) + 1
+        );
     }
 
     #[test]

@@ -73,8 +73,34 @@ fn operand(it: &Interp, e: &Expr) -> Src {
             Place::Abs(a) => Src::Abs(a),
             Place::Dyn(f) => Src::Any(f),
         },
-        K::LongDouble(v) => Src::Abs(constant(*v)),
-        _ => Src::Any(compile_expr(it, e)),
+        _ => match const_value(e) {
+            Some(v) => Src::Abs(constant(v)),
+            None => Src::Any(compile_expr(it, e)),
+        },
+    }
+}
+
+/// The value of a long double constant: a literal, or a converted or negated one (sema
+/// converts `x == 0` to `x == (long double)0`).
+fn const_value(e: &Expr) -> Option<F80> {
+    if !is_ld(&e.ty) {
+        return None;
+    }
+    match &e.kind {
+        K::LongDouble(v) => Some(*v),
+        K::Float(f) => Some(F80::from_f64(*f)),
+        K::Int(v) => Some(F80::from_i64(*v)),
+        K::Unary(UnOp::Neg, a) => const_value(a).map(F80::neg),
+        K::Cast(a) => match (&a.kind, sk(&a.ty)) {
+            (_, Scalar::F80) => const_value(a),
+            (K::Float(f), Scalar::F32) => Some(F80::from_f32(*f as f32)),
+            (K::Float(f), _) => Some(F80::from_f64(*f)),
+            (K::Int(v), s) if a.ty.kind != TypeKind::Bool => {
+                Some(F80::from_int(mem::normalize(*v as u64, s), s))
+            }
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -99,19 +125,11 @@ fn arith_op(op: BinOp) -> Arith {
 /// for nodes that treat long doubles like any address (lvalues, calls, `?:`, comma).
 pub(crate) fn compile(it: &Interp, e: &Expr) -> Option<Ev> {
     let ld = is_ld(&e.ty);
+    if let Some(v) = const_value(e) {
+        let a = constant(v) as u64;
+        return Some(Box::new(move |_, _| a));
+    }
     Some(match &e.kind {
-        K::LongDouble(v) => {
-            let a = constant(*v) as u64;
-            Box::new(move |_, _| a)
-        }
-        K::Float(f) if ld => {
-            let a = constant(F80::from_f64(*f)) as u64;
-            Box::new(move |_, _| a)
-        }
-        K::Int(v) if ld => {
-            let a = constant(F80::from_i64(*v)) as u64;
-            Box::new(move |_, _| a)
-        }
         K::Load(_) if ld => {
             // A copy: the value must not change if the lvalue does before it is used.
             let src = operand(it, e);
