@@ -62,7 +62,13 @@ fn mask_times(s: &str) -> String {
                     out.push(w);
                 }
             }
-            out.join(" ")
+            let masked = out.join(" ");
+            if masked != l {
+                // Table columns move with the masked widths: collapse the padding.
+                masked.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+            } else {
+                masked
+            }
         })
         .map(|l| {
             match (

@@ -68,8 +68,13 @@ fn value(image: &Image, ty: &Type, p: *const u8) -> String {
                 "",
             ),
             TypeKind::LongDouble => {
-                let v = f64::from_bits(interp_load_f80(p));
-                float(v, &format!("{v:?}"), "L")
+                let v = ir::F80::read(p);
+                let s = v.to_shortest();
+                if v.is_finite() {
+                    s + "L"
+                } else {
+                    s
+                }
             }
             TypeKind::Enum(id, unsigned) => {
                 let v = if *unsigned {
@@ -154,22 +159,6 @@ fn value(image: &Image, ty: &Type, p: *const u8) -> String {
             TypeKind::Void => String::new(),
         }
     }
-}
-
-unsafe fn interp_load_f80(p: *const u8) -> u64 {
-    // Same conversion as the interpreter's loads (80-bit x87 -> f64).
-    let mant = std::ptr::read_unaligned(p as *const u64);
-    let se = std::ptr::read_unaligned(p.add(8) as *const u16);
-    let sign = if se & 0x8000 != 0 { -1.0 } else { 1.0 };
-    let exp = (se & 0x7fff) as i32;
-    let f = if exp == 0 && mant == 0 {
-        0.0
-    } else if exp == 0x7fff {
-        f64::INFINITY
-    } else {
-        (mant as f64) * 2f64.powi(exp - 16383 - 63)
-    };
-    (sign * f).to_bits()
 }
 
 /// A floating value: the shortest decimal that reads back (`debug` is Rust's `{:?}`),

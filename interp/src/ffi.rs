@@ -225,7 +225,8 @@ pub(crate) unsafe fn native_call(
         &mut heap[..]
     };
     for i in 0..vals.len() {
-        av[i] = if arg_types[i].is_record() {
+        // Records and long doubles are passed as the address of their value.
+        av[i] = if arg_types[i].is_record() || arg_types[i].kind == TypeKind::LongDouble {
             vals[i] as *mut c_void
         } else {
             &mut vals[i] as *mut u64 as *mut c_void
@@ -338,7 +339,7 @@ unsafe extern "C" fn trampoline(
         let it = &mut *me;
         let f = it.compiled_fn(id);
         it.va_args = std::ptr::null_mut();
-        let rp = if ret.is_record() {
+        let rp = if ret.is_record() || ret.kind == TypeKind::LongDouble {
             result as *mut u8
         } else {
             std::ptr::null_mut()
@@ -347,7 +348,7 @@ unsafe extern "C" fn trampoline(
     });
     match r {
         Ok(v) => {
-            if !ret.is_void() && !ret.is_record() {
+            if !ret.is_void() && !ret.is_record() && ret.kind != TypeKind::LongDouble {
                 // libffi wants integer results widened to a full register.
                 let v = normalize_ret(v, &ret);
                 if ret.is_float() {

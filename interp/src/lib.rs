@@ -105,6 +105,8 @@ pub struct Interp {
     /// What is being compiled to closures: the function (`None`: top-level code) and its
     /// counters, for the loops' on-stack-replacement sites.
     compiling: std::cell::Cell<(Option<FuncId>, *mut FuncRt)>,
+    /// Long double temporaries of the body being compiled (`compile/f80.rs`).
+    ld_temps: compile::LdTemps,
 }
 
 const STACK_SIZE: usize = 256 << 20;
@@ -126,6 +128,7 @@ impl Interp {
             tier: Default::default(),
             current_unit: None,
             compiling: std::cell::Cell::new((None, std::ptr::null_mut())),
+            ld_temps: Default::default(),
         });
         ffi::register(&mut it);
         it
@@ -170,12 +173,14 @@ impl Interp {
             ir::protocol::TierName::Baseline | ir::protocol::TierName::Opt => self.unit_code(unit),
             _ => None,
         };
+        self.ld_temps.begin(unit.frame_size);
         let body = compile::compile_unit(self, unit);
+        let frame_size = self.ld_temps.frame_size();
         let catches = self.saw_setjmp.get();
         let me: *mut Interp = self;
         let r = catch(|| {
             let it = unsafe { &mut *me };
-            let fp = it.push_frame(unit.frame_size);
+            let fp = it.push_frame(frame_size);
             let flow = if let Some(code) = &code {
                 it.run_frame_code(code.start, fp);
                 compile::Flow::Normal

@@ -10,6 +10,10 @@
 //!   Nothing is looked up by name at run time.
 //! - Scalars of integer type are kept sign- or zero-extended to 64 bits according to their
 //!   type; float values are f32 or f64 bit patterns.
+//! - `long double` (x87 80-bit, 16 bytes) does not fit in 64 bits: like an aggregate, an
+//!   expression of that type evaluates to the address of its value (an lvalue's own
+//!   storage, or a temporary the tier provides), and a call returning one writes it to
+//!   `Call::ret_slot`. Every node whose value is a long double has that type.
 
 use crate::types::{FnType, Scalar, Type};
 use serde::{Deserialize, Serialize};
@@ -74,6 +78,8 @@ pub enum ExprKind {
     Int(i64),
     /// Floating constant of the node's type (float or double).
     Float(f64),
+    /// Constant of type long double (its exact 80-bit value).
+    LongDouble(crate::F80),
 
     // Lvalues: evaluate to an address.
     /// A local variable at this offset in the current frame.
@@ -166,7 +172,7 @@ pub struct Call {
     /// Arguments converted to the parameter types; variadic extras already promoted.
     pub args: Vec<Expr>,
     pub fty: FnType,
-    /// For a struct/union result: a frame slot the result is written to.
+    /// For a struct, union or long double result: a frame slot the result is written to.
     pub ret_slot: Option<u32>,
 }
 

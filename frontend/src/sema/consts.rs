@@ -3,12 +3,16 @@
 
 use super::Sema;
 use crate::ast;
-use ir::{BinOp, Expr, ExprKind, GlobalId, Scalar, Type, TypeKind, UnOp};
+use ir::f80::Arith;
+use ir::{BinOp, Expr, ExprKind, GlobalId, Scalar, Type, TypeKind, UnOp, F80};
+use std::cmp::Ordering;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Const {
     Int(i64),
     Float(f64),
+    /// A long double, exactly.
+    LongDouble(F80),
     /// Address of a global or function plus a byte offset.
     Addr(AddrBase, i64),
 }
@@ -43,18 +47,38 @@ pub(crate) fn eval(e: &Expr, addr_ok: bool) -> Option<Const> {
     use Const::*;
     Some(match &e.kind {
         ExprKind::Int(v) => Int(norm(*v, &e.ty)),
+        ExprKind::Float(f) if e.ty.kind == TypeKind::LongDouble => LongDouble(F80::from_f64(*f)),
         ExprKind::Float(f) => Float(if e.ty.kind == TypeKind::Float {
             *f as f32 as f64
         } else {
             *f
         }),
+        ExprKind::LongDouble(v) => LongDouble(*v),
         ExprKind::Cast(a) => {
             let v = eval(a, addr_ok)?;
             let to = &e.ty;
             if to.is_void() {
                 return None;
             }
+            let to_ld = to.kind == TypeKind::LongDouble;
             match v {
+                Int(i) if to_ld => LongDouble(F80::from_int(i as u64, sk(&a.ty))),
+                Float(f) if to_ld => LongDouble(F80::from_f64(f)),
+                LongDouble(x) => {
+                    if to_ld {
+                        LongDouble(x)
+                    } else if to.kind == TypeKind::Float {
+                        Float(x.to_f32() as f64)
+                    } else if to.is_float() {
+                        Float(x.to_f64())
+                    } else if to.kind == TypeKind::Bool {
+                        Int(!x.is_zero() as i64)
+                    } else if to.is_integer() {
+                        Int(x.to_int(sk(to)) as i64)
+                    } else {
+                        return None;
+                    }
+                }
                 Int(i) => {
                     if to.is_float() {
                         let f = if a.ty.is_signed()
@@ -117,6 +141,8 @@ pub(crate) fn eval(e: &Expr, addr_ok: bool) -> Option<Const> {
             match (op, v) {
                 (UnOp::Neg, Int(i)) => Int(norm(i.wrapping_neg(), &e.ty)),
                 (UnOp::Neg, Float(f)) => Float(-f),
+                (UnOp::Neg, LongDouble(x)) => LongDouble(x.neg()),
+                (UnOp::LogNot, LongDouble(x)) => Int(x.is_zero() as i64),
                 (UnOp::BitNot, Int(i)) => Int(norm(!i, &e.ty)),
                 (UnOp::LogNot, Int(i)) => Int((i == 0) as i64),
                 (UnOp::LogNot, Float(f)) => Int((f == 0.0) as i64),
@@ -158,6 +184,29 @@ pub(crate) fn eval(e: &Expr, addr_ok: bool) -> Option<Const> {
                         r
                     })
                 }
+                (LongDouble(x), LongDouble(y)) => {
+                    let ar = match op {
+                        BinOp::Add => Arith::Add,
+                        BinOp::Sub => Arith::Sub,
+                        BinOp::Mul => Arith::Mul,
+                        BinOp::Div => Arith::Div,
+                        _ => {
+                            let o = x.partial_cmp(&y);
+                            return Some(Int(match op {
+                                BinOp::Eq => o == Some(Ordering::Equal),
+                                BinOp::Ne => o != Some(Ordering::Equal),
+                                BinOp::Lt => o == Some(Ordering::Less),
+                                BinOp::Le => matches!(o, Some(Ordering::Less | Ordering::Equal)),
+                                BinOp::Gt => o == Some(Ordering::Greater),
+                                BinOp::Ge => {
+                                    matches!(o, Some(Ordering::Greater | Ordering::Equal))
+                                }
+                                _ => return None,
+                            } as i64));
+                        }
+                    };
+                    LongDouble(x.arith(ar, y))
+                }
                 (Addr(b1, o1), Addr(b2, o2)) if *op == BinOp::Sub && b1 == b2 => Int(o1 - o2),
                 _ => return None,
             }
@@ -170,7 +219,7 @@ pub(crate) fn eval(e: &Expr, addr_ok: bool) -> Option<Const> {
             match pv {
                 Addr(b, o) => Addr(b, o + iv * *scale as i64),
                 Int(x) => Int(x.wrapping_add(iv.wrapping_mul(*scale as i64))),
-                Float(_) => return None,
+                Float(_) | LongDouble(_) => return None,
             }
         }
         ExprKind::PtrDiff(a, b, scale) => match (eval(a, addr_ok)?, eval(b, addr_ok)?) {
@@ -228,6 +277,7 @@ fn truth(c: Const) -> Option<bool> {
     match c {
         Const::Int(i) => Some(i != 0),
         Const::Float(f) => Some(f != 0.0),
+        Const::LongDouble(x) => Some(!x.is_zero()),
         Const::Addr(..) => Some(true),
     }
 }

@@ -281,15 +281,21 @@ impl Sema {
                 };
                 val(int_const(*value as u64 as i64, ty(k)))
             }
-            A::FloatLit { value, suffix, .. } => {
+            A::FloatLit {
+                value,
+                suffix,
+                text,
+            } => {
                 let k = match suffix {
                     Some('f') | Some('F') => TypeKind::Float,
                     Some('l') | Some('L') => TypeKind::LongDouble,
                     _ => TypeKind::Double,
                 };
                 if k == TypeKind::LongDouble {
-                    self.error(loc, "long double is not supported yet");
-                    return Err(());
+                    // The exact 80-bit value of the digits, not the double's.
+                    let digits = text.trim_end_matches(['l', 'L']);
+                    let v = ir::F80::parse(digits).unwrap_or_else(|| ir::F80::from_f64(*value));
+                    return Ok(val(Expr::new(K::LongDouble(v), ty(k))));
                 }
                 val(Expr::new(K::Float(*value), ty(k)))
             }
@@ -1537,7 +1543,7 @@ impl Sema {
             );
             return Err(());
         }
-        let ret_slot = if ret.is_record() {
+        let ret_slot = if ret.is_record() || ret.kind == TypeKind::LongDouble {
             let (s, a) = (self.types.size_of(&ret), self.types.align_of(&ret));
             Some(self.alloc_local(s.max(16), a))
         } else {
@@ -1602,6 +1608,10 @@ impl Sema {
             "huge_valf" | "inff" => Expr::new(K::Float(f64::INFINITY), flt),
             "nan" | "nans" => Expr::new(K::Float(f64::NAN), dbl),
             "nanf" | "nansf" => Expr::new(K::Float(f64::NAN), flt),
+            "huge_vall" | "infl" => {
+                Expr::new(K::LongDouble(ir::F80::INFINITY), ty(TypeKind::LongDouble))
+            }
+            "nanl" | "nansl" => Expr::new(K::LongDouble(ir::F80::NAN), ty(TypeKind::LongDouble)),
             "unreachable" | "trap" => {
                 let Some(Symbol::Func(f)) = self.lookup("abort").cloned() else {
                     return Ok(Some(val(Expr::new(K::Int(0), Type::void()))));
@@ -1915,7 +1925,13 @@ impl Sema {
                 self.push_unit_stmt(ir::Stmt::Expr(x));
                 return Ok((0, t));
             }
-            let off = self.alloc_local(8, 8);
+            // A long double's value takes 16 bytes; anything else is stored in 8.
+            let n = if t.kind == TypeKind::LongDouble {
+                16
+            } else {
+                8
+            };
+            let off = self.alloc_local(n, n);
             let slot = Expr::new(K::Local(off), ulong_ty());
             let value = if t.is_function() {
                 Expr {

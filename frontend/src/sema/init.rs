@@ -582,6 +582,13 @@ impl Sema {
                             }
                             None => bytes[off..off + n].copy_from_slice(&v.to_le_bytes()[..n]),
                         },
+                        Const::LongDouble(x) => {
+                            bytes[off..off + 16].copy_from_slice(&x.to_bytes());
+                        }
+                        Const::Float(f) if it.ty.kind == TypeKind::LongDouble => {
+                            let x = ir::F80::from_f64(f);
+                            bytes[off..off + 16].copy_from_slice(&x.to_bytes());
+                        }
                         Const::Float(f) => {
                             if it.ty.kind == TypeKind::Float {
                                 bytes[off..off + 4].copy_from_slice(&(f as f32).to_le_bytes());

@@ -36,7 +36,8 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
             (
                 if a.ty.is_record() { sz } else { 8.max(sz) },
                 it.image.types.align_of(&a.ty).max(8) as usize,
-                a.ty.is_record(),
+                // Copied from the address the value is (long double: see f80.rs).
+                a.ty.is_record() || a.ty.kind == TypeKind::LongDouble,
             )
         })
         .collect();

@@ -26,7 +26,7 @@ macro_rules! by_int {
     };
 }
 
-/// Dispatches on any scalar kind but long double (which takes the generic paths).
+/// Dispatches on any scalar kind (long double never gets here: `f80.rs` compiles it).
 macro_rules! by_num {
     ($s:expr, $f:ident, $($arg:expr),*) => {
         match $s {
@@ -91,9 +91,7 @@ fn opnd(it: &Interp, e: &Expr, s: Scalar) -> Opnd {
     match &e.kind {
         K::Int(v) => return Opnd::Const(normalize(*v as u64, s)),
         K::Float(f) => return Opnd::Const(from_f64(*f, s)),
-        K::Load(lv)
-            if !e.ty.is_aggregate() && sk(&e.ty) == s && e.ty.kind != TypeKind::LongDouble =>
-        {
+        K::Load(lv) if !e.ty.is_aggregate() && sk(&e.ty) == s => {
             if let K::Local(o) = lv.kind {
                 return Opnd::Local(o as usize);
             }
@@ -267,13 +265,16 @@ fn cond_ev(c: Cond) -> Ev {
 
 /// Compiles a value in a condition context.
 pub(crate) fn compile_cond(it: &Interp, e: &Expr) -> Cond {
+    if let Some(c) = super::f80::compile_cond(it, e) {
+        return c;
+    }
     match &e.kind {
         K::Binary {
             op,
             op_ty,
             lhs,
             rhs,
-        } if op.is_comparison() && *op_ty != Scalar::F80 => {
+        } if op.is_comparison() => {
             let (a, b) = (opnd(it, lhs, *op_ty), opnd(it, rhs, *op_ty));
             by_num!(*op_ty, compare, *op, a, b)
         }
@@ -293,9 +294,7 @@ pub(crate) fn compile_cond(it: &Interp, e: &Expr) -> Cond {
             let s = sk(&e.ty);
             let v = compile_expr(it, e);
             match s {
-                Scalar::F32 | Scalar::F64 | Scalar::F80 => {
-                    Box::new(move |it, fp| truthy(v(it, fp), s))
-                }
+                Scalar::F32 | Scalar::F64 => Box::new(move |it, fp| truthy(v(it, fp), s)),
                 _ => Box::new(move |it, fp| v(it, fp) != 0),
             }
         }
@@ -346,8 +345,8 @@ pub(crate) fn compile_cast(v: Ev, from: &Type, to: &Type) -> Ev {
     }
 }
 
-/// Generic binary operation on value bits (slow paths: compound assignment with
-/// conversions, long double).
+/// Generic binary operation on value bits (slow path: compound assignment with
+/// conversions; not long double, see `f80.rs`).
 pub(crate) fn binop(op: BinOp, s: Scalar, a: u64, b: u64) -> u64 {
     if s.is_float() {
         let (x, y) = (as_f64(a, s), as_f64(b, s));
@@ -484,7 +483,7 @@ fn incdec<T: Num>(p: Place, step: u64, inc: bool, post: bool) -> Ev {
     }
 }
 
-fn extract_bits(raw: u64, bit: u32, width: u32, signed: bool) -> u64 {
+pub(crate) fn extract_bits(raw: u64, bit: u32, width: u32, signed: bool) -> u64 {
     let v = raw >> bit;
     if width >= 64 {
         return v;
@@ -498,7 +497,14 @@ fn extract_bits(raw: u64, bit: u32, width: u32, signed: bool) -> u64 {
 }
 
 /// Inserts `v` into a bit-field; returns the value as read back.
-fn insert_bits(addr: u64, us: Scalar, bit: u32, width: u32, v: u64, signed: bool) -> u64 {
+pub(crate) fn insert_bits(
+    addr: u64,
+    us: Scalar,
+    bit: u32,
+    width: u32,
+    v: u64,
+    signed: bool,
+) -> u64 {
     let mask = if width >= 64 {
         u64::MAX
     } else {
@@ -521,6 +527,9 @@ fn to_kind(v: u64, from: Scalar, to: &Type) -> u64 {
 }
 
 pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
+    if let Some(f) = super::f80::compile(it, e) {
+        return f;
+    }
     match &e.kind {
         K::Int(v) => {
             let v = normalize(*v as u64, sk(&e.ty));
@@ -530,6 +539,7 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
             let v = from_f64(*f, sk(&e.ty));
             Box::new(move |_, _| v)
         }
+        K::LongDouble(_) => unreachable!("compiled by f80.rs"),
         K::Local(_) | K::Global(_) | K::Member(..) | K::Deref(_) => place(it, e).ev(),
         K::BitField(..) => {
             Box::new(|_, _| raise(Trap::Error("internal error: address of a bit-field".into())))
@@ -551,21 +561,13 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
             if e.ty.is_aggregate() {
                 return p.ev();
             }
-            let s = sk(&e.ty);
-            if s == Scalar::F80 {
-                let a = p.ev();
-                return Box::new(move |it, fp| unsafe { mem::load(a(it, fp) as *const u8, s) });
-            }
-            by_num!(s, load, p)
+            by_num!(sk(&e.ty), load, p)
         }
         K::AddrOf(lv) => place(it, lv).ev(),
         K::Unary(op, a) => {
             let s = sk(&a.ty);
             let v = compile_expr(it, a);
             match op {
-                UnOp::Neg if s == Scalar::F80 => {
-                    Box::new(move |it, fp| (-f64::from_bits(v(it, fp))).to_bits())
-                }
                 UnOp::Neg => by_num!(s, neg, v),
                 UnOp::BitNot => by_int!(s, bitnot, v),
                 UnOp::LogNot => {
@@ -584,14 +586,6 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
                 return cond_ev(compile_cond(it, e));
             }
             let s = *op_ty;
-            if s == Scalar::F80 {
-                let (a, b) = (compile_expr(it, lhs), compile_expr(it, rhs));
-                let op = *op;
-                return Box::new(move |it, fp| {
-                    let x = a(it, fp);
-                    binop(op, s, x, b(it, fp))
-                });
-            }
             let (a, b) = (opnd(it, lhs, s), opnd(it, rhs, s));
             match s {
                 Scalar::F32 => float_bin::<f32>(*op, a, b),
@@ -658,22 +652,13 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
                     dst
                 });
             }
-            let s = sk(&e.ty);
-            if s == Scalar::F80 {
-                let a = p.ev();
-                return Box::new(move |it, fp| {
-                    let x = v(it, fp);
-                    unsafe { mem::store(a(it, fp) as *mut u8, s, x) };
-                    x
-                });
-            }
-            by_num!(s, store, p, v)
+            by_num!(sk(&e.ty), store, p, v)
         }
         K::OpAssign { op, op_ty, lv, rhs } => {
             let r = compile_expr(it, rhs);
             let ls = sk(&lv.ty);
             let bitfield = matches!(lv.kind, K::BitField(..));
-            if !bitfield && ls == *op_ty && lv.ty.kind != TypeKind::Bool && ls != Scalar::F80 {
+            if !bitfield && ls == *op_ty && lv.ty.kind != TypeKind::Bool {
                 let p = place(it, lv);
                 return match ls {
                     Scalar::F32 => op_assign_float::<f32>(*op, p, r),
@@ -779,16 +764,6 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
                     } else {
                         new
                     }
-                });
-            }
-            if s == Scalar::F80 {
-                let a = p.ev();
-                return Box::new(move |it, fp| unsafe {
-                    let p = a(it, fp) as *mut u8;
-                    let old = f64::from_bits(mem::load(p, s));
-                    let new = if inc { old + 1.0 } else { old - 1.0 };
-                    mem::store(p, s, new.to_bits());
-                    if post { old } else { new }.to_bits()
                 });
             }
             by_num!(s, incdec, p, scale, inc, post)

@@ -3,12 +3,14 @@
 
 mod call;
 mod expr;
+mod f80;
 mod num;
 mod stmt;
 
 pub(crate) use expr::longjmp_trap;
 
 use crate::{raise, Interp, SlotKind, Trap};
+pub(crate) use f80::LdTemps;
 use ir::{FuncId, InitUnit, LabelId, Scalar, Type};
 
 /// Evaluates an expression in the frame `fp`: scalar bits, or an address.
@@ -82,6 +84,7 @@ impl Interp {
         self.saw_setjmp.set(false);
         let rt = self.image.rt.get(id);
         self.compiling.set((Some(id), rt));
+        self.ld_temps.begin(f.frame_size);
         let body = stmt::compile_stmt(self, &f.body);
         let catches = self.saw_setjmp.get();
         let params = f
@@ -101,7 +104,7 @@ impl Interp {
             .collect();
         let c = Box::new(CompiledFn {
             name: f.name.clone(),
-            frame_size: f.frame_size,
+            frame_size: self.ld_temps.frame_size(),
             params,
             body,
             va_area: f.va_area,

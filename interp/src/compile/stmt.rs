@@ -395,7 +395,7 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
         Stmt::Return(None) => Box::new(|_, _, _| Flow::Return),
         Stmt::Return(Some(e)) => {
             let v = compile_expr(it, e);
-            if e.ty.is_aggregate() {
+            if e.ty.is_aggregate() || e.ty.kind == ir::TypeKind::LongDouble {
                 let size = it.image.types.size_of(&e.ty) as usize;
                 Box::new(move |it, fp, _| {
                     let src = v(it, fp);

@@ -499,6 +499,7 @@ impl Gen<'_> {
                 self.call_c(self.env.longjmp);
                 a!(self; jmp =>self.unwind);
             }
+            K::LongDouble(_) => return Err(Refusal("uses long double".into())),
             K::VaStart(..) => return Err(Refusal("is variadic (va_start)".into())),
             K::VaArg(_) => return Err(Refusal("uses va_arg".into())),
             K::SetJmp(..) => return Err(Refusal("calls setjmp".into())),
