@@ -309,45 +309,140 @@ impl Gen<'_> {
         Ok((R11, 0))
     }
 
-    /// Whether `e` can be evaluated straight into rcx without disturbing rax.
-    fn simple(&self, e: &Expr, s: Scalar) -> bool {
+    /// Whether `e` can be computed into one register using only that register (and r11):
+    /// a constant, or a scalar read from a variable, a member, or through a pointer that
+    /// is itself simple.
+    fn simple(&self, e: &Expr) -> bool {
         match &e.kind {
             K::Int(_) | K::Float(_) => true,
             K::Load(lv) => {
-                !e.ty.is_aggregate()
-                    && sk(&e.ty) == s
-                    && s != Scalar::F80
-                    && matches!(lv.kind, K::Local(_) | K::Global(_))
+                !e.ty.is_aggregate() && sk(&e.ty) != Scalar::F80 && self.simple_place(lv)
             }
             _ => false,
         }
     }
 
-    fn simple_to_rcx(&mut self, e: &Expr, s: Scalar) -> R {
+    fn simple_place(&self, lv: &Expr) -> bool {
+        match &lv.kind {
+            K::Local(_) | K::Global(_) => true,
+            K::Member(b, off) => *off <= i32::MAX as u64 && self.simple_place(b),
+            K::Deref(p) => self.simple(p),
+            _ => false,
+        }
+    }
+
+    /// Evaluates a simple expression (see [`Self::simple`]) into register `r` (rax or rcx).
+    fn simple_to(&mut self, r: u8, e: &Expr) -> R {
+        let s = sk(&e.ty);
         match &e.kind {
-            K::Int(v) => self.mov_imm(RCX, normalize_const(*v as u64, s)),
-            K::Float(f) => self.mov_imm(RCX, float_bits(*f, s)),
+            K::Int(v) => self.mov_imm(r, normalize_const(*v as u64, s)),
+            K::Float(f) => self.mov_imm(r, float_bits(*f, s)),
             K::Load(lv) => {
-                let l = self.static_loc(lv)?.expect("simple operand is static");
-                let (b, d) = self.mem(l);
-                self.load_to(RCX, s, b, d);
+                let (b, d) = self.simple_place_to(r, lv)?;
+                self.load_to(r, s, b, d);
             }
             _ => unreachable!("not a simple operand"),
         }
         Ok(())
     }
 
-    /// Evaluates `e` into rax and `rhs` into rcx.
-    fn operands(&mut self, lhs: &Expr, rhs: &Expr, s: Scalar) -> R {
-        self.expr(lhs)?;
-        if self.simple(rhs, s) {
-            return self.simple_to_rcx(rhs, s);
+    /// A simple place's memory operand, computing a pointer into `r` if needed.
+    fn simple_place_to(&mut self, r: u8, lv: &Expr) -> R<(u8, i32)> {
+        if let Some(l) = self.static_loc(lv)? {
+            return Ok(self.mem(l));
         }
+        match &lv.kind {
+            K::Member(b, off) => {
+                let (base, d) = self.simple_place_to(r, b)?;
+                Ok((base, offset(d as i64 + *off as i64)?))
+            }
+            K::Deref(p) => {
+                self.simple_to(r, p)?;
+                Ok((r, 0))
+            }
+            _ => unreachable!("not a simple place"),
+        }
+    }
+
+    /// Whether evaluating `e` has no effect and cannot trap (so another operand may be
+    /// read after it instead of before).
+    fn pure(e: &Expr) -> bool {
+        match &e.kind {
+            K::Int(_) | K::Float(_) | K::Local(_) | K::Global(_) | K::FuncAddr(_) => true,
+            K::Load(x) | K::AddrOf(x) | K::Member(x, _) | K::Deref(x) | K::Unary(_, x) => {
+                Self::pure(x)
+            }
+            K::Cast(x) => Self::pure(x),
+            K::Binary { op, lhs, rhs, .. } => {
+                !matches!(op, BinOp::Div | BinOp::Rem) && Self::pure(lhs) && Self::pure(rhs)
+            }
+            K::PtrAdd(a, b, _) | K::PtrDiff(a, b, _) | K::LogAnd(a, b) | K::LogOr(a, b) => {
+                Self::pure(a) && Self::pure(b)
+            }
+            K::Cond(c, a, b) => Self::pure(c) && Self::pure(a) && Self::pure(b),
+            _ => false,
+        }
+    }
+
+    /// Evaluates `lhs` into rax and `rhs` into rcx, in the interpreter's order (left
+    /// first) as far as anyone can tell.
+    fn operands(&mut self, lhs: &Expr, rhs: &Expr, _s: Scalar) -> R {
+        if self.simple(rhs) {
+            self.expr(lhs)?;
+            return self.simple_to(RCX, rhs);
+        }
+        if self.simple(lhs) && Self::pure(rhs) {
+            self.expr(rhs)?;
+            a!(self; mov rcx, rax);
+            return self.simple_to(RAX, lhs);
+        }
+        self.expr(lhs)?;
         self.push_rax();
         self.expr(rhs)?;
         a!(self; mov rcx, rax);
         self.pop(RAX);
         Ok(())
+    }
+
+    /// A constant right operand that fits an instruction's 32-bit immediate.
+    fn imm_operand(rhs: &Expr, s: Scalar) -> Option<i32> {
+        if s.is_float() {
+            return None;
+        }
+        match rhs.kind {
+            K::Int(v) => {
+                let v = normalize_const(v as u64, s) as i64;
+                (v == v as i32 as i64).then_some(v as i32)
+            }
+            _ => None,
+        }
+    }
+
+    /// rax = rax op k, if there is an immediate form; false otherwise (nothing emitted).
+    fn binop_imm(&mut self, op: BinOp, s: Scalar, k: i32) -> bool {
+        let wide = s.size() == 8;
+        match op {
+            BinOp::Add => a!(self; add rax, k),
+            BinOp::Sub => a!(self; sub rax, k),
+            BinOp::Mul => a!(self; imul rax, rax, k),
+            BinOp::And => a!(self; and rax, k),
+            BinOp::Or => a!(self; or rax, k),
+            BinOp::Xor => a!(self; xor rax, k),
+            BinOp::Shl | BinOp::Shr if s.size() >= 4 => {
+                let n = (k as u32 & if wide { 63 } else { 31 }) as i8;
+                match (op, wide, s.is_signed()) {
+                    (BinOp::Shl, true, _) => a!(self; shl rax, n),
+                    (BinOp::Shl, false, _) => a!(self; shl eax, n),
+                    (_, true, true) => a!(self; sar rax, n),
+                    (_, true, false) => a!(self; shr rax, n),
+                    (_, false, true) => a!(self; sar eax, n),
+                    (_, false, false) => a!(self; shr eax, n),
+                }
+            }
+            _ => return false,
+        }
+        self.normalize(s);
+        true
     }
 
     pub(crate) fn expr(&mut self, e: &Expr) -> R {
@@ -409,6 +504,16 @@ impl Gen<'_> {
                 rhs,
             } => {
                 no_f80(*op_ty)?;
+                if let Some(k) = Self::imm_operand(rhs, *op_ty) {
+                    if !op.is_comparison() && !matches!(op, BinOp::Div | BinOp::Rem) {
+                        self.expr(lhs)?;
+                        if self.binop_imm(*op, *op_ty, k) {
+                            return Ok(());
+                        }
+                        self.mov_imm(RCX, normalize_const(k as i64 as u64, *op_ty));
+                        return self.binop(*op, *op_ty);
+                    }
+                }
                 self.operands(lhs, rhs, *op_ty)?;
                 self.binop(*op, *op_ty)?;
             }
@@ -506,6 +611,65 @@ impl Gen<'_> {
             K::Alloca(_) => return Err(Refusal("declares a variable-length array".into())),
         }
         Ok(())
+    }
+
+    /// Evaluates `e` for its effects only (a statement, a `for` step): increments and
+    /// compound assignments of integer variables then work on memory directly.
+    pub(crate) fn effect(&mut self, e: &Expr) -> R {
+        match &e.kind {
+            K::IncDec { lv, inc, scale, .. }
+                if lv.ty.is_integer() || lv.ty.is_pointer() =>
+            {
+                let s = sk(&lv.ty);
+                if lv.ty.kind != TypeKind::Bool && *scale <= i32::MAX as u64 {
+                    if let Some(l) = self.static_loc(lv)? {
+                        let (b, d) = self.mem(l);
+                        let k = if *inc { *scale as i32 } else { -(*scale as i32) };
+                        match s.size() {
+                            1 => a!(self; add BYTE [Rq(b) + d], k as i8),
+                            2 => a!(self; add WORD [Rq(b) + d], k as i16),
+                            4 => a!(self; add DWORD [Rq(b) + d], k),
+                            _ => a!(self; add QWORD [Rq(b) + d], k),
+                        }
+                        return Ok(());
+                    }
+                }
+                self.expr(e)
+            }
+            K::OpAssign { op, op_ty, lv, rhs }
+                if sk(&lv.ty) == *op_ty
+                    && lv.ty.is_integer()
+                    && lv.ty.kind != TypeKind::Bool
+                    && op_ty.size() >= 4
+                    && matches!(op, BinOp::Add | BinOp::Sub | BinOp::And | BinOp::Or | BinOp::Xor) =>
+            {
+                let Some(l) = self.static_loc(lv)? else {
+                    return self.expr(e);
+                };
+                self.expr(rhs)?;
+                let (b, d) = self.mem(l);
+                let wide = op_ty.size() == 8;
+                match (op, wide) {
+                    (BinOp::Add, true) => a!(self; add QWORD [Rq(b) + d], rax),
+                    (BinOp::Add, false) => a!(self; add DWORD [Rq(b) + d], eax),
+                    (BinOp::Sub, true) => a!(self; sub QWORD [Rq(b) + d], rax),
+                    (BinOp::Sub, false) => a!(self; sub DWORD [Rq(b) + d], eax),
+                    (BinOp::And, true) => a!(self; and QWORD [Rq(b) + d], rax),
+                    (BinOp::And, false) => a!(self; and DWORD [Rq(b) + d], eax),
+                    (BinOp::Or, true) => a!(self; or QWORD [Rq(b) + d], rax),
+                    (BinOp::Or, false) => a!(self; or DWORD [Rq(b) + d], eax),
+                    (_, true) => a!(self; xor QWORD [Rq(b) + d], rax),
+                    (_, false) => a!(self; xor DWORD [Rq(b) + d], eax),
+                }
+                Ok(())
+            }
+            K::Cast(x) if e.ty.is_void() => self.effect(x),
+            K::Comma(x, y) => {
+                self.effect(x)?;
+                self.effect(y)
+            }
+            _ => self.expr(e),
+        }
     }
 
     /// rcx *= scale.

@@ -302,6 +302,11 @@ impl<'a> Gen<'a> {
         }
         let code = self.ops.finalize().map_err(|_| asm_err("unresolved label"))?;
         let base = crate::arena::install(&code);
+        if let Some(dir) = std::env::var_os("CREPL_JIT_DUMP") {
+            // For reading the code: objdump -D -b binary -mi386:x86-64 --adjust-vma=ADDR F
+            let name = format!("{:x}-{}.bin", base, self.func_arg as i64);
+            let _ = std::fs::write(std::path::Path::new(&dir).join(name), &code);
+        }
         Ok(Compiled {
             entry: entry.map_or(0, |e| base + e),
             start: base + start,
@@ -355,7 +360,7 @@ impl Gen<'_> {
 
     pub(crate) fn stmt(&mut self, s: &Stmt) -> R {
         match s {
-            Stmt::Expr(e) => self.expr(e),
+            Stmt::Expr(e) => self.effect(e),
             Stmt::Block(b) => {
                 for s in &b.stmts {
                     self.stmt(s)?;
@@ -423,7 +428,7 @@ impl Gen<'_> {
                 self.label(cont)?;
                 self.back_edge();
                 if let Some(st) = step {
-                    self.expr(st)?;
+                    self.effect(st)?;
                 }
                 self.label(test)?;
                 match c {
