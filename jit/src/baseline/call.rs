@@ -219,6 +219,23 @@ impl Gen<'_> {
         let arg_types: Vec<Type> = c.args.iter().map(|a| a.ty.clone()).collect();
         let (dests, stack, nxmm) = assign(types, &arg_types, hidden)?;
 
+        // Every argument simple and in a register: straight into the registers.
+        let direct_regs = direct.is_some()
+            && dests.iter().all(|d| matches!(d, Dest::Gpr(_) | Dest::Xmm(_)))
+            && c.args.iter().all(|a| self.simple(a));
+        if direct_regs {
+            for (a, d) in c.args.iter().zip(&dests) {
+                match *d {
+                    Dest::Gpr(r) => self.simple_to(r, a)?,
+                    Dest::Xmm(x) => {
+                        self.simple_to(RAX, a)?;
+                        a!(self; movq Rx(x), rax);
+                    }
+                    _ => unreachable!("checked above"),
+                }
+            }
+            return self.finish_call(c, direct, &ret, ret_slot, hidden, variadic, nxmm, 0, 0);
+        }
         // Evaluate every argument (then an indirect callee) onto the expression stack.
         for a in &c.args {
             self.expr(a)?;
@@ -274,6 +291,30 @@ impl Gen<'_> {
                 Dest::Stack(..) => {}
             }
         }
+        self.finish_call(c, direct, &ret, ret_slot, hidden, variadic, nxmm, below, n)
+    }
+
+    /// The call itself, once the arguments are in place (`below` bytes of stack arguments
+    /// and padding, `n` values pushed above them), and its result.
+    #[allow(clippy::too_many_arguments)]
+    fn finish_call(
+        &mut self,
+        _c: &Call,
+        direct: Option<(u32, Callee)>,
+        ret: &Ret,
+        ret_slot: i32,
+        hidden: bool,
+        variadic: bool,
+        nxmm: u8,
+        below: i32,
+        n: i32,
+    ) -> R {
+        // Without pushes the stack is aligned only if the expression stack is even.
+        let fix = n == 0 && self.depth % 2 == 1;
+        if fix {
+            a!(self; sub rsp, 8);
+        }
+        let below = if fix { 8 } else { below };
         if hidden {
             a!(self; lea rdi, [rbx + ret_slot]);
         }
@@ -315,12 +356,14 @@ impl Gen<'_> {
         a!(self ; cmp BYTE [r15 + 1], 0 ; jne =>self.unwind);
         match ret {
             Ret::Void => {}
+            Ret::Scalar(s) if !s.is_float() => self.normalize(*s),
             Ret::Bool => a!(self ; test al, al ; setne al ; movzx eax, al),
             Ret::Scalar(Scalar::F64) => a!(self; movq rax, xmm0),
             Ret::Scalar(Scalar::F32) => a!(self; movd eax, xmm0),
-            Ret::Scalar(s) => self.normalize(s),
+            Ret::Scalar(_) => {}
             Ret::Memory(_) => a!(self; lea rax, [rbx + ret_slot]),
             Ret::Regs(cls, _) => {
+                let cls = cls.clone();
                 let (mut ni, mut ns) = (0, 0u8);
                 for (k, &(c, nb)) in cls.iter().enumerate() {
                     let o = ret_slot + (k * 8) as i32;

@@ -100,6 +100,19 @@ impl Gen<'_> {
         }
     }
 
+    /// Sign- or zero-extends register `r` from kind `s`.
+    pub(crate) fn normalize_reg(&mut self, r: u8, s: Scalar) {
+        match s {
+            Scalar::I8 => a!(self; movsx Rq(r), Rb(r)),
+            Scalar::U8 => a!(self; movzx Rd(r), Rb(r)),
+            Scalar::I16 => a!(self; movsx Rq(r), Rw(r)),
+            Scalar::U16 => a!(self; movzx Rd(r), Rw(r)),
+            Scalar::I32 => a!(self; movsxd Rq(r), Rd(r)),
+            Scalar::U32 | Scalar::F32 => a!(self; mov Rd(r), Rd(r)),
+            _ => {}
+        }
+    }
+
     /// Sign- or zero-extends rax from kind `s`, as the IR keeps integers.
     pub(crate) fn normalize(&mut self, s: Scalar) {
         match s {
@@ -312,11 +325,23 @@ impl Gen<'_> {
     /// Whether `e` can be computed into one register using only that register (and r11):
     /// a constant, or a scalar read from a variable, a member, or through a pointer that
     /// is itself simple.
-    fn simple(&self, e: &Expr) -> bool {
+    pub(crate) fn simple(&self, e: &Expr) -> bool {
         match &e.kind {
             K::Int(_) | K::Float(_) => true,
             K::Load(lv) => {
                 !e.ty.is_aggregate() && sk(&e.ty) != Scalar::F80 && self.simple_place(lv)
+            }
+            // `n - 1`, `i + 2`: integer arithmetic with a small constant.
+            K::Binary {
+                op: BinOp::Add | BinOp::Sub,
+                op_ty,
+                lhs,
+                rhs,
+            } => {
+                !op_ty.is_float()
+                    && op_ty.size() >= 4
+                    && Self::imm_operand(rhs, *op_ty).is_some()
+                    && self.simple(lhs)
             }
             _ => false,
         }
@@ -332,9 +357,21 @@ impl Gen<'_> {
     }
 
     /// Evaluates a simple expression (see [`Self::simple`]) into register `r` (rax or rcx).
-    fn simple_to(&mut self, r: u8, e: &Expr) -> R {
+    pub(crate) fn simple_to(&mut self, r: u8, e: &Expr) -> R {
         let s = sk(&e.ty);
         match &e.kind {
+            K::Binary {
+                op, op_ty, lhs, rhs, ..
+            } => {
+                self.simple_to(r, lhs)?;
+                let k = Self::imm_operand(rhs, *op_ty).expect("simple operand has a constant");
+                if *op == BinOp::Add {
+                    a!(self; add Rq(r), k);
+                } else {
+                    a!(self; sub Rq(r), k);
+                }
+                self.normalize_reg(r, *op_ty);
+            }
             K::Int(v) => self.mov_imm(r, normalize_const(*v as u64, s)),
             K::Float(f) => self.mov_imm(r, float_bits(*f, s)),
             K::Load(lv) => {
@@ -405,7 +442,7 @@ impl Gen<'_> {
     }
 
     /// A constant right operand that fits an instruction's 32-bit immediate.
-    fn imm_operand(rhs: &Expr, s: Scalar) -> Option<i32> {
+    pub(crate) fn imm_operand(rhs: &Expr, s: Scalar) -> Option<i32> {
         if s.is_float() {
             return None;
         }
