@@ -428,7 +428,8 @@ impl Gen<'_> {
             self.expr(lhs)?;
             return self.simple_to(RCX, rhs);
         }
-        if self.simple(lhs) && Self::pure(rhs) {
+        // A constant reads no memory: it may always come second.
+        if self.simple(lhs) && (Self::pure(rhs) || matches!(lhs.kind, K::Int(_) | K::Float(_))) {
             self.expr(rhs)?;
             a!(self; mov rcx, rax);
             return self.simple_to(RAX, lhs);
@@ -541,6 +542,12 @@ impl Gen<'_> {
                 rhs,
             } => {
                 no_f80(*op_ty)?;
+                if let (BinOp::Div | BinOp::Rem, Some(k)) = (op, Self::imm_operand(rhs, *op_ty)) {
+                    if k != 0 && k != -1 && op_ty.size() >= 4 {
+                        self.expr(lhs)?;
+                        return self.div_const(*op == BinOp::Rem, *op_ty, k);
+                    }
+                }
                 if let Some(k) = Self::imm_operand(rhs, *op_ty) {
                     if !op.is_comparison() && !matches!(op, BinOp::Div | BinOp::Rem) {
                         self.expr(lhs)?;
@@ -707,6 +714,46 @@ impl Gen<'_> {
             }
             _ => self.expr(e),
         }
+    }
+
+    /// rax = rax / k or rax % k for a constant k other than 0 and -1 (no checks needed);
+    /// powers of two with shifts, as gcc does even at -O0.
+    fn div_const(&mut self, rem: bool, s: Scalar, k: i32) -> R {
+        let signed = s.is_signed();
+        let pow2 = k > 0 && (k as u32).is_power_of_two();
+        if pow2 && k > 1 {
+            let sh = (k as u32).trailing_zeros() as i8;
+            if signed {
+                // Round toward zero: add k - 1 to negative dividends first.
+                a!(self ; mov rcx, rax ; sar rcx, 63 ; shr rcx, 64 - sh);
+                if rem {
+                    a!(self ; lea rdx, [rax + rcx] ; and rdx, -k ; sub rax, rdx);
+                } else {
+                    a!(self ; add rax, rcx ; sar rax, sh);
+                }
+            } else if rem {
+                a!(self; and rax, k - 1);
+            } else {
+                a!(self; shr rax, sh);
+            }
+        } else if k == 1 {
+            if rem {
+                a!(self; xor eax, eax);
+            }
+        } else {
+            self.mov_imm(RCX, normalize_const(k as i64 as u64, s));
+            match (signed, s.size() == 8) {
+                (true, true) => a!(self ; cqo ; idiv rcx),
+                (true, false) => a!(self ; cdq ; idiv ecx),
+                (false, true) => a!(self ; xor edx, edx ; div rcx),
+                (false, false) => a!(self ; xor edx, edx ; div ecx),
+            }
+            if rem {
+                a!(self; mov rax, rdx);
+            }
+        }
+        self.normalize(s);
+        Ok(())
     }
 
     /// rcx *= scale.
