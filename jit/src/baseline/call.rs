@@ -351,7 +351,10 @@ impl Gen<'_> {
         if variadic {
             a!(self; mov eax, nxmm as i32);
         }
-        a!(self ; call r11 ; add rsp, below + 8 * n);
+        a!(self; call r11);
+        if below + 8 * n > 0 {
+            a!(self; add rsp, below + 8 * n);
+        }
         self.depth -= n as u32;
         a!(self ; cmp BYTE [r15 + 1], 0 ; jne =>self.unwind);
         match ret {

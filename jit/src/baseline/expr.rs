@@ -558,6 +558,18 @@ impl Gen<'_> {
                         return self.binop(*op, *op_ty);
                     }
                 }
+                if op_ty.is_float()
+                    && matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div)
+                    && matches!(rhs.kind, K::Load(_))
+                    && self.simple(rhs)
+                {
+                    // The right operand straight from memory.
+                    self.expr(lhs)?;
+                    let K::Load(lv) = &rhs.kind else { unreachable!() };
+                    let (b, d) = self.simple_place_to(RCX, lv)?;
+                    self.float_op_mem(*op, *op_ty, b, d);
+                    return Ok(());
+                }
                 self.operands(lhs, rhs, *op_ty)?;
                 self.binop(*op, *op_ty)?;
             }
@@ -1085,6 +1097,29 @@ impl Gen<'_> {
         }
         self.normalize(s);
         Ok(())
+    }
+
+    /// rax = rax op [b + d], floats of kind `s`.
+    fn float_op_mem(&mut self, op: BinOp, s: Scalar, b: u8, d: i32) {
+        if s == Scalar::F64 {
+            a!(self; movq xmm0, rax);
+            match op {
+                BinOp::Add => a!(self; addsd xmm0, QWORD [Rq(b) + d]),
+                BinOp::Sub => a!(self; subsd xmm0, QWORD [Rq(b) + d]),
+                BinOp::Mul => a!(self; mulsd xmm0, QWORD [Rq(b) + d]),
+                _ => a!(self; divsd xmm0, QWORD [Rq(b) + d]),
+            }
+            a!(self; movq rax, xmm0);
+        } else {
+            a!(self; movd xmm0, eax);
+            match op {
+                BinOp::Add => a!(self; addss xmm0, DWORD [Rq(b) + d]),
+                BinOp::Sub => a!(self; subss xmm0, DWORD [Rq(b) + d]),
+                BinOp::Mul => a!(self; mulss xmm0, DWORD [Rq(b) + d]),
+                _ => a!(self; divss xmm0, DWORD [Rq(b) + d]),
+            }
+            a!(self; movd eax, xmm0);
+        }
     }
 
     /// xmm0 = rax, xmm1 = rcx as floats of kind `s`.

@@ -111,6 +111,10 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
     }
     let ret = ret_kind(env, &f.ty.ret)?;
     let mut g = Gen::new(env, ret, f.id as u64, counters as usize);
+    // The frame entry first, so that the native entry (the hot one) falls into the body.
+    let body = g.ops.new_dynamic_label();
+    let start = g.frame_entry();
+    a!(g; jmp =>body);
     let entry = g.ops.offset().0;
     g.prologue();
     let alloc = ((f.frame_size as i32 + 15) & !15) + g.pad();
@@ -124,10 +128,6 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
         ; jne =>g.interrupted
     );
     g.store_params(f)?;
-    let body = g.ops.new_dynamic_label();
-    a!(g; jmp =>body);
-    let start = g.frame_entry();
-    a!(g; jmp =>body);
     g.ops.dynamic_label(body);
     g.body(&f.body)?;
     g.finish(Some(entry), start)
