@@ -1345,24 +1345,25 @@ impl Gen<'_> {
                 let d = ts == Scalar::F64;
                 if fs == Scalar::U64 {
                     // Unsigned 64-bit: halve (keeping the low bit for rounding), convert,
-                    // double.
+                    // double. (xorps first: cvtsi2sd would otherwise wait for whatever
+                    // last wrote xmm0, a division perhaps.)
                     a!(self ; test rax, rax ; js >big);
                     if d {
-                        a!(self; cvtsi2sd xmm0, rax);
+                        a!(self ; xorps xmm0, xmm0 ; cvtsi2sd xmm0, rax);
                     } else {
-                        a!(self; cvtsi2ss xmm0, rax);
+                        a!(self ; xorps xmm0, xmm0 ; cvtsi2ss xmm0, rax);
                     }
                     a!(self ; jmp >done ; big: ; mov rcx, rax ; shr rcx, 1 ; and eax, 1 ; or rcx, rax);
                     if d {
-                        a!(self ; cvtsi2sd xmm0, rcx ; addsd xmm0, xmm0);
+                        a!(self ; xorps xmm0, xmm0 ; cvtsi2sd xmm0, rcx ; addsd xmm0, xmm0);
                     } else {
-                        a!(self ; cvtsi2ss xmm0, rcx ; addss xmm0, xmm0);
+                        a!(self ; xorps xmm0, xmm0 ; cvtsi2ss xmm0, rcx ; addss xmm0, xmm0);
                     }
                     a!(self; done:);
                 } else if d {
-                    a!(self; cvtsi2sd xmm0, rax);
+                    a!(self ; xorps xmm0, xmm0 ; cvtsi2sd xmm0, rax);
                 } else {
-                    a!(self; cvtsi2ss xmm0, rax);
+                    a!(self ; xorps xmm0, xmm0 ; cvtsi2ss xmm0, rax);
                 }
                 if d {
                     a!(self; movq rax, xmm0);

@@ -184,7 +184,8 @@ impl<'a> Gen<'a> {
         } else {
             2
         };
-        let mut ops = Ops::new(0);
+        // Sized for a typical function, so the buffers rarely grow while assembling.
+        let mut ops = Ops::new_with_capacity(0, 8192, 16, 0, 64, 64, 256);
         let mut l = || ops.new_dynamic_label();
         let (ret_label, epilogue, unwind, trap_common, divzero, interrupted, overflow) =
             (l(), l(), l(), l(), l(), l(), l());
@@ -302,7 +303,8 @@ impl<'a> Gen<'a> {
         }
         let code = self.ops.finalize().map_err(|_| asm_err("unresolved label"))?;
         let base = crate::arena::install(&code);
-        if let Some(dir) = std::env::var_os("CREPL_JIT_DUMP") {
+        static DUMP: std::sync::OnceLock<Option<std::ffi::OsString>> = std::sync::OnceLock::new();
+        if let Some(dir) = DUMP.get_or_init(|| std::env::var_os("CREPL_JIT_DUMP")) {
             // For reading the code: objdump -D -b binary -mi386:x86-64 --adjust-vma=ADDR F
             let name = format!("{:x}-{}.bin", base, self.func_arg as i64);
             let _ = std::fs::write(std::path::Path::new(&dir).join(name), &code);
