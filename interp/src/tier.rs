@@ -268,8 +268,11 @@ impl Interp {
         let ns = t0.elapsed().as_nanos() as u64;
         self.tier.compiler = Some(compiler);
         let trace = self.tier.policy.trace;
+        let forced = self.ft(id).forced.is_some();
         let why = match osr {
             Some(n) => format!("in a loop, after {n} iterations"),
+            None if forced => "(%tier)".to_string(),
+            None if self.tier.policy.mode != TierName::Auto => "before its first call".into(),
             None => format!("after {} calls", unsafe { (*rt).calls }),
         };
         let ft = self.ft(id);
