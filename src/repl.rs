@@ -64,7 +64,11 @@ fn meta(s: &mut Session, line: &str, ok: &mut bool) -> bool {
         }
         "%tier" => {
             let mut w = arg.split_whitespace();
-            match (w.next(), w.next().map(ir::protocol::TierName::parse), w.next()) {
+            match (
+                w.next(),
+                w.next().map(ir::protocol::TierName::parse),
+                w.next(),
+            ) {
                 (Some(name), Some(Some(t)), None) => {
                     if !s.force_tier(name, t) {
                         *ok = false;
@@ -290,7 +294,9 @@ const KEYWORDS: &[&str] = &[
     "#else",
     "#elif",
 ];
-const META: &[&str] = &["%help", "%quit", "%undo", "%lib", "%restart", "%tier", "%stats"];
+const META: &[&str] = &[
+    "%help", "%quit", "%undo", "%lib", "%restart", "%tier", "%stats",
+];
 
 impl rustyline::completion::Completer for Complete {
     type Candidate = String;

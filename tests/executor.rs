@@ -7,14 +7,20 @@ use std::time::Duration;
 
 #[test]
 fn sigint_stops_an_infinite_loop_and_the_session_continues() {
-    sigint_stops(&["--tier=interp"], "int x = 3;\nwhile (1) { x = x; }\nx + 1\n");
+    sigint_stops(
+        &["--tier=interp"],
+        "int x = 3;\nwhile (1) { x = x; }\nx + 1\n",
+    );
 }
 
 /// The same in compiled code: a top-level loop compiled before it runs, a function's loop
 /// after on-stack replacement, a function compiled from the start.
 #[test]
 fn sigint_stops_compiled_loops() {
-    sigint_stops(&["--tier=baseline"], "int x = 3;\nwhile (1) { x = x; }\nx + 1\n");
+    sigint_stops(
+        &["--tier=baseline"],
+        "int x = 3;\nwhile (1) { x = x; }\nx + 1\n",
+    );
     sigint_stops(
         &["--tier=auto"],
         "int x = 3;\nvoid spin(void) { for (;;) x = x; }\nspin();\nx + 1\n",

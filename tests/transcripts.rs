@@ -55,7 +55,9 @@ fn mask_times(s: &str) -> String {
                 let next = words.get(i + 1).copied().unwrap_or("");
                 if (next == "us" || next.starts_with("us)")) && w.parse::<f64>().is_ok() {
                     out.push("<t>");
-                } else if (next == "B" || next == "bytes") && w.trim_start_matches('(').parse::<u64>().is_ok() {
+                } else if (next == "B" || next == "bytes")
+                    && w.trim_start_matches('(').parse::<u64>().is_ok()
+                {
                     // Code sizes change with every change to code generation.
                     out.push(if w.starts_with('(') { "(<n>" } else { "<n>" });
                 } else {
@@ -65,7 +67,11 @@ fn mask_times(s: &str) -> String {
             let masked = out.join(" ");
             if masked != l {
                 // Table columns move with the masked widths: collapse the padding.
-                masked.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+                masked
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
             } else {
                 masked
             }

@@ -240,8 +240,10 @@ impl Interp {
         let me: *mut Interp = self;
         let r = catch(|| {
             let it = unsafe { &mut *me };
-            if matches!(it.image.slots.get(id as usize).map(|s| &s.kind), Some(SlotKind::Interp(_)))
-                && !it.interprets(id)
+            if matches!(
+                it.image.slots.get(id as usize).map(|s| &s.kind),
+                Some(SlotKind::Interp(_))
+            ) && !it.interprets(id)
             {
                 // Compiled: main(argc, argv) or a constructor; extra register arguments
                 // are harmless in the System V ABI.

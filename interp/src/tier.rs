@@ -394,7 +394,9 @@ impl Interp {
                 } else {
                     let why = self.ft(id).reason.clone().unwrap_or_default();
                     self.ft(id).forced = None;
-                    Err(format!("the baseline tier cannot compile '{name}': it {why}"))
+                    Err(format!(
+                        "the baseline tier cannot compile '{name}': it {why}"
+                    ))
                 }
             }
         }
@@ -419,7 +421,9 @@ impl Interp {
                 calls: rt.map_or(0, |r| r.calls),
                 loops: rt.map_or(0, |r| r.loops),
                 compile_ns: ft.map_or(0, |f| f.compile_ns),
-                code_size: ft.and_then(|f| f.code.as_ref()).map_or(0, |c| c.size as u64),
+                code_size: ft
+                    .and_then(|f| f.code.as_ref())
+                    .map_or(0, |c| c.size as u64),
                 reason: ft.and_then(|f| f.reason.clone()),
             });
         }

@@ -3,7 +3,7 @@
 
 use super::abi::{classify, Cls, Pass};
 use super::expr::sk;
-use super::{a, Gen, Ret, R, ARG_REGS, R11, RAX, RBX};
+use super::{a, Gen, Ret, ARG_REGS, R, R11, RAX, RBX};
 use crate::{Callee, Refusal};
 use dynasmrt::{DynasmApi, DynasmLabelApi};
 use ir::{Call, ExprKind as K, Function, Scalar, Type, TypeKind};
@@ -197,8 +197,7 @@ impl Gen<'_> {
         };
         if let Some((_, Callee::Slot { variadic: true, .. })) = direct {
             return Err(Refusal(
-                "calls a variadic function of the session (only the interpreter runs those)"
-                    .into(),
+                "calls a variadic function of the session (only the interpreter runs those)".into(),
             ));
         }
         let variadic = c.fty.variadic || c.fty.unprototyped;
@@ -221,7 +220,9 @@ impl Gen<'_> {
 
         // Every argument simple and in a register: straight into the registers.
         let direct_regs = direct.is_some()
-            && dests.iter().all(|d| matches!(d, Dest::Gpr(_) | Dest::Xmm(_)))
+            && dests
+                .iter()
+                .all(|d| matches!(d, Dest::Gpr(_) | Dest::Xmm(_)))
             && c.args.iter().all(|a| self.simple(a));
         if direct_regs {
             for (a, d) in c.args.iter().zip(&dests) {

@@ -361,7 +361,11 @@ impl Gen<'_> {
         let s = sk(&e.ty);
         match &e.kind {
             K::Binary {
-                op, op_ty, lhs, rhs, ..
+                op,
+                op_ty,
+                lhs,
+                rhs,
+                ..
             } => {
                 self.simple_to(r, lhs)?;
                 let k = Self::imm_operand(rhs, *op_ty).expect("simple operand has a constant");
@@ -565,7 +569,9 @@ impl Gen<'_> {
                 {
                     // The right operand straight from memory.
                     self.expr(lhs)?;
-                    let K::Load(lv) = &rhs.kind else { unreachable!() };
+                    let K::Load(lv) = &rhs.kind else {
+                        unreachable!()
+                    };
                     let (b, d) = self.simple_place_to(RCX, lv)?;
                     self.float_op_mem(*op, *op_ty, b, d);
                     return Ok(());
@@ -673,14 +679,16 @@ impl Gen<'_> {
     /// compound assignments of integer variables then work on memory directly.
     pub(crate) fn effect(&mut self, e: &Expr) -> R {
         match &e.kind {
-            K::IncDec { lv, inc, scale, .. }
-                if lv.ty.is_integer() || lv.ty.is_pointer() =>
-            {
+            K::IncDec { lv, inc, scale, .. } if lv.ty.is_integer() || lv.ty.is_pointer() => {
                 let s = sk(&lv.ty);
                 if lv.ty.kind != TypeKind::Bool && *scale <= i32::MAX as u64 {
                     if let Some(l) = self.static_loc(lv)? {
                         let (b, d) = self.mem(l);
-                        let k = if *inc { *scale as i32 } else { -(*scale as i32) };
+                        let k = if *inc {
+                            *scale as i32
+                        } else {
+                            -(*scale as i32)
+                        };
                         match s.size() {
                             1 => a!(self; add BYTE [Rq(b) + d], k as i8),
                             2 => a!(self; add WORD [Rq(b) + d], k as i16),
@@ -697,7 +705,10 @@ impl Gen<'_> {
                     && lv.ty.is_integer()
                     && lv.ty.kind != TypeKind::Bool
                     && op_ty.size() >= 4
-                    && matches!(op, BinOp::Add | BinOp::Sub | BinOp::And | BinOp::Or | BinOp::Xor) =>
+                    && matches!(
+                        op,
+                        BinOp::Add | BinOp::Sub | BinOp::And | BinOp::Or | BinOp::Xor
+                    ) =>
             {
                 let Some(l) = self.static_loc(lv)? else {
                     return self.expr(e);
@@ -1240,7 +1251,10 @@ impl Gen<'_> {
                     let skip = self.ops.new_dynamic_label();
                     self.cond(x, false, skip)?;
                     self.cond(y, true, target)?;
-                    { self.ops.dynamic_label(skip); Ok(()) }
+                    {
+                        self.ops.dynamic_label(skip);
+                        Ok(())
+                    }
                 } else {
                     self.cond(x, false, target)?;
                     self.cond(y, false, target)
@@ -1254,7 +1268,10 @@ impl Gen<'_> {
                     let skip = self.ops.new_dynamic_label();
                     self.cond(x, true, skip)?;
                     self.cond(y, false, target)?;
-                    { self.ops.dynamic_label(skip); Ok(()) }
+                    {
+                        self.ops.dynamic_label(skip);
+                        Ok(())
+                    }
                 }
             }
             K::Unary(UnOp::LogNot, x) => self.cond(x, !when, target),
@@ -1337,8 +1354,12 @@ impl Gen<'_> {
         match (fs.is_float(), ts.is_float()) {
             (false, false) => self.normalize(ts),
             (true, true) => match (fs, ts) {
-                (Scalar::F64, Scalar::F32) => a!(self ; movq xmm0, rax ; cvtsd2ss xmm0, xmm0 ; movd eax, xmm0),
-                (Scalar::F32, Scalar::F64) => a!(self ; movd xmm0, eax ; cvtss2sd xmm0, xmm0 ; movq rax, xmm0),
+                (Scalar::F64, Scalar::F32) => {
+                    a!(self ; movq xmm0, rax ; cvtsd2ss xmm0, xmm0 ; movd eax, xmm0)
+                }
+                (Scalar::F32, Scalar::F64) => {
+                    a!(self ; movd xmm0, eax ; cvtss2sd xmm0, xmm0 ; movq rax, xmm0)
+                }
                 _ => {}
             },
             (false, true) => {

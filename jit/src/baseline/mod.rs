@@ -59,7 +59,6 @@ pub(crate) const R11: u8 = 11;
 /// Integer argument registers, in order.
 pub(crate) const ARG_REGS: [u8; 6] = [7, 6, 2, 1, 8, 9];
 
-
 /// How a function's result leaves it.
 #[derive(Clone, Debug)]
 enum Ret {
@@ -301,7 +300,10 @@ impl<'a> Gen<'a> {
             a!(self ; jmp =>l);
             osr_at.push((key, at));
         }
-        let code = self.ops.finalize().map_err(|_| asm_err("unresolved label"))?;
+        let code = self
+            .ops
+            .finalize()
+            .map_err(|_| asm_err("unresolved label"))?;
         let base = crate::arena::install(&code);
         static DUMP: std::sync::OnceLock<Option<std::ffi::OsString>> = std::sync::OnceLock::new();
         if let Some(dir) = DUMP.get_or_init(|| std::env::var_os("CREPL_JIT_DUMP")) {
