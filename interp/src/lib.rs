@@ -174,20 +174,22 @@ impl Interp {
             _ => None,
         };
         self.ld_temps.begin(unit.frame_size);
-        let body = compile::compile_unit(self, unit);
+        // Closures only for code that will be interpreted.
+        let body = code.is_none().then(|| compile::compile_unit(self, unit));
         let frame_size = self.ld_temps.frame_size();
         let catches = self.saw_setjmp.get();
         let me: *mut Interp = self;
         let r = catch(|| {
             let it = unsafe { &mut *me };
             let fp = it.push_frame(frame_size);
-            let flow = if let Some(code) = &code {
-                it.run_frame_code(code.start, fp);
-                compile::Flow::Normal
-            } else if catches {
-                it.run_catching(&body, fp)
-            } else {
-                body(it, fp, compile::NO_SEEK)
+            let flow = match (&code, &body) {
+                (Some(code), _) => {
+                    it.run_frame_code(code.start, fp);
+                    compile::Flow::Normal
+                }
+                (None, Some(body)) if catches => it.run_catching(body, fp),
+                (None, Some(body)) => body(it, fp, compile::NO_SEEK),
+                (None, None) => unreachable!("a unit is compiled or interpreted"),
             };
             if let compile::Flow::Goto(_) = flow {
                 raise(Trap::Error("goto to a label that is not in scope".into()));

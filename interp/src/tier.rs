@@ -111,6 +111,10 @@ pub(crate) struct TierState {
     pub policy: TierPolicy,
     pub compiler: Option<Compiler>,
     pub funcs: Vec<FuncTier>,
+    /// Loop iterations of a function (or unit) at which it moves up by on-stack
+    /// replacement: the policy's threshold, or never (interpreter tier), or at once
+    /// (forced compiled tier). Derived from `policy` by `set_policy`.
+    pub osr_at: u64,
     /// The top-level unit being run, its counters, and its compiled code once tried.
     pub unit_rt: Box<FuncRt>,
     pub unit_code: Option<Result<Code, String>>,
@@ -126,6 +130,7 @@ impl Default for TierState {
                 trace: false,
             },
             compiler: None,
+            osr_at: DEFAULT_OSR_THRESHOLD,
             funcs: Vec::new(),
             unit_rt: Box::new(FuncRt {
                 calls: 0,
@@ -144,14 +149,15 @@ pub const DEFAULT_CALL_THRESHOLD: u64 = 1000;
 pub const DEFAULT_OSR_THRESHOLD: u64 = 5000;
 
 /// An interpreted loop's on-stack-replacement site (built when the loop is compiled to
-/// closures).
+/// closures). The iterations that count are the function's (`rt.loops`, all its loops,
+/// all its calls): a function whose loops have run `osr_at` iterations moves up in the
+/// middle of the loop that is running.
 pub(crate) struct OsrSite {
     /// The loop statement's address in the IR tree (the compiled code's key).
     pub key: usize,
     /// The function it is in (`None`: top-level code).
     pub func: Option<FuncId>,
     pub rt: *mut FuncRt,
-    pub count: std::cell::Cell<u64>,
 }
 
 impl Interp {
@@ -161,6 +167,11 @@ impl Interp {
     }
 
     pub fn set_policy(&mut self, p: TierPolicy) {
+        self.tier.osr_at = match p.mode {
+            TierName::Interp => u64::MAX,
+            TierName::Auto => p.osr_threshold,
+            _ => 1,
+        };
         self.tier.policy = p;
         // A new policy may allow what an old one forbade.
         for f in &mut self.tier.funcs {
@@ -201,23 +212,20 @@ impl Interp {
     /// and compiles the function when the policy says so.
     #[inline]
     pub(crate) fn interprets(&mut self, id: FuncId) -> bool {
-        let i = id as usize;
-        if let Some(f) = self.tier.funcs.get(i) {
-            if f.compiled {
-                return false;
-            }
-            if f.tried {
-                let rt = self.image.rt.get(id);
-                unsafe { (*rt).calls += 1 };
-                return true;
-            }
+        let (compiled, tried) = self
+            .tier
+            .funcs
+            .get(id as usize)
+            .map_or((false, false), |f| (f.compiled, f.tried));
+        if compiled {
+            return false;
         }
         let rt = self.image.rt.get(id);
         let calls = unsafe {
             (*rt).calls += 1;
             (*rt).calls
         };
-        if calls >= self.call_threshold(id) && self.tier_up(id, None) {
+        if !tried && calls >= self.call_threshold(id) && self.tier_up(id, None) {
             // The caller now calls the compiled code, which counts the call itself.
             unsafe { (*rt).calls -= 1 };
             return false;
@@ -320,10 +328,10 @@ impl Interp {
     /// Called by an interpreted loop whose iterations passed the threshold: compiles its
     /// function and continues the loop there. Returns the function's result bits if it
     /// did (the interpreter then returns from the function).
-    pub(crate) fn osr(&mut self, site: &OsrSite, fp: *mut u8) -> Option<u64> {
+    pub(crate) fn osr(&mut self, site: &OsrSite, fp: *mut u8, iterations: u64) -> Option<u64> {
         let code = match site.func {
             Some(id) => {
-                if !self.tier_up(id, Some(site.count.get())) {
+                if !self.tier_up(id, Some(iterations)) {
                     return None;
                 }
                 self.tier.funcs[id as usize].code.clone()?
@@ -331,8 +339,7 @@ impl Interp {
             None => {
                 if self.tier.unit_code.is_none() && self.tier.policy.trace {
                     eprintln!(
-                        "[tier] top-level code: interp -> baseline in a loop, after {} iterations",
-                        site.count.get()
+                        "[tier] top-level code: interp -> baseline in a loop, after {iterations} iterations"
                     );
                 }
                 let unit = self.current_unit?;
@@ -482,15 +489,3 @@ pub extern "C" fn jit_longjmp(env: *const u64, value: i32) {
     it.set_pending(t);
 }
 
-impl Interp {
-    /// Iterations of one loop before on-stack replacement (never, in the interpreter's
-    /// tier).
-    #[inline]
-    pub(crate) fn osr_threshold(&self) -> u64 {
-        match self.tier.policy.mode {
-            TierName::Interp => u64::MAX,
-            TierName::Auto => self.tier.policy.osr_threshold,
-            _ => 1,
-        }
-    }
-}

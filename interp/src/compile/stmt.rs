@@ -23,25 +23,65 @@ fn osr_site(it: &crate::Interp, s: &Stmt) -> OsrSite {
         key: s as *const Stmt as usize,
         func,
         rt,
-        count: std::cell::Cell::new(0),
     }
 }
 
-/// Counts one iteration of a loop; past the threshold, continues the function in compiled
-/// code. `Some(flow)`: the function returned there.
-#[inline]
-fn osr_tick(it: &mut crate::Interp, site: &OsrSite, fp: *mut u8) -> Option<Flow> {
-    let n = site.count.get() + 1;
-    site.count.set(n);
-    if n == it.osr_threshold() {
+/// A running loop's iterations, counted in a local (a register) and added to the
+/// function's count when the loop ends, however it ends, or when it moves up.
+struct Iterations<'a> {
+    site: &'a OsrSite,
+    n: u64,
+    /// The iteration at which the function reaches the on-stack-replacement threshold.
+    at: u64,
+}
+
+impl<'a> Iterations<'a> {
+    #[inline]
+    fn start(it: &crate::Interp, site: &'a OsrSite) -> Iterations<'a> {
+        let done = unsafe { (*site.rt).loops };
+        let at = match it.tier.osr_at.checked_sub(done) {
+            Some(left) if left > 0 => left,
+            _ => u64::MAX,
+        };
+        Iterations { site, n: 0, at }
+    }
+
+    /// Counts one iteration; past the threshold, continues the function in compiled code.
+    /// `Some(flow)`: the function returned there.
+    #[inline]
+    fn tick(&mut self, it: &mut crate::Interp, fp: *mut u8) -> Option<Flow> {
+        self.n += 1;
+        if self.n == self.at {
+            return self.move_up(it, fp);
+        }
+        None
+    }
+
+    #[cold]
+    fn move_up(&mut self, it: &mut crate::Interp, fp: *mut u8) -> Option<Flow> {
+        self.at = u64::MAX;
         // The compiled code counts this back-edge itself.
-        if let Some(v) = it.osr(site, fp) {
+        self.n -= 1;
+        self.flush();
+        let total = unsafe { (*self.site.rt).loops } + 1;
+        if let Some(v) = it.osr(self.site, fp, total) {
             it.ret = v;
             return Some(Flow::Return);
         }
+        self.n = 1;
+        None
     }
-    unsafe { (*site.rt).loops += 1 };
-    None
+
+    fn flush(&mut self) {
+        unsafe { (*self.site.rt).loops += self.n };
+        self.n = 0;
+    }
+}
+
+impl Drop for Iterations<'_> {
+    fn drop(&mut self) {
+        self.flush();
+    }
 }
 
 /// Labels a statement defines (anywhere inside it), computed once at compile time.
@@ -112,6 +152,7 @@ fn counted_loop(
     let body = compile_stmt(it, body);
     Some(Box::new(move |it, fp, seek| {
         let mut seek = seek;
+        let mut iters = Iterations::start(it, &site);
         if seek == NO_SEEK {
             if let Some(init) = &init {
                 let f = init(it, fp, NO_SEEK);
@@ -147,7 +188,7 @@ fn counted_loop(
                 return f;
             }
             seek = NO_SEEK;
-            if let Some(f) = osr_tick(it, &site, fp) {
+            if let Some(f) = iters.tick(it, fp) {
                 return f;
             }
             it.poll();
@@ -253,6 +294,7 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
             let body = compile_stmt(it, body);
             Box::new(move |it, fp, seek| {
                 let mut seek = seek;
+                let mut iters = Iterations::start(it, &site);
                 loop {
                     if seek == NO_SEEK && !c(it, fp) {
                         return Flow::Normal;
@@ -261,7 +303,7 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
                         return f;
                     }
                     seek = NO_SEEK;
-                    if let Some(f) = osr_tick(it, &site, fp) {
+                    if let Some(f) = iters.tick(it, fp) {
                         return f;
                     }
                     it.poll();
@@ -274,12 +316,13 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
             let body = compile_stmt(it, body);
             Box::new(move |it, fp, seek| {
                 let mut seek = seek;
+                let mut iters = Iterations::start(it, &site);
                 loop {
                     if let Some(f) = leaves_loop(body(it, fp, seek)) {
                         return f;
                     }
                     seek = NO_SEEK;
-                    if let Some(f) = osr_tick(it, &site, fp) {
+                    if let Some(f) = iters.tick(it, fp) {
                         return f;
                     }
                     it.poll();
@@ -307,6 +350,7 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
             let body = compile_stmt(it, body);
             Box::new(move |it, fp, seek| {
                 let mut seek = seek;
+                let mut iters = Iterations::start(it, &site);
                 if seek == NO_SEEK {
                     if let Some(init) = &init {
                         let f = init(it, fp, NO_SEEK);
@@ -327,7 +371,7 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
                         return f;
                     }
                     seek = NO_SEEK;
-                    if let Some(f) = osr_tick(it, &site, fp) {
+                    if let Some(f) = iters.tick(it, fp) {
                         return f;
                     }
                     it.poll();
