@@ -1,5 +1,8 @@
 // bench: build, walk and free many binary trees (malloc/free through libc, recursion,
 // pointer chasing); the hot work is in functions. Usage: binarytrees [MAX_DEPTH]
+#ifndef SIZE
+#define SIZE 17 // the default size; tests/programs/bench_binarytrees.c uses a smaller one
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -42,7 +45,7 @@ static void release(struct node *t) {
 }
 
 int main(int argc, char **argv) {
-  int max_depth = argc > 1 ? atoi(argv[1]) : 17;
+  int max_depth = argc > 1 ? atoi(argv[1]) : SIZE;
   const int min_depth = 4;
   if (max_depth < min_depth + 2)
     max_depth = min_depth + 2;

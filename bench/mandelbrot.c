@@ -1,13 +1,16 @@
 // bench: Mandelbrot set escape times on an N x N grid (doubles, a data-dependent inner
 // loop); the hot loops are directly in main. Prints how many points stay bounded, the
 // total iteration count and a hash of the escape times. Usage: mandelbrot [N]
+#ifndef SIZE
+#define SIZE 1300 // the default size; tests/programs/bench_mandelbrot.c uses a smaller one
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 
 #define MAX_ITER 200
 
 int main(int argc, char **argv) {
-  int n = argc > 1 ? atoi(argv[1]) : 1300;
+  int n = argc > 1 ? atoi(argv[1]) : SIZE;
   long total = 0, inside = 0;
   unsigned hash = 2166136261u;
   for (int y = 0; y < n; y++) {

@@ -1,6 +1,9 @@
 // bench: n-body gravity simulation (doubles, an array of structs, sqrt); the hot work is
 // in functions. Five bodies on near-circular orbits around a heavy one; prints the energy
 // before and after, and where the bodies end up. Usage: nbody [STEPS]
+#ifndef SIZE
+#define SIZE 4000000 // the default size; tests/programs/bench_nbody.c uses a smaller one
+#endif
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,7 +81,7 @@ static double energy(const struct body *b, int n) {
 }
 
 int main(int argc, char **argv) {
-  int steps = argc > 1 ? atoi(argv[1]) : 4000000;
+  int steps = argc > 1 ? atoi(argv[1]) : SIZE;
   struct body b[NBODIES];
   setup(b);
   printf("steps %d\n", steps);

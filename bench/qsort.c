@@ -1,6 +1,9 @@
 // bench: libc qsort of N records with a comparator written in the program, so every
 // comparison is a call from C library code back into the program; then the same numbers
 // as plain ints, descending. Usage: qsort [N]
+#ifndef SIZE
+#define SIZE 1500000 // the default size; tests/programs/bench_qsort.c uses a smaller one
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -33,7 +36,7 @@ static unsigned next_random(unsigned *state) {
 }
 
 int main(int argc, char **argv) {
-  int n = argc > 1 ? atoi(argv[1]) : 1500000;
+  int n = argc > 1 ? atoi(argv[1]) : SIZE;
   if (n < 1)
     n = 1;
   struct rec *r = malloc((size_t)n * sizeof *r);

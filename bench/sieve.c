@@ -1,12 +1,15 @@
 // bench: sieve of Eratosthenes up to N (byte array, strided stores, a counting pass); the
 // hot loops are directly in main. Prints the number of primes, their sum and the largest.
 // Usage: sieve [N]
+#ifndef SIZE
+#define SIZE 60000000 // the default size; tests/programs/bench_sieve.c uses a smaller one
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 int main(int argc, char **argv) {
-  int n = argc > 1 ? atoi(argv[1]) : 60000000;
+  int n = argc > 1 ? atoi(argv[1]) : SIZE;
   if (n < 2)
     n = 2;
   char *composite = malloc((size_t)n + 1);

@@ -1,6 +1,9 @@
 // bench: spectral norm of an infinite matrix cut to N x N (doubles, nested loops, a small
 // function called N^2 times per product); the hot work is in functions.
 // Usage: spectral [N]
+#ifndef SIZE
+#define SIZE 2000 // the default size; tests/programs/bench_spectral.c uses a smaller one
+#endif
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,7 +41,7 @@ static void times_ata(int n, const double *v, double *out, double *tmp) {
 }
 
 int main(int argc, char **argv) {
-  int n = argc > 1 ? atoi(argv[1]) : 2000;
+  int n = argc > 1 ? atoi(argv[1]) : SIZE;
   double *u = malloc(n * sizeof *u), *v = malloc(n * sizeof *v), *tmp = malloc(n * sizeof *tmp);
   if (!u || !v || !tmp)
     return 1;

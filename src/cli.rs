@@ -74,11 +74,11 @@ pub struct Opts {
     #[arg(long = "tier", value_name = "TIER", default_value = "auto", value_parser = parse_tier)]
     pub tier: ir::protocol::TierName,
     /// In auto mode, compile a function after it was called N times.
-    #[arg(long = "tier-threshold", value_name = "N", default_value_t = interp_defaults::CALLS)]
+    #[arg(long = "tier-threshold", value_name = "N", default_value_t = ir::protocol::TierPolicy::DEFAULT_CALLS)]
     pub tier_threshold: u64,
-    /// In auto mode, compile a function in the middle of a loop that ran N iterations
-    /// (on-stack replacement).
-    #[arg(long = "osr-threshold", value_name = "N", default_value_t = interp_defaults::LOOPS)]
+    /// In auto mode, compile a function whose loops ran N iterations, in the middle of the
+    /// loop that is running (on-stack replacement).
+    #[arg(long = "osr-threshold", value_name = "N", default_value_t = ir::protocol::TierPolicy::DEFAULT_LOOPS)]
     pub osr_threshold: u64,
     /// Print each change of tier on stderr as it happens.
     #[arg(long = "trace-tiers")]
@@ -93,12 +93,6 @@ pub struct Opts {
     pub files: Vec<String>,
     #[arg(skip)]
     pub args: Vec<String>,
-}
-
-/// The interpreter's tier-up defaults (measured: see ARCHITECTURE.md).
-mod interp_defaults {
-    pub const CALLS: u64 = 1000;
-    pub const LOOPS: u64 = 5000;
 }
 
 fn parse_tier(s: &str) -> Result<ir::protocol::TierName, String> {

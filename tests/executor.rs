@@ -81,11 +81,16 @@ fn sigint_stops(flags: &[&str], input: &str) {
 }
 
 fn script(name: &str, src: &str) -> (Option<i32>, String, String) {
+    script_in(&[], name, src)
+}
+
+fn script_in(flags: &[&str], name: &str, src: &str) -> (Option<i32>, String, String) {
     let dir = std::env::temp_dir().join(format!("crepl-exec-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, src).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_crepl"))
+        .args(flags)
         .arg(&path)
         .stdin(Stdio::null())
         .output()
@@ -100,22 +105,27 @@ fn script(name: &str, src: &str) -> (Option<i32>, String, String) {
 
 #[test]
 fn script_crashes_end_like_native_programs() {
-    let (st, out, err) = script(
-        "segv.c",
-        "#include <stdio.h>\nint main(void) { puts(\"before\"); int *p = 0; return *p; }\n",
-    );
-    assert_eq!(st, Some(128 + libc::SIGSEGV), "stderr: {err}");
-    assert_eq!(out, "before\n");
-    assert!(err.contains("Segmentation fault"), "stderr: {err}");
-    let (st, _, err) = script(
-        "abort.c",
-        "#include <stdlib.h>\nint main(void) { abort(); }\n",
-    );
-    assert_eq!(st, Some(128 + libc::SIGABRT), "stderr: {err}");
-    assert!(err.contains("Aborted"), "stderr: {err}");
-    let (st, out, _) = script("exit.c", "#include <stdio.h>\n#include <stdlib.h>\nvoid bye(void) { puts(\"bye\"); }\nint main(void) { atexit(bye); puts(\"main\"); exit(9); }\n");
-    assert_eq!(st, Some(9));
-    assert_eq!(out, "main\nbye\n");
+    // The same whether main runs interpreted or compiled.
+    for flags in [&["--tier=interp"], &["--tier=baseline"]] {
+        let (st, out, err) = script_in(
+            flags,
+            "segv.c",
+            "#include <stdio.h>\nint main(void) { puts(\"before\"); int *p = 0; return *p; }\n",
+        );
+        assert_eq!(st, Some(128 + libc::SIGSEGV), "stderr: {err}");
+        assert_eq!(out, "before\n");
+        assert!(err.contains("Segmentation fault"), "stderr: {err}");
+        let (st, _, err) = script_in(
+            flags,
+            "abort.c",
+            "#include <stdlib.h>\nint main(void) { abort(); }\n",
+        );
+        assert_eq!(st, Some(128 + libc::SIGABRT), "stderr: {err}");
+        assert!(err.contains("Aborted"), "stderr: {err}");
+        let (st, out, _) = script_in(flags, "exit.c", "#include <stdio.h>\n#include <stdlib.h>\nvoid bye(void) { puts(\"bye\"); }\nint main(void) { atexit(bye); puts(\"main\"); exit(9); }\n");
+        assert_eq!(st, Some(9));
+        assert_eq!(out, "main\nbye\n");
+    }
 }
 
 #[test]

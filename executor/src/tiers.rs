@@ -16,7 +16,7 @@ fn compile(image: &Image, unit: Unit, rt: *mut FuncRt) -> Result<Code, String> {
             .rt
             .peek(id)
             .map_or(0, |r| &r.target as *const usize as usize);
-        jit::Callee::Slot {
+        jit::Callee {
             cell,
             stable: s.entry,
             variadic: s.ty.variadic && matches!(s.kind, SlotKind::Interp(_)),

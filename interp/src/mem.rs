@@ -44,15 +44,7 @@ pub unsafe fn store(p: *mut u8, s: Scalar, v: u64) {
 /// Truncates and re-extends integer bits to the kind's width.
 #[inline]
 pub fn normalize(v: u64, s: Scalar) -> u64 {
-    match s {
-        Scalar::I8 => v as i8 as i64 as u64,
-        Scalar::U8 => v as u8 as u64,
-        Scalar::I16 => v as i16 as i64 as u64,
-        Scalar::U16 => v as u16 as u64,
-        Scalar::I32 => v as i32 as i64 as u64,
-        Scalar::U32 => v as u32 as u64,
-        _ => v,
-    }
+    s.normalize(v)
 }
 
 #[inline]
@@ -68,19 +60,10 @@ pub fn as_f64(v: u64, s: Scalar) -> f64 {
 
 #[inline]
 pub fn from_f64(f: f64, s: Scalar) -> u64 {
-    match s {
-        Scalar::F32 => (f as f32).to_bits() as u64,
-        Scalar::F64 => f.to_bits(),
-        Scalar::F80 => unreachable!("a long double value needs storage (compile/f80.rs)"),
-        Scalar::U64 => {
-            if f >= 9223372036854775808.0 {
-                f as u64
-            } else {
-                f as i64 as u64
-            }
-        }
-        s => normalize(f as i64 as u64, s),
+    if s == Scalar::F80 {
+        unreachable!("a long double value needs storage (compile/f80.rs)");
     }
+    s.from_f64(f)
 }
 
 /// Converts a scalar value between kinds (not to `_Bool`: see `to_bool`).

@@ -111,10 +111,6 @@ pub(crate) struct TierState {
     pub policy: TierPolicy,
     pub compiler: Option<Compiler>,
     pub funcs: Vec<FuncTier>,
-    /// Loop iterations of a function (or unit) at which it moves up by on-stack
-    /// replacement: the policy's threshold, or never (interpreter tier), or at once
-    /// (forced compiled tier). Derived from `policy` by `set_policy`.
-    pub osr_at: u64,
     /// The top-level unit being run, its counters, and its compiled code once tried.
     pub unit_rt: Box<FuncRt>,
     pub unit_code: Option<Result<Code, String>>,
@@ -123,14 +119,8 @@ pub(crate) struct TierState {
 impl Default for TierState {
     fn default() -> Self {
         TierState {
-            policy: TierPolicy {
-                mode: TierName::Auto,
-                call_threshold: DEFAULT_CALL_THRESHOLD,
-                osr_threshold: DEFAULT_OSR_THRESHOLD,
-                trace: false,
-            },
+            policy: TierPolicy::default(),
             compiler: None,
-            osr_at: DEFAULT_OSR_THRESHOLD,
             funcs: Vec::new(),
             unit_rt: Box::new(FuncRt {
                 calls: 0,
@@ -142,15 +132,9 @@ impl Default for TierState {
     }
 }
 
-/// Calls before a function is compiled (auto mode). See ARCHITECTURE.md for the
-/// measurement behind the defaults.
-pub const DEFAULT_CALL_THRESHOLD: u64 = 1000;
-/// Iterations of one loop before on-stack replacement.
-pub const DEFAULT_OSR_THRESHOLD: u64 = 5000;
-
 /// An interpreted loop's on-stack-replacement site (built when the loop is compiled to
 /// closures). The iterations that count are the function's (`rt.loops`, all its loops,
-/// all its calls): a function whose loops have run `osr_at` iterations moves up in the
+/// all its calls): a function whose loops have run `osr_at()` iterations moves up in the
 /// middle of the loop that is running.
 pub(crate) struct OsrSite {
     /// The loop statement's address in the IR tree (the compiled code's key).
@@ -167,11 +151,6 @@ impl Interp {
     }
 
     pub fn set_policy(&mut self, p: TierPolicy) {
-        self.tier.osr_at = match p.mode {
-            TierName::Interp => u64::MAX,
-            TierName::Auto => p.osr_threshold,
-            _ => 1,
-        };
         self.tier.policy = p;
         // A new policy may allow what an old one forbade.
         for f in &mut self.tier.funcs {
@@ -238,6 +217,17 @@ impl Interp {
     pub(crate) fn count_call(&mut self, id: FuncId) {
         if !self.interprets(id) {
             unsafe { (*self.image.rt.get(id)).calls += 1 };
+        }
+    }
+
+    /// Loop iterations of a function (or unit) at which it moves up by on-stack
+    /// replacement: the policy's threshold, never (interpreter tier), or at once (forced
+    /// compiled tier).
+    pub(crate) fn osr_at(&self) -> u64 {
+        match self.tier.policy.mode {
+            TierName::Interp => u64::MAX,
+            TierName::Auto => self.tier.policy.osr_threshold,
+            _ => 1,
         }
     }
 
@@ -488,4 +478,3 @@ pub extern "C" fn jit_longjmp(env: *const u64, value: i32) {
     let t = crate::compile::longjmp_trap(env, value);
     it.set_pending(t);
 }
-

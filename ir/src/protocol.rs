@@ -71,11 +71,29 @@ pub struct TierPolicy {
     pub mode: TierName,
     /// Calls after which a function is compiled (auto mode).
     pub call_threshold: u64,
-    /// Iterations of one loop after which its function moves up in the middle of the loop
-    /// (on-stack replacement).
+    /// Loop iterations (all of a function's loops) after which the function moves up in
+    /// the middle of the loop that is running (on-stack replacement).
     pub osr_threshold: u64,
     /// Print each tier change on stderr.
     pub trace: bool,
+}
+
+impl TierPolicy {
+    /// Calls before a function is compiled, by default (see the README for the measurement).
+    pub const DEFAULT_CALLS: u64 = 1000;
+    /// Loop iterations before on-stack replacement, by default.
+    pub const DEFAULT_LOOPS: u64 = 5000;
+}
+
+impl Default for TierPolicy {
+    fn default() -> Self {
+        TierPolicy {
+            mode: TierName::Auto,
+            call_threshold: Self::DEFAULT_CALLS,
+            osr_threshold: Self::DEFAULT_LOOPS,
+            trace: false,
+        }
+    }
 }
 
 /// One function's line in `%stats`.

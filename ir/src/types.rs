@@ -240,6 +240,36 @@ impl Scalar {
     pub fn is_signed(self) -> bool {
         matches!(self, Scalar::I8 | Scalar::I16 | Scalar::I32 | Scalar::I64)
     }
+
+    /// Integer bits truncated to this kind's width and re-extended by its signedness: how
+    /// every tier keeps integer values in 64 bits.
+    #[inline]
+    pub fn normalize(self, v: u64) -> u64 {
+        match self {
+            Scalar::I8 => v as i8 as i64 as u64,
+            Scalar::U8 => v as u8 as u64,
+            Scalar::I16 => v as i16 as i64 as u64,
+            Scalar::U16 => v as u16 as u64,
+            Scalar::I32 => v as i32 as i64 as u64,
+            Scalar::U32 => v as u32 as u64,
+            _ => v,
+        }
+    }
+
+    /// The value bits of a double converted to this kind (not long double, whose value
+    /// does not fit in 64 bits). Out-of-range conversions to integers, undefined in C,
+    /// saturate to the 64-bit range, then wrap to the kind's width: every tier gives
+    /// these same bits.
+    #[inline]
+    pub fn from_f64(self, f: f64) -> u64 {
+        match self {
+            Scalar::F32 => (f as f32).to_bits() as u64,
+            Scalar::F64 => f.to_bits(),
+            Scalar::F80 => panic!("a long double value needs storage"),
+            Scalar::U64 if f >= 9223372036854775808.0 => f as u64,
+            s => s.normalize(f as i64 as u64),
+        }
+    }
 }
 
 /// One member of a struct or union, with its ABI offset.

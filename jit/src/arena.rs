@@ -16,14 +16,9 @@ const CHUNK: usize = 4 << 20;
 struct Arena {
     next: usize,
     left: usize,
-    total: usize,
 }
 
-static ARENA: Mutex<Arena> = Mutex::new(Arena {
-    next: 0,
-    left: 0,
-    total: 0,
-});
+static ARENA: Mutex<Arena> = Mutex::new(Arena { next: 0, left: 0 });
 
 fn map(size: usize) -> usize {
     let p = unsafe {
@@ -54,12 +49,6 @@ pub fn install(code: &[u8]) -> usize {
     let at = a.next;
     a.next += size;
     a.left -= size;
-    a.total += size;
     unsafe { std::ptr::copy_nonoverlapping(code.as_ptr(), at as *mut u8, code.len()) };
     at
-}
-
-/// Bytes of compiled code installed so far.
-pub fn total() -> usize {
-    ARENA.lock().map(|a| a.total).unwrap_or(0)
 }

@@ -17,21 +17,19 @@ pub mod baseline;
 
 use ir::{FuncId, GlobalId, TypeTable};
 
-/// How compiled code reaches a function of the session.
+/// How compiled code reaches a function (of the session or of a library): through its
+/// slot's cell, which holds where calls go now, so a later tier change, redefinition or
+/// library load is seen.
 #[derive(Clone, Copy, Debug)]
-pub enum Callee {
-    /// A library function at a fixed address.
-    Native(usize),
-    /// A function of the session: call through its slot's cell (which holds the current
-    /// tier's entry); `variadic` if it is defined variadic (only the interpreter can run
-    /// those yet). `defined` is false for a declaration nothing defines yet (the cell may
-    /// be filled later, by a library load): calls check it for null.
-    Slot {
-        cell: usize,
-        stable: usize,
-        variadic: bool,
-        defined: bool,
-    },
+pub struct Callee {
+    pub cell: usize,
+    /// The function's address for the program (`&f`), 0 while nothing defines it.
+    pub stable: usize,
+    /// Defined variadic in the session (only the interpreter runs those yet).
+    pub variadic: bool,
+    /// False for a declaration nothing defines yet (a library load may fill the cell
+    /// later): calls check the cell for null.
+    pub defined: bool,
 }
 
 /// What the executor provides to compiled code.
@@ -64,20 +62,6 @@ pub enum TrapCode {
     NullCall = 4,
     /// arg: the function id, or u64::MAX in top-level code.
     BadGoto = 5,
-}
-
-impl TrapCode {
-    pub fn from_u64(v: u64) -> Option<TrapCode> {
-        Some(match v {
-            0 => TrapCode::DivZero,
-            1 => TrapCode::Interrupted,
-            2 => TrapCode::StackOverflow,
-            3 => TrapCode::Undefined,
-            4 => TrapCode::NullCall,
-            5 => TrapCode::BadGoto,
-            _ => return None,
-        })
-    }
 }
 
 /// Per-function counters, at a fixed address; compiled code increments them.

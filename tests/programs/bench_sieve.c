@@ -1,35 +1,4 @@
-// bench/sieve.c at size 1000000: prime sieve, loops in main.
-// A copy of the benchmark kernel, so that every tier is checked against cc on it; keep
-// it in step with bench/sieve.c (only the default size differs).
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-int main(int argc, char **argv) {
-  int n = argc > 1 ? atoi(argv[1]) : 1000000;
-  if (n < 2)
-    n = 2;
-  char *composite = malloc((size_t)n + 1);
-  if (!composite)
-    return 1;
-  memset(composite, 0, (size_t)n + 1);
-  for (long i = 2; i * i <= n; i++) {
-    if (composite[i])
-      continue;
-    for (long j = i * i; j <= n; j += i)
-      composite[j] = 1;
-  }
-  long count = 0, sum = 0, largest = 0;
-  for (long i = 2; i <= n; i++) {
-    if (!composite[i]) {
-      count++;
-      sum += i;
-      largest = i;
-    }
-  }
-  printf("primes up to %d: %ld\n", n, count);
-  printf("sum %ld\n", sum);
-  printf("largest %ld\n", largest);
-  free(composite);
-  return 0;
-}
+// bench/sieve.c at a size the interpreter runs quickly, so that every tier is checked
+// against cc on the benchmark kernel itself.
+#define SIZE 1000000
+#include "../../bench/sieve.c"

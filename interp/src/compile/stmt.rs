@@ -39,7 +39,7 @@ impl<'a> Iterations<'a> {
     #[inline]
     fn start(it: &crate::Interp, site: &'a OsrSite) -> Iterations<'a> {
         let done = unsafe { (*site.rt).loops };
-        let at = match it.tier.osr_at.checked_sub(done) {
+        let at = match it.osr_at().checked_sub(done) {
             Some(left) if left > 0 => left,
             _ => u64::MAX,
         };

@@ -195,7 +195,7 @@ impl Gen<'_> {
             K::FuncAddr(id) => Some((id, (self.env.callee)(id))),
             _ => None,
         };
-        if let Some((_, Callee::Slot { variadic: true, .. })) = direct {
+        if direct.is_some_and(|(_, c)| c.variadic) {
             return Err(Refusal(
                 "calls a variadic function of the session (only the interpreter runs those)".into(),
             ));
@@ -319,27 +319,18 @@ impl Gen<'_> {
         if hidden {
             a!(self; lea rdi, [rbx + ret_slot]);
         }
-        let trap_arg: i64;
-        match direct {
-            Some((_, Callee::Native(addr))) => {
-                a!(self; mov r11, QWORD addr as i64);
-                trap_arg = -1;
-            }
-            Some((id, Callee::Slot { cell, defined, .. })) => {
-                a!(self ; mov r11, QWORD cell as i64 ; mov r11, [r11]);
-                trap_arg = if defined { -1 } else { id as i64 };
+        // The callee into r11; what to report if it is null.
+        let null_trap = match direct {
+            Some((id, c)) => {
+                a!(self ; mov r11, QWORD c.cell as i64 ; mov r11, [r11]);
+                (!c.defined).then_some((crate::TrapCode::Undefined, id as i64))
             }
             None => {
                 a!(self; mov r11, [rsp + below]);
-                trap_arg = -2;
+                Some((crate::TrapCode::NullCall, 0))
             }
-        }
-        if trap_arg != -1 {
-            let code = if trap_arg == -2 {
-                crate::TrapCode::NullCall
-            } else {
-                crate::TrapCode::Undefined
-            };
+        };
+        if let Some((code, trap_arg)) = null_trap {
             a!(self
                 ; test r11, r11
                 ; jnz >ok

@@ -24,35 +24,15 @@ fn no_f80(s: Scalar) -> R {
     Ok(())
 }
 
-/// Integer bits of a constant of kind `s`, as the interpreter keeps them.
-fn normalize_const(v: u64, s: Scalar) -> u64 {
-    match s {
-        Scalar::I8 => v as i8 as i64 as u64,
-        Scalar::U8 => v as u8 as u64,
-        Scalar::I16 => v as i16 as i64 as u64,
-        Scalar::U16 => v as u16 as u64,
-        Scalar::I32 => v as i32 as i64 as u64,
-        Scalar::U32 => v as u32 as u64,
-        _ => v,
-    }
-}
-
 /// Slow paths of float-to-integer conversions (out of range, NaN), with exactly the
-/// interpreter's results (`interp::mem::convert`, and its cast from double to int, which
-/// saturates to int's range).
+/// interpreter's results: `Scalar::from_f64`, or for a cast from double to int the
+/// interpreter's `as i32`, which saturates to int's range.
 extern "C" fn float_to_int(bits: u64, to: u64, sat32: u64) -> u64 {
     let f = f64::from_bits(bits);
     if sat32 != 0 {
         return f as i32 as i64 as u64;
     }
-    let s = scalar_of(to);
-    if s == Scalar::U64 {
-        if f >= 9223372036854775808.0 {
-            return f as u64;
-        }
-        return f as i64 as u64;
-    }
-    normalize_const(f as i64 as u64, s)
+    scalar_of(to).from_f64(f)
 }
 
 fn scalar_code(s: Scalar) -> u64 {
@@ -376,7 +356,7 @@ impl Gen<'_> {
                 }
                 self.normalize_reg(r, *op_ty);
             }
-            K::Int(v) => self.mov_imm(r, normalize_const(*v as u64, s)),
+            K::Int(v) => self.mov_imm(r, s.normalize(*v as u64)),
             K::Float(f) => self.mov_imm(r, float_bits(*f, s)),
             K::Load(lv) => {
                 let (b, d) = self.simple_place_to(r, lv)?;
@@ -453,7 +433,7 @@ impl Gen<'_> {
         }
         match rhs.kind {
             K::Int(v) => {
-                let v = normalize_const(v as u64, s) as i64;
+                let v = s.normalize(v as u64) as i64;
                 (v == v as i32 as i64).then_some(v as i32)
             }
             _ => None,
@@ -493,7 +473,7 @@ impl Gen<'_> {
         }
         match &e.kind {
             K::Int(v) => {
-                let v = normalize_const(*v as u64, sk(&e.ty));
+                let v = sk(&e.ty).normalize(*v as u64);
                 self.mov_imm(RAX, v);
             }
             K::Float(f) => {
@@ -503,10 +483,7 @@ impl Gen<'_> {
             K::Local(_) | K::Global(_) | K::Member(..) | K::Deref(_) => self.addr(e)?,
             K::BitField(..) => return Err(Refusal("address of a bit-field".into())),
             K::FuncAddr(id) => {
-                let a = match (self.env.callee)(*id) {
-                    crate::Callee::Native(a) => a,
-                    crate::Callee::Slot { stable, .. } => stable,
-                };
+                let a = (self.env.callee)(*id).stable;
                 if a == 0 {
                     return Err(Refusal(
                         "takes the address of a function not defined yet".into(),
@@ -558,7 +535,7 @@ impl Gen<'_> {
                         if self.binop_imm(*op, *op_ty, k) {
                             return Ok(());
                         }
-                        self.mov_imm(RCX, normalize_const(k as i64 as u64, *op_ty));
+                        self.mov_imm(RCX, op_ty.normalize(k as i64 as u64));
                         return self.binop(*op, *op_ty);
                     }
                 }
@@ -764,7 +741,7 @@ impl Gen<'_> {
                 a!(self; xor eax, eax);
             }
         } else {
-            self.mov_imm(RCX, normalize_const(k as i64 as u64, s));
+            self.mov_imm(RCX, s.normalize(k as i64 as u64));
             match (signed, s.size() == 8) {
                 (true, true) => a!(self ; cqo ; idiv rcx),
                 (true, false) => a!(self ; cdq ; idiv ecx),
@@ -890,7 +867,7 @@ impl Gen<'_> {
         no_f80(ot)?;
         let bitfield = matches!(lv.kind, K::BitField(..));
         self.expr(rhs)?;
-        if !bitfield && ls == ot && lv.ty.kind != TypeKind::Bool && !self.may_call(op, ot) {
+        if !bitfield && ls == ot && lv.ty.kind != TypeKind::Bool {
             let (b, d) = self.place_after_value(lv)?;
             a!(self; mov rcx, rax);
             self.load_to(RAX, ls, b, d);
@@ -935,11 +912,6 @@ impl Gen<'_> {
         a!(self; add rsp, 16);
         self.depth -= 2;
         Ok(())
-    }
-
-    /// Whether a binary operation's code calls out (it would clobber r11).
-    fn may_call(&self, _op: BinOp, _s: Scalar) -> bool {
-        false
     }
 
     fn inc_dec(&mut self, lv: &Expr, inc: bool, post: bool, scale: u64) -> R {
@@ -1226,7 +1198,7 @@ impl Gen<'_> {
                 // Compare with a small constant directly.
                 if !s.is_float() {
                     if let K::Int(k) = rhs.kind {
-                        let k = normalize_const(k as u64, s) as i64;
+                        let k = s.normalize(k as u64) as i64;
                         if k == k as i32 as i64 {
                             self.expr(lhs)?;
                             a!(self; cmp rax, k as i32);

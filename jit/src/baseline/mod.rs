@@ -384,64 +384,13 @@ impl Gen<'_> {
                 }
                 self.label(end)
             }
-            Stmt::While(c, body) => {
-                let (top, cont, test, brk) = (
-                    self.new_label(),
-                    self.new_label(),
-                    self.new_label(),
-                    self.new_label(),
-                );
-                self.enter_loop(s, brk, cont);
-                a!(self; jmp =>test);
-                self.label(top)?;
-                self.stmt(body)?;
-                self.label(cont)?;
-                self.back_edge();
-                self.label(test)?;
-                self.cond(c, true, top)?;
-                self.label(brk)?;
-                self.loops.pop();
-                Ok(())
-            }
-            Stmt::DoWhile(body, c) => {
-                let (top, cont, brk) = (self.new_label(), self.new_label(), self.new_label());
-                self.enter_loop(s, brk, cont);
-                self.label(top)?;
-                self.stmt(body)?;
-                self.label(cont)?;
-                self.back_edge();
-                self.cond(c, true, top)?;
-                self.label(brk)?;
-                self.loops.pop();
-                Ok(())
-            }
+            Stmt::While(c, body) => self.gen_loop(s, true, Some(c), None, body),
+            Stmt::DoWhile(body, c) => self.gen_loop(s, false, Some(c), None, body),
             Stmt::For(init, c, step, body) => {
                 if let Some(i) = init {
                     self.stmt(i)?;
                 }
-                let (top, cont, test, brk) = (
-                    self.new_label(),
-                    self.new_label(),
-                    self.new_label(),
-                    self.new_label(),
-                );
-                self.enter_loop(s, brk, cont);
-                a!(self; jmp =>test);
-                self.label(top)?;
-                self.stmt(body)?;
-                self.label(cont)?;
-                self.back_edge();
-                if let Some(st) = step {
-                    self.effect(st)?;
-                }
-                self.label(test)?;
-                match c {
-                    Some(c) => self.cond(c, true, top)?,
-                    None => a!(self; jmp =>top),
-                }
-                self.label(brk)?;
-                self.loops.pop();
-                Ok(())
+                self.gen_loop(s, true, c.as_ref(), step.as_ref(), body)
             }
             Stmt::Switch {
                 cond,
@@ -541,6 +490,43 @@ impl Gen<'_> {
             }
             Stmt::Scoped(inner) => self.stmt(inner),
         }
+    }
+
+    /// A loop: `body`, then the back-edge (`continue` goes there; it counts, polls, runs
+    /// `step`), then `cond` (none: forever). `while` and `for` test first.
+    fn gen_loop(
+        &mut self,
+        s: &Stmt,
+        test_first: bool,
+        cond: Option<&ir::Expr>,
+        step: Option<&ir::Expr>,
+        body: &Stmt,
+    ) -> R {
+        let (top, cont, test, brk) = (
+            self.new_label(),
+            self.new_label(),
+            self.new_label(),
+            self.new_label(),
+        );
+        self.enter_loop(s, brk, cont);
+        if test_first {
+            a!(self; jmp =>test);
+        }
+        self.label(top)?;
+        self.stmt(body)?;
+        self.label(cont)?;
+        self.back_edge();
+        if let Some(st) = step {
+            self.effect(st)?;
+        }
+        self.label(test)?;
+        match cond {
+            Some(c) => self.cond(c, true, top)?,
+            None => a!(self; jmp =>top),
+        }
+        self.label(brk)?;
+        self.loops.pop();
+        Ok(())
     }
 
     fn label_of(&self, l: LabelId) -> R<DynamicLabel> {
