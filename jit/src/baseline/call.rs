@@ -3,6 +3,7 @@
 
 use super::abi::{classify, Cls, Pass};
 use super::expr::sk;
+use super::regs::Home;
 use super::{a, Gen, Ret, ARG_REGS, R, R11, RAX, RBX};
 use crate::{Callee, Refusal};
 use dynasmrt::{DynasmApi, DynasmLabelApi};
@@ -102,6 +103,22 @@ impl Gen<'_> {
         }
         let (dests, _, _) = assign(self.env.types, &f.ty.params, hidden)?;
         for ((t, &off), d) in f.ty.params.iter().zip(&f.params).zip(dests) {
+            if let Some(v) = self.regs.vars.get(&off).copied() {
+                match (d, v.home) {
+                    (Dest::Gpr(r), Home::Gpr(h)) => {
+                        a!(self; mov Rq(h), Rq(r));
+                        self.normalize_reg(h, v.s);
+                    }
+                    (Dest::Xmm(x), Home::Xmm(h)) => a!(self; movaps Rx(h), Rx(x)),
+                    (Dest::Stack(o, _), Home::Gpr(h)) => {
+                        a!(self; mov Rq(h), [rbp + o + 16]);
+                        self.normalize_reg(h, v.s);
+                    }
+                    (Dest::Stack(o, _), Home::Xmm(h)) => a!(self; movq Rx(h), [rbp + o + 16]),
+                    _ => return Err(Refusal("internal error: a parameter's register".into())),
+                }
+                continue;
+            }
             let off = off as i32;
             if t.kind == TypeKind::LongDouble {
                 return Err(Refusal("uses long double".into()));
@@ -228,6 +245,7 @@ impl Gen<'_> {
             for (a, d) in c.args.iter().zip(&dests) {
                 match *d {
                     Dest::Gpr(r) => self.simple_to(r, a)?,
+                    Dest::Xmm(x) if self.xmm_operand(a) => self.xmm_operand_to(x, a, RAX)?,
                     Dest::Xmm(x) => {
                         self.simple_to(RAX, a)?;
                         a!(self; movq Rx(x), rax);
@@ -343,7 +361,9 @@ impl Gen<'_> {
         if variadic {
             a!(self; mov eax, nxmm as i32);
         }
+        self.spill_xmms();
         a!(self; call r11);
+        self.reload_xmms();
         if below + 8 * n > 0 {
             a!(self; add rsp, below + 8 * n);
         }

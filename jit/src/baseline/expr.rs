@@ -1,5 +1,6 @@
 //! Expressions: each leaves its value in rax (see the register conventions in `mod.rs`).
 
+use super::regs::{Home, RegVar};
 use super::{a, Gen, R, R10, R11, RAX, RBX, RCX, RDX};
 use crate::Refusal;
 use dynasmrt::{DynamicLabel, DynasmApi, DynasmLabelApi};
@@ -17,7 +18,7 @@ pub(crate) fn sk(t: &Type) -> Scalar {
     t.scalar_kind().unwrap_or(Scalar::U64)
 }
 
-fn no_f80(s: Scalar) -> R {
+pub(crate) fn no_f80(s: Scalar) -> R {
     if s == Scalar::F80 {
         return Err(Refusal("uses long double".into()));
     }
@@ -74,9 +75,37 @@ impl Gen<'_> {
         if pad {
             a!(self; sub rsp, 8);
         }
+        self.spill_xmms();
         a!(self ; mov rax, QWORD addr as i64 ; call rax);
+        self.reload_xmms();
         if pad {
             a!(self; add rsp, 8);
+        }
+    }
+
+    /// General register `r` = the register variable's value (float bits for floats).
+    pub(crate) fn home_to(&mut self, r: u8, v: RegVar) {
+        match v.home {
+            Home::Gpr(h) => {
+                if h != r {
+                    a!(self; mov Rq(r), Rq(h));
+                }
+            }
+            Home::Xmm(x) if v.s == Scalar::F64 => a!(self; movq Rq(r), Rx(x)),
+            Home::Xmm(x) => a!(self; movd Rd(r), Rx(x)),
+        }
+    }
+
+    /// The register variable = general register `r` (a value of its kind, normalized).
+    pub(crate) fn to_home(&mut self, v: RegVar, r: u8) {
+        match v.home {
+            Home::Gpr(h) => {
+                if h != r {
+                    a!(self; mov Rq(h), Rq(r));
+                }
+            }
+            Home::Xmm(x) if v.s == Scalar::F64 => a!(self; movq Rx(x), Rq(r)),
+            Home::Xmm(x) => a!(self; movd Rx(x), Rd(r)),
         }
     }
 
@@ -235,6 +264,11 @@ impl Gen<'_> {
 
     fn static_loc(&self, e: &Expr) -> R<Option<Loc>> {
         Ok(match &e.kind {
+            K::Local(o) if self.regs.vars.contains_key(o) => {
+                return Err(Refusal(
+                    "internal error: a register variable used as memory".into(),
+                ))
+            }
             K::Local(o) => Some(Loc::Frame(*o as i32)),
             K::Global(id) => Some(Loc::Abs((self.env.global)(*id) as u64)),
             K::Member(b, off) => match self.static_loc(b)? {
@@ -288,6 +322,14 @@ impl Gen<'_> {
         }
     }
 
+    fn add_rax_keep_rcx(&mut self, v: i64) {
+        if v == v as i32 as i64 {
+            self.add_rax(v);
+        } else {
+            a!(self ; mov rdx, QWORD v ; add rax, rdx);
+        }
+    }
+
     /// An lvalue's memory operand: static, or computed into r11 (with rax kept) after
     /// `before` ran. Evaluation order is the interpreter's: the value first, then the
     /// address.
@@ -327,7 +369,7 @@ impl Gen<'_> {
         }
     }
 
-    fn simple_place(&self, lv: &Expr) -> bool {
+    pub(crate) fn simple_place(&self, lv: &Expr) -> bool {
         match &lv.kind {
             K::Local(_) | K::Global(_) => true,
             K::Member(b, off) => *off <= i32::MAX as u64 && self.simple_place(b),
@@ -359,6 +401,10 @@ impl Gen<'_> {
             K::Int(v) => self.mov_imm(r, s.normalize(*v as u64)),
             K::Float(f) => self.mov_imm(r, float_bits(*f, s)),
             K::Load(lv) => {
+                if let Some(v) = self.regs.get(lv) {
+                    self.home_to(r, v);
+                    return Ok(());
+                }
                 let (b, d) = self.simple_place_to(r, lv)?;
                 self.load_to(r, s, b, d);
             }
@@ -368,7 +414,7 @@ impl Gen<'_> {
     }
 
     /// A simple place's memory operand, computing a pointer into `r` if needed.
-    fn simple_place_to(&mut self, r: u8, lv: &Expr) -> R<(u8, i32)> {
+    pub(crate) fn simple_place_to(&mut self, r: u8, lv: &Expr) -> R<(u8, i32)> {
         if let Some(l) = self.static_loc(lv)? {
             return Ok(self.mem(l));
         }
@@ -541,16 +587,9 @@ impl Gen<'_> {
                 }
                 if op_ty.is_float()
                     && matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div)
-                    && matches!(rhs.kind, K::Load(_))
-                    && self.simple(rhs)
                 {
-                    // The right operand straight from memory.
-                    self.expr(lhs)?;
-                    let K::Load(lv) = &rhs.kind else {
-                        unreachable!()
-                    };
-                    let (b, d) = self.simple_place_to(RCX, lv)?;
-                    self.float_op_mem(*op, *op_ty, b, d);
+                    self.fexpr(e)?;
+                    self.xmm0_to_rax(*op_ty);
                     return Ok(());
                 }
                 self.operands(lhs, rhs, *op_ty)?;
@@ -589,10 +628,30 @@ impl Gen<'_> {
                 self.expr(y)?;
             }
             K::Cast(x) => {
+                let (fs, ts) = (sk(&x.ty), sk(&e.ty));
+                if fs.is_float() && !e.ty.is_void() {
+                    no_f80(fs)?;
+                    no_f80(ts)?;
+                    if e.ty.kind != TypeKind::Bool {
+                        // From xmm0, without a round trip through rax.
+                        self.fexpr(x)?;
+                        if ts.is_float() {
+                            self.fconvert(fs, ts);
+                            self.xmm0_to_rax(ts);
+                        } else {
+                            self.xmm0_to_int(fs, ts, fs == Scalar::F64 && ts == Scalar::I32);
+                        }
+                        return Ok(());
+                    }
+                }
                 self.expr(x)?;
                 self.cast(&x.ty, &e.ty)?;
             }
             K::Assign(lv, rhs) => self.assign(e, lv, rhs)?,
+            K::OpAssign { op_ty, .. } if self.float_native(e) => {
+                self.fexpr(e)?;
+                self.xmm0_to_rax(*op_ty);
+            }
             K::OpAssign { op, op_ty, lv, rhs } => self.op_assign(*op, *op_ty, lv, rhs)?,
             K::PtrOpAssign {
                 lv,
@@ -604,6 +663,16 @@ impl Gen<'_> {
                 a!(self; mov rcx, rax);
                 self.scale_rcx(*scale);
                 a!(self; mov rax, rcx);
+                if let Some(v) = self.regs.get(lv) {
+                    self.home_to(RCX, v);
+                    if *sub {
+                        a!(self ; sub rcx, rax ; mov rax, rcx);
+                    } else {
+                        a!(self; add rax, rcx);
+                    }
+                    self.to_home(v, RAX);
+                    return Ok(());
+                }
                 let (b, d) = self.place_after_value(lv)?;
                 a!(self; mov rcx, rax);
                 self.load_to(RAX, Scalar::U64, b, d);
@@ -658,6 +727,22 @@ impl Gen<'_> {
         match &e.kind {
             K::IncDec { lv, inc, scale, .. } if lv.ty.is_integer() || lv.ty.is_pointer() => {
                 let s = sk(&lv.ty);
+                if let (
+                    Some(RegVar {
+                        home: Home::Gpr(h), ..
+                    }),
+                    true,
+                ) = (self.regs.get(lv), *scale <= i32::MAX as u64)
+                {
+                    let k = if *inc {
+                        *scale as i32
+                    } else {
+                        -(*scale as i32)
+                    };
+                    a!(self; add Rq(h), k);
+                    self.normalize_reg(h, s);
+                    return Ok(());
+                }
                 if lv.ty.kind != TypeKind::Bool && *scale <= i32::MAX as u64 {
                     if let Some(l) = self.static_loc(lv)? {
                         let (b, d) = self.mem(l);
@@ -687,6 +772,22 @@ impl Gen<'_> {
                         BinOp::Add | BinOp::Sub | BinOp::And | BinOp::Or | BinOp::Xor
                     ) =>
             {
+                if let Some(RegVar {
+                    home: Home::Gpr(h),
+                    s,
+                }) = self.regs.get(lv)
+                {
+                    self.expr(rhs)?;
+                    match op {
+                        BinOp::Add => a!(self; add Rq(h), rax),
+                        BinOp::Sub => a!(self; sub Rq(h), rax),
+                        BinOp::And => a!(self; and Rq(h), rax),
+                        BinOp::Or => a!(self; or Rq(h), rax),
+                        _ => a!(self; xor Rq(h), rax),
+                    }
+                    self.normalize_reg(h, s);
+                    return Ok(());
+                }
                 let Some(l) = self.static_loc(lv)? else {
                     return self.expr(e);
                 };
@@ -707,6 +808,7 @@ impl Gen<'_> {
                 }
                 Ok(())
             }
+            K::Assign(..) | K::OpAssign { .. } if self.float_native(e) => self.fexpr(e),
             K::Cast(x) if e.ty.is_void() => self.effect(x),
             K::Comma(x, y) => {
                 self.effect(x)?;
@@ -781,6 +883,10 @@ impl Gen<'_> {
         }
         let s = sk(&e.ty);
         no_f80(s)?;
+        if let Some(v) = self.regs.get(lv) {
+            self.home_to(RAX, v);
+            return Ok(());
+        }
         if let Some(l) = self.static_loc(lv)? {
             let (b, d) = self.mem(l);
             self.load_to(RAX, s, b, d);
@@ -838,7 +944,16 @@ impl Gen<'_> {
     }
 
     fn assign(&mut self, e: &Expr, lv: &Expr, rhs: &Expr) -> R {
+        if self.float_native(e) {
+            self.fexpr(e)?;
+            self.xmm0_to_rax(sk(&e.ty));
+            return Ok(());
+        }
         self.expr(rhs)?;
+        if let Some(v) = self.regs.get(lv) {
+            self.to_home(v, RAX);
+            return Ok(());
+        }
         if let K::BitField(unit, bit, width) = &lv.kind {
             self.push_rax();
             self.addr(unit)?;
@@ -866,6 +981,23 @@ impl Gen<'_> {
         no_f80(ls)?;
         no_f80(ot)?;
         let bitfield = matches!(lv.kind, K::BitField(..));
+        if let Some(v) = self.regs.get(lv) {
+            self.expr(rhs)?;
+            if ls == ot {
+                a!(self; mov rcx, rax);
+                self.home_to(RAX, v);
+                self.binop(op, ot)?;
+            } else {
+                self.push_rax();
+                self.home_to(RAX, v);
+                self.convert(ls, ot, false)?;
+                self.pop(RCX);
+                self.binop(op, ot)?;
+                self.convert(ot, ls, false)?;
+            }
+            self.to_home(v, RAX);
+            return Ok(());
+        }
         self.expr(rhs)?;
         if !bitfield && ls == ot && lv.ty.kind != TypeKind::Bool {
             let (b, d) = self.place_after_value(lv)?;
@@ -936,6 +1068,16 @@ impl Gen<'_> {
             }
             return Ok(());
         }
+        if let Some(v) = self.regs.get(lv) {
+            self.home_to(RAX, v);
+            a!(self; mov rcx, rax);
+            self.step_rax(s, inc, scale);
+            self.to_home(v, RAX);
+            if post {
+                a!(self; mov rax, rcx);
+            }
+            return Ok(());
+        }
         let (b, d) = match self.static_loc(lv)? {
             Some(l) => self.mem(l),
             None => {
@@ -960,6 +1102,16 @@ impl Gen<'_> {
         }
         self.load_to(RAX, s, b, d);
         a!(self; mov rcx, rax);
+        self.step_rax(s, inc, scale);
+        self.store_from(RAX, s, b, d);
+        if post {
+            a!(self; mov rax, rcx);
+        }
+        Ok(())
+    }
+
+    /// rax = rax + 1, - 1 (floats), or +/- `scale` (integers, pointers); rcx is kept.
+    fn step_rax(&mut self, s: Scalar, inc: bool, scale: u64) {
         match s {
             Scalar::F64 | Scalar::F32 => {
                 let one = float_bits(1.0, s);
@@ -984,15 +1136,10 @@ impl Gen<'_> {
             }
             _ => {
                 let step = if inc { scale } else { scale.wrapping_neg() } as i64;
-                self.add_rax(step);
+                self.add_rax_keep_rcx(step);
                 self.normalize(s);
             }
         }
-        self.store_from(RAX, s, b, d);
-        if post {
-            a!(self; mov rax, rcx);
-        }
-        Ok(())
     }
 
     /// rax = rax op rcx, both of kind `s`.
@@ -1082,29 +1229,6 @@ impl Gen<'_> {
         Ok(())
     }
 
-    /// rax = rax op [b + d], floats of kind `s`.
-    fn float_op_mem(&mut self, op: BinOp, s: Scalar, b: u8, d: i32) {
-        if s == Scalar::F64 {
-            a!(self; movq xmm0, rax);
-            match op {
-                BinOp::Add => a!(self; addsd xmm0, QWORD [Rq(b) + d]),
-                BinOp::Sub => a!(self; subsd xmm0, QWORD [Rq(b) + d]),
-                BinOp::Mul => a!(self; mulsd xmm0, QWORD [Rq(b) + d]),
-                _ => a!(self; divsd xmm0, QWORD [Rq(b) + d]),
-            }
-            a!(self; movq rax, xmm0);
-        } else {
-            a!(self; movd xmm0, eax);
-            match op {
-                BinOp::Add => a!(self; addss xmm0, DWORD [Rq(b) + d]),
-                BinOp::Sub => a!(self; subss xmm0, DWORD [Rq(b) + d]),
-                BinOp::Mul => a!(self; mulss xmm0, DWORD [Rq(b) + d]),
-                _ => a!(self; divss xmm0, DWORD [Rq(b) + d]),
-            }
-            a!(self; movd eax, xmm0);
-        }
-    }
-
     /// xmm0 = rax, xmm1 = rcx as floats of kind `s`.
     fn to_xmm01(&mut self, s: Scalar) {
         if s == Scalar::F64 {
@@ -1150,7 +1274,7 @@ impl Gen<'_> {
 
     /// Compares xmm0 with xmm1 so that "above" / "above or equal" mean the operator holds
     /// (unordered: neither).
-    fn float_compare(&mut self, op: BinOp, d: bool) {
+    pub(crate) fn float_compare(&mut self, op: BinOp, d: bool) {
         let swap = matches!(op, BinOp::Lt | BinOp::Le);
         match (swap, d) {
             (true, true) => a!(self; ucomisd xmm1, xmm0),
@@ -1207,12 +1331,12 @@ impl Gen<'_> {
                         }
                     }
                 }
-                self.operands(lhs, rhs, s)?;
                 if s.is_float() {
-                    self.to_xmm01(s);
+                    self.foperands(lhs, rhs)?;
                     self.float_compare(*op, s == Scalar::F64);
                     self.float_jump(*op, when, target);
                 } else {
+                    self.operands(lhs, rhs, s)?;
                     a!(self; cmp rax, rcx);
                     self.int_jump(*op, s.is_signed(), when, target);
                 }
@@ -1293,7 +1417,7 @@ impl Gen<'_> {
         }
     }
 
-    fn float_jump(&mut self, op: BinOp, when: bool, t: DynamicLabel) {
+    pub(crate) fn float_jump(&mut self, op: BinOp, when: bool, t: DynamicLabel) {
         match (op, when) {
             (BinOp::Eq, true) | (BinOp::Ne, false) => a!(self ; jp >no ; je =>t ; no:),
             (BinOp::Eq, false) | (BinOp::Ne, true) => a!(self ; jp =>t ; jne =>t),
@@ -1322,7 +1446,7 @@ impl Gen<'_> {
     }
 
     /// Converts rax between scalar kinds (`interp::mem::convert`'s results).
-    fn convert(&mut self, fs: Scalar, ts: Scalar, sat32: bool) -> R {
+    pub(crate) fn convert(&mut self, fs: Scalar, ts: Scalar, sat32: bool) -> R {
         match (fs.is_float(), ts.is_float()) {
             (false, false) => self.normalize(ts),
             (true, true) => match (fs, ts) {
@@ -1335,77 +1459,86 @@ impl Gen<'_> {
                 _ => {}
             },
             (false, true) => {
-                let d = ts == Scalar::F64;
-                if fs == Scalar::U64 {
-                    // Unsigned 64-bit: halve (keeping the low bit for rounding), convert,
-                    // double. (xorps first: cvtsi2sd would otherwise wait for whatever
-                    // last wrote xmm0, a division perhaps.)
-                    a!(self ; test rax, rax ; js >big);
-                    if d {
-                        a!(self ; xorps xmm0, xmm0 ; cvtsi2sd xmm0, rax);
-                    } else {
-                        a!(self ; xorps xmm0, xmm0 ; cvtsi2ss xmm0, rax);
-                    }
-                    a!(self ; jmp >done ; big: ; mov rcx, rax ; shr rcx, 1 ; and eax, 1 ; or rcx, rax);
-                    if d {
-                        a!(self ; xorps xmm0, xmm0 ; cvtsi2sd xmm0, rcx ; addsd xmm0, xmm0);
-                    } else {
-                        a!(self ; xorps xmm0, xmm0 ; cvtsi2ss xmm0, rcx ; addss xmm0, xmm0);
-                    }
-                    a!(self; done:);
-                } else if d {
-                    a!(self ; xorps xmm0, xmm0 ; cvtsi2sd xmm0, rax);
-                } else {
-                    a!(self ; xorps xmm0, xmm0 ; cvtsi2ss xmm0, rax);
-                }
-                if d {
-                    a!(self; movq rax, xmm0);
-                } else {
-                    a!(self; movd eax, xmm0);
-                }
+                self.int_to_xmm0(fs, ts);
+                self.xmm0_to_rax(ts);
             }
             (true, false) => {
-                // Fast path: the processor's truncation, when in range; else the helper.
                 if fs == Scalar::F32 {
-                    a!(self ; movd xmm0, eax ; cvtss2sd xmm0, xmm0);
+                    a!(self; movd xmm0, eax);
                 } else {
                     a!(self; movq xmm0, rax);
                 }
-                if sat32 {
-                    a!(self ; cvttsd2si eax, xmm0 ; cmp eax, 0x8000_0000u32 as i32 ; jne >ok);
-                } else {
-                    if ts == Scalar::U64 {
-                        a!(self
-                            ; mov rcx, QWORD 0x43e0_0000_0000_0000u64 as i64
-                            ; movq xmm1, rcx
-                            ; ucomisd xmm0, xmm1
-                            ; jae >slow
-                        );
-                    }
-                    a!(self
-                        ; cvttsd2si rax, xmm0
-                        ; mov rcx, QWORD i64::MIN
-                        ; cmp rax, rcx
-                        ; jne >ok
-                        ; slow:
-                    );
-                }
-                a!(self ; movq rdi, xmm0 ; mov esi, scalar_code(ts) as i32 ; mov edx, sat32 as i32);
-                self.call_c(float_to_int as *const () as usize);
-                a!(self ; jmp >done ; ok:);
-                if sat32 {
-                    a!(self; movsxd rax, eax);
-                } else {
-                    self.normalize(ts);
-                }
-                a!(self; done:);
+                self.xmm0_to_int(fs, ts, sat32);
             }
         }
         Ok(())
     }
+
+    /// xmm0 = the integer of kind `fs` in rax, as a float of kind `ts`.
+    pub(crate) fn int_to_xmm0(&mut self, fs: Scalar, ts: Scalar) {
+        let d = ts == Scalar::F64;
+        if fs == Scalar::U64 {
+            // Unsigned 64-bit: halve (keeping the low bit for rounding), convert,
+            // double. (xorps first: cvtsi2sd would otherwise wait for whatever
+            // last wrote xmm0, a division perhaps.)
+            a!(self ; test rax, rax ; js >big);
+            if d {
+                a!(self ; xorps xmm0, xmm0 ; cvtsi2sd xmm0, rax);
+            } else {
+                a!(self ; xorps xmm0, xmm0 ; cvtsi2ss xmm0, rax);
+            }
+            a!(self ; jmp >done ; big: ; mov rcx, rax ; shr rcx, 1 ; and eax, 1 ; or rcx, rax);
+            if d {
+                a!(self ; xorps xmm0, xmm0 ; cvtsi2sd xmm0, rcx ; addsd xmm0, xmm0);
+            } else {
+                a!(self ; xorps xmm0, xmm0 ; cvtsi2ss xmm0, rcx ; addss xmm0, xmm0);
+            }
+            a!(self; done:);
+        } else if d {
+            a!(self ; xorps xmm0, xmm0 ; cvtsi2sd xmm0, rax);
+        } else {
+            a!(self ; xorps xmm0, xmm0 ; cvtsi2ss xmm0, rax);
+        }
+    }
+
+    /// rax = the float of kind `fs` in xmm0, converted to the integer kind `ts`.
+    pub(crate) fn xmm0_to_int(&mut self, fs: Scalar, ts: Scalar, sat32: bool) {
+        // Fast path: the processor's truncation, when in range; else the helper.
+        if fs == Scalar::F32 {
+            a!(self; cvtss2sd xmm0, xmm0);
+        }
+        if sat32 {
+            a!(self ; cvttsd2si eax, xmm0 ; cmp eax, 0x8000_0000u32 as i32 ; jne >ok);
+        } else {
+            if ts == Scalar::U64 {
+                a!(self
+                    ; mov rcx, QWORD 0x43e0_0000_0000_0000u64 as i64
+                    ; movq xmm1, rcx
+                    ; ucomisd xmm0, xmm1
+                    ; jae >slow
+                );
+            }
+            a!(self
+                ; cvttsd2si rax, xmm0
+                ; mov rcx, QWORD i64::MIN
+                ; cmp rax, rcx
+                ; jne >ok
+                ; slow:
+            );
+        }
+        a!(self ; movq rdi, xmm0 ; mov esi, scalar_code(ts) as i32 ; mov edx, sat32 as i32);
+        self.call_c(float_to_int as *const () as usize);
+        a!(self ; jmp >done ; ok:);
+        if sat32 {
+            a!(self; movsxd rax, eax);
+        } else {
+            self.normalize(ts);
+        }
+        a!(self; done:);
+    }
 }
 
-fn float_bits(f: f64, s: Scalar) -> u64 {
+pub(crate) fn float_bits(f: f64, s: Scalar) -> u64 {
     if s == Scalar::F32 {
         (f as f32).to_bits() as u64
     } else {

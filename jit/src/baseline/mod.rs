@@ -30,6 +30,8 @@
 mod abi;
 mod call;
 mod expr;
+mod float;
+mod regs;
 
 use crate::{Compiled, Counters, Env, Refusal};
 use abi::{Cls, Pass};
@@ -99,9 +101,18 @@ pub(crate) struct Gen<'a> {
     osr: Vec<(usize, DynamicLabel)>,
     /// Counters of this code (calls, loop iterations).
     counters: usize,
-    /// Registers the prologue saves after rbp: rbx, r15, and r12 for aggregate results.
+    /// Registers the prologue saves after rbp: rbx, r15, r12 for aggregate results, and
+    /// those of register variables.
     nsaved: i32,
+    /// Whether r12 holds the result address (aggregate results).
+    r12_result: bool,
+    pub(crate) regs: regs::Regs,
+    /// Top-level code: register variables go back to the frame at the end.
+    unit: bool,
 }
+
+/// Callee-saved registers for register variables, in order of preference.
+const VAR_GPRS: [u8; 3] = [13, 14, 12];
 
 /// Compiles a function: its native entry, its start entry and its OSR entries.
 pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<Compiled> {
@@ -109,7 +120,14 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
         return Err(Refusal("is variadic (va_start)".into()));
     }
     let ret = ret_kind(env, &f.ty.ret)?;
-    let mut g = Gen::new(env, ret, f.id as u64, counters as usize);
+    let params: Vec<(u32, &Type)> = f.params.iter().copied().zip(&f.ty.params).collect();
+    let gprs = if matches!(ret, Ret::Regs(..) | Ret::Memory(_)) {
+        &VAR_GPRS[..2]
+    } else {
+        &VAR_GPRS[..]
+    };
+    let regs = regs::allocate(env.types, &f.body, &params, &[], gprs);
+    let mut g = Gen::new(env, ret, f.id as u64, counters as usize, regs, false);
     // The frame entry first, so that the native entry (the hot one) falls into the body.
     let body = g.ops.new_dynamic_label();
     let start = g.frame_entry();
@@ -135,7 +153,13 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
 /// Compiles top-level code (a file-scope statement, the trailing expression) to run in a
 /// frame the interpreter made.
 pub fn compile_unit(env: &Env, unit: &InitUnit, counters: *mut Counters) -> R<Compiled> {
-    let mut g = Gen::new(env, Ret::Void, u64::MAX, counters as usize);
+    let keep: Vec<(u32, u64)> = unit
+        .result
+        .iter()
+        .map(|(o, t)| (*o, env.types.size_of(t).max(8)))
+        .collect();
+    let regs = regs::allocate(env.types, &unit.body, &[], &keep, &VAR_GPRS);
+    let mut g = Gen::new(env, Ret::Void, u64::MAX, counters as usize, regs, true);
     let start = g.frame_entry();
     g.body(&unit.body)?;
     g.finish(None, start)
@@ -177,12 +201,16 @@ pub(crate) fn stub(cell: usize) -> usize {
 }
 
 impl<'a> Gen<'a> {
-    fn new(env: &'a Env<'a>, ret: Ret, func_arg: u64, counters: usize) -> Gen<'a> {
-        let nsaved = if matches!(ret, Ret::Regs(..) | Ret::Memory(_)) {
-            3
-        } else {
-            2
-        };
+    fn new(
+        env: &'a Env<'a>,
+        ret: Ret,
+        func_arg: u64,
+        counters: usize,
+        regs: regs::Regs,
+        unit: bool,
+    ) -> Gen<'a> {
+        let r12_result = matches!(ret, Ret::Regs(..) | Ret::Memory(_));
+        let nsaved = 2 + r12_result as i32 + regs.saved.len() as i32;
         // Sized for a typical function, so the buffers rarely grow while assembling.
         let mut ops = Ops::new_with_capacity(0, 8192, 16, 0, 64, 64, 256);
         let mut l = || ops.new_dynamic_label();
@@ -206,6 +234,9 @@ impl<'a> Gen<'a> {
             osr: Vec::new(),
             counters,
             nsaved,
+            r12_result,
+            regs,
+            unit,
         }
     }
 
@@ -226,8 +257,48 @@ impl<'a> Gen<'a> {
             ; push r15
             ; mov r15, QWORD self.env.flags as i64
         );
-        if self.nsaved == 3 {
+        if self.r12_result {
             a!(self ; push r12 ; xor r12d, r12d);
+        }
+        for i in 0..self.regs.saved.len() {
+            let r = self.regs.saved[i];
+            a!(self; push Rq(r));
+        }
+    }
+
+    /// Reads every register variable from its frame slot.
+    fn load_vars(&mut self) {
+        for (o, v) in self.regs.sorted() {
+            match v.home {
+                regs::Home::Gpr(r) => self.load_to(r, v.s, RBX, o as i32),
+                regs::Home::Xmm(x) => self.load_xmm(x, RBX, o as i32, v.s.size() as u32),
+            }
+        }
+    }
+
+    /// Writes every register variable to its frame slot.
+    fn store_vars(&mut self) {
+        for (o, v) in self.regs.sorted() {
+            match v.home {
+                regs::Home::Gpr(r) => self.store_from(r, v.s, RBX, o as i32),
+                regs::Home::Xmm(x) => self.store_xmm(x, RBX, o as i32, v.s.size() as u32),
+            }
+        }
+    }
+
+    /// Before a call: float register variables to their slots (calls clobber xmm8-15).
+    pub(crate) fn spill_xmms(&mut self) {
+        for i in 0..self.regs.xmms.len() {
+            let (o, s, x) = self.regs.xmms[i];
+            self.store_xmm(x, RBX, o as i32, s.size() as u32);
+        }
+    }
+
+    /// After a call: float register variables back from their slots.
+    pub(crate) fn reload_xmms(&mut self) {
+        for i in 0..self.regs.xmms.len() {
+            let (o, s, x) = self.regs.xmms[i];
+            self.load_xmm(x, RBX, o as i32, s.size() as u32);
         }
     }
 
@@ -241,9 +312,10 @@ impl<'a> Gen<'a> {
             a!(self; sub rsp, pad);
         }
         a!(self; mov rbx, rdi);
-        if self.nsaved == 3 {
+        if self.r12_result {
             a!(self; mov r12, rsi);
         }
+        self.load_vars();
         at
     }
 
@@ -263,6 +335,9 @@ impl<'a> Gen<'a> {
     fn finish(mut self, entry: Option<usize>, start: usize) -> R<Compiled> {
         let env = self.env;
         self.ops.dynamic_label(self.ret_label);
+        if self.unit {
+            self.store_vars();
+        }
         match self.ret {
             Ret::Scalar(Scalar::F64) => a!(self; movq xmm0, rax),
             Ret::Scalar(Scalar::F32) => a!(self; movd xmm0, eax),
@@ -270,7 +345,11 @@ impl<'a> Gen<'a> {
         }
         self.ops.dynamic_label(self.epilogue);
         a!(self; lea rsp, [rbp - 8 * self.nsaved]);
-        if self.nsaved == 3 {
+        for i in (0..self.regs.saved.len()).rev() {
+            let r = self.regs.saved[i];
+            a!(self; pop Rq(r));
+        }
+        if self.r12_result {
             a!(self; pop r12);
         }
         a!(self ; pop r15 ; pop rbx ; pop rbp ; ret);
@@ -474,6 +553,13 @@ impl Gen<'_> {
                 Ok(())
             }
             Stmt::Return(Some(e)) => {
+                if matches!(self.ret, Ret::Scalar(s) if s.is_float() && s == expr::sk(&e.ty)) {
+                    // In xmm0 for native callers, in rax for the frame entries.
+                    self.fexpr(e)?;
+                    self.xmm0_to_rax(expr::sk(&e.ty));
+                    a!(self; jmp =>self.epilogue);
+                    return Ok(());
+                }
                 self.expr(e)?;
                 self.ret_value()
             }
