@@ -83,6 +83,17 @@ impl Gen<'_> {
         }
     }
 
+    /// The general register of a register variable `e` reads.
+    fn gpr_var(&self, e: &Expr) -> Option<u8> {
+        match &e.kind {
+            K::Load(lv) => match self.regs.get(lv)?.home {
+                Home::Gpr(h) => Some(h),
+                Home::Xmm(_) => None,
+            },
+            _ => None,
+        }
+    }
+
     /// General register `r` = the register variable's value (float bits for floats).
     pub(crate) fn home_to(&mut self, r: u8, v: RegVar) {
         match v.home {
@@ -349,6 +360,10 @@ impl Gen<'_> {
     /// is itself simple.
     pub(crate) fn simple(&self, e: &Expr) -> bool {
         match &e.kind {
+            // `p + i`: the index into r11 (so it must not need an index itself).
+            K::PtrAdd(p, i, scale) => {
+                matches!(scale, 1 | 2 | 4 | 8) && self.simple(p) && self.simple_no_index(i)
+            }
             K::Int(_) | K::Float(_) => true,
             K::Load(lv) => {
                 !e.ty.is_aggregate() && sk(&e.ty) != Scalar::F80 && self.simple_place(lv)
@@ -369,6 +384,19 @@ impl Gen<'_> {
         }
     }
 
+    /// Simple, without a `p + i` anywhere (computed in one register alone).
+    fn simple_no_index(&self, e: &Expr) -> bool {
+        fn has_index(e: &Expr) -> bool {
+            match &e.kind {
+                K::PtrAdd(..) => true,
+                K::Load(x) | K::Deref(x) | K::Member(x, _) => has_index(x),
+                K::Binary { lhs, .. } => has_index(lhs),
+                _ => false,
+            }
+        }
+        self.simple(e) && !has_index(e)
+    }
+
     pub(crate) fn simple_place(&self, lv: &Expr) -> bool {
         match &lv.kind {
             K::Local(_) | K::Global(_) => true,
@@ -382,6 +410,16 @@ impl Gen<'_> {
     pub(crate) fn simple_to(&mut self, r: u8, e: &Expr) -> R {
         let s = sk(&e.ty);
         match &e.kind {
+            K::PtrAdd(p, i, scale) => {
+                self.simple_to(r, p)?;
+                self.simple_to(R11, i)?;
+                match scale {
+                    1 => a!(self; lea Rq(r), [Rq(r) + r11]),
+                    2 => a!(self; lea Rq(r), [Rq(r) + r11 * 2]),
+                    4 => a!(self; lea Rq(r), [Rq(r) + r11 * 4]),
+                    _ => a!(self; lea Rq(r), [Rq(r) + r11 * 8]),
+                }
+            }
             K::Binary {
                 op,
                 op_ty,
@@ -842,6 +880,9 @@ impl Gen<'_> {
             if rem {
                 a!(self; xor eax, eax);
             }
+        } else if k > 2 {
+            self.div_magic(rem, s, k as u64);
+            return Ok(());
         } else {
             self.mov_imm(RCX, s.normalize(k as i64 as u64));
             match (signed, s.size() == 8) {
@@ -856,6 +897,57 @@ impl Gen<'_> {
         }
         self.normalize(s);
         Ok(())
+    }
+
+    /// rax = rax / d or rax % d for a constant d >= 3, not a power of two: a multiplication
+    /// by a "magic" reciprocal and shifts, as compilers do even without optimization
+    /// (Granlund and Montgomery, "Division by invariant integers using multiplication",
+    /// 1994: figure 5.2 for signed, 4.1 for unsigned 64-bit). Uses rcx, rdx, r10.
+    fn div_magic(&mut self, rem: bool, s: Scalar, d: u64) {
+        // l = ceil(log2 d): 2^(l-1) < d < 2^l.
+        let l = 64 - (d - 1).leading_zeros();
+        let d128 = d as u128;
+        a!(self; mov r10, rax);
+        match (s.is_signed(), s.size() == 8) {
+            (true, false) => {
+                // m < 2^32 and |n| <= 2^31: n * m fits in 63 bits.
+                let m = 1 + (1u128 << (31 + l)) / d128;
+                self.mov_imm(RCX, m as u64);
+                a!(self
+                    ; imul rax, rcx
+                    ; sar rax, (31 + l) as i8
+                    ; mov rcx, r10 ; shr rcx, 63 ; add rax, rcx
+                );
+            }
+            (true, true) => {
+                // m - 2^64, as a signed multiplier: rdx = the high half of n * (m - 2^64).
+                let m = (1 + (1u128 << (63 + l)) / d128) as u64;
+                a!(self
+                    ; mov rcx, QWORD m as i64 ; imul rcx
+                    ; add rdx, r10 ; sar rdx, (l - 1) as i8
+                    ; mov rax, r10 ; shr rax, 63 ; add rax, rdx
+                );
+            }
+            (false, false) => {
+                // n < 2^32: the high half of n * ceil(2^64 / d) is exact.
+                let m = ((1u128 << 64) + d128 - 1) / d128;
+                a!(self ; mov rcx, QWORD m as u64 as i64 ; mul rcx ; mov rax, rdx);
+            }
+            (false, true) => {
+                let m = ((1u128 << 64) * ((1u128 << l) - d128) / d128 + 1) as u64;
+                a!(self
+                    ; mov rcx, QWORD m as i64 ; mul rcx
+                    ; mov rax, r10 ; sub rax, rdx ; shr rax, 1 ; add rax, rdx
+                );
+                if l > 1 {
+                    a!(self; shr rax, (l - 1) as i8);
+                }
+            }
+        }
+        if rem {
+            a!(self ; imul rax, rax, d as i32 ; sub r10, rax ; mov rax, r10);
+        }
+        self.normalize(s);
     }
 
     /// rcx *= scale.
@@ -1319,6 +1411,24 @@ impl Gen<'_> {
             } if op.is_comparison() => {
                 no_f80(*op_ty)?;
                 let s = *op_ty;
+                // Register variables and constants compared directly.
+                if !s.is_float() {
+                    if let Some(a) = self.gpr_var(lhs) {
+                        if let Some(b) = self.gpr_var(rhs) {
+                            a!(self; cmp Rq(a), Rq(b));
+                            self.int_jump(*op, s.is_signed(), when, target);
+                            return Ok(());
+                        }
+                        if let K::Int(k) = rhs.kind {
+                            let k = s.normalize(k as u64) as i64;
+                            if k == k as i32 as i64 {
+                                a!(self; cmp Rq(a), k as i32);
+                                self.int_jump(*op, s.is_signed(), when, target);
+                                return Ok(());
+                            }
+                        }
+                    }
+                }
                 // Compare with a small constant directly.
                 if !s.is_float() {
                     if let K::Int(k) = rhs.kind {

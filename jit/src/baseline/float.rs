@@ -198,6 +198,14 @@ impl Gen<'_> {
                 rhs,
             } if arith(*op) => {
                 no_f80(*op_ty)?;
+                if matches!(lhs.kind, K::Float(_)) && !self.xmm_operand(rhs) {
+                    // A constant reads nothing: the right operand first, no stack.
+                    self.fexpr(rhs)?;
+                    a!(self; movaps xmm1, xmm0);
+                    self.xmm_operand_to(0, lhs, RCX)?;
+                    self.fop(*op, d, 0, Src::Xmm(1));
+                    return Ok(());
+                }
                 self.fexpr(lhs)?;
                 let src = self.rhs_src(rhs)?;
                 self.fop(*op, d, 0, src);
