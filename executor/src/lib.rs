@@ -108,7 +108,7 @@ impl Drop for InProcess {
 
 /// Asks running user code to stop (Ctrl-C). Safe to call from a signal handler.
 pub fn interrupt() {
-    interp::INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed);
+    interp::tier::request_interrupt();
 }
 
 /// `crepl-executor` (or `crepl __executor`): `--ipc NAME` connects to the crepl that started

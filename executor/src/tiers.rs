@@ -69,6 +69,7 @@ mod tests {
         assert_eq!(std::mem::offset_of!(interp::tier::Flags, interrupt), 0);
         assert_eq!(std::mem::offset_of!(interp::tier::Flags, pending), 1);
         assert_eq!(std::mem::offset_of!(interp::tier::Flags, stack_limit), 8);
+        assert_eq!(std::mem::offset_of!(interp::tier::Flags, real_limit), 16);
     }
 
     #[test]

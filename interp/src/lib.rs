@@ -138,6 +138,7 @@ impl Interp {
     /// current thread's stack and `size` the usable size below it.
     pub fn set_native_stack(&mut self, base: usize, size: usize) {
         self.stack_limit = base.saturating_sub(size);
+        FLAGS.real_limit.store(self.stack_limit, Ordering::Relaxed);
         FLAGS.stack_limit.store(self.stack_limit, Ordering::Relaxed);
     }
 
@@ -159,7 +160,7 @@ impl Interp {
         unit: &InitUnit,
         on_result: &mut dyn FnMut(&Image, *const u8),
     ) -> Result<(), Trap> {
-        INTERRUPT.store(false, Ordering::Relaxed);
+        tier::clear_interrupt();
         let saved_sp = self.sp;
         let saved_ret_ptr = self.ret_ptr;
         self.saw_setjmp.set(false);
@@ -237,7 +238,7 @@ impl Interp {
     /// Calls `main(argc, argv)` (or any int function of the session taking integers or
     /// pointers). Returns its int result.
     pub fn call_main(&mut self, id: FuncId, args: &[u64]) -> Result<i64, Trap> {
-        INTERRUPT.store(false, Ordering::Relaxed);
+        tier::clear_interrupt();
         let saved = self.sp;
         let me: *mut Interp = self;
         let r = catch(|| {

@@ -20,15 +20,35 @@ pub struct Flags {
     /// Set while a trap is recorded in `Interp::pending`: compiled code checks it after
     /// every call and returns at once.
     pub pending: AtomicBool,
-    /// The lowest address the native stack may reach (compiled code checks it on entry).
+    /// What compiled code compares the stack pointer with on entry: `real_limit`, or
+    /// usize::MAX while an interrupt is requested, so that one comparison catches both
+    /// (the slow path tells them apart).
     pub stack_limit: AtomicUsize,
+    /// The lowest address the native stack may reach.
+    pub real_limit: AtomicUsize,
 }
 
 pub static FLAGS: Flags = Flags {
     interrupt: AtomicBool::new(false),
     pending: AtomicBool::new(false),
     stack_limit: AtomicUsize::new(0),
+    real_limit: AtomicUsize::new(0),
 };
+
+/// Asks running code to stop (Ctrl-C, a timeout). Safe in a signal handler.
+pub fn request_interrupt() {
+    FLAGS.interrupt.store(true, Ordering::SeqCst);
+    FLAGS.stack_limit.store(usize::MAX, Ordering::SeqCst);
+}
+
+/// Forgets an interrupt request. (If one arrives in between, the entry check's slow path
+/// finds no interrupt and a stale limit, and goes on.)
+pub fn clear_interrupt() {
+    FLAGS
+        .stack_limit
+        .store(FLAGS.real_limit.load(Ordering::SeqCst), Ordering::SeqCst);
+    FLAGS.interrupt.store(false, Ordering::SeqCst);
+}
 static PENDING: &AtomicBool = &FLAGS.pending;
 
 /// One function's run-time record, at a fixed address for the life of the process.

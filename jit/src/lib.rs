@@ -42,7 +42,9 @@ pub struct Env<'a> {
     ///   entries;
     /// - byte at +1: set when a trap is pending (raised by compiled code, or by interpreted
     ///   code called from it): compiled code returns at once after every call;
-    /// - usize at +8: the lowest address the native stack may reach.
+    /// - usize at +8: compared with the stack pointer on entry: the lowest address the
+    ///   native stack may reach, or usize::MAX while an interrupt is requested;
+    /// - usize at +16: the lowest address the native stack may reach.
     pub flags: usize,
     /// `extern "C" fn(code: u64, arg: u64)`: records a trap (see [`TrapCode`]).
     pub trap: usize,

@@ -338,10 +338,16 @@ impl Gen<'_> {
             a!(self; lea rdi, [rbx + ret_slot]);
         }
         // The callee into r11; what to report if it is null.
+        // A defined function's cell is never null: called through memory.
+        let through_cell = direct.is_some_and(|(_, c)| c.defined);
         let null_trap = match direct {
+            Some((_, c)) if c.defined => {
+                a!(self; mov r11, QWORD c.cell as i64);
+                None
+            }
             Some((id, c)) => {
                 a!(self ; mov r11, QWORD c.cell as i64 ; mov r11, [r11]);
-                (!c.defined).then_some((crate::TrapCode::Undefined, id as i64))
+                Some((crate::TrapCode::Undefined, id as i64))
             }
             None => {
                 a!(self; mov r11, [rsp + below]);
@@ -362,7 +368,11 @@ impl Gen<'_> {
             a!(self; mov eax, nxmm as i32);
         }
         self.spill_xmms();
-        a!(self; call r11);
+        if through_cell {
+            a!(self; call QWORD [r11]);
+        } else {
+            a!(self; call r11);
+        }
         self.reload_xmms();
         if below + 8 * n > 0 {
             a!(self; add rsp, below + 8 * n);

@@ -360,6 +360,7 @@ impl Gen<'_> {
     /// is itself simple.
     pub(crate) fn simple(&self, e: &Expr) -> bool {
         match &e.kind {
+            K::Cast(x) => Self::widening(x, e) && self.simple(x),
             // `p + i`: the index into r11 (so it must not need an index itself).
             K::PtrAdd(p, i, scale) => {
                 matches!(scale, 1 | 2 | 4 | 8) && self.simple(p) && self.simple_no_index(i)
@@ -384,12 +385,19 @@ impl Gen<'_> {
         }
     }
 
+    /// Whether the cast `to` of `x` changes no bits: integers and pointers kept in 64 bits
+    /// (extended by their own signedness) already have their value as a 64-bit type.
+    fn widening(x: &Expr, to: &Expr) -> bool {
+        let int = |t: &Type| t.is_pointer() || (t.is_integer() && t.kind != TypeKind::Bool);
+        int(&x.ty) && int(&to.ty) && sk(&to.ty).size() == 8
+    }
+
     /// Simple, without a `p + i` anywhere (computed in one register alone).
     fn simple_no_index(&self, e: &Expr) -> bool {
         fn has_index(e: &Expr) -> bool {
             match &e.kind {
                 K::PtrAdd(..) => true,
-                K::Load(x) | K::Deref(x) | K::Member(x, _) => has_index(x),
+                K::Load(x) | K::Deref(x) | K::Member(x, _) | K::Cast(x) => has_index(x),
                 K::Binary { lhs, .. } => has_index(lhs),
                 _ => false,
             }
@@ -410,6 +418,7 @@ impl Gen<'_> {
     pub(crate) fn simple_to(&mut self, r: u8, e: &Expr) -> R {
         let s = sk(&e.ty);
         match &e.kind {
+            K::Cast(x) => self.simple_to(r, x)?,
             K::PtrAdd(p, i, scale) => {
                 self.simple_to(r, p)?;
                 self.simple_to(R11, i)?;

@@ -101,6 +101,8 @@ pub(crate) struct Gen<'a> {
     osr: Vec<(usize, DynamicLabel)>,
     /// Counters of this code (calls, loop iterations).
     counters: usize,
+    /// The slow path of the entry check and where it goes back to.
+    entry_slow: Option<(DynamicLabel, DynamicLabel)>,
     /// Registers the prologue saves after rbp: rbx, r15, r12 for aggregate results, and
     /// those of register variables.
     nsaved: i32,
@@ -134,16 +136,25 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
     a!(g; jmp =>body);
     let entry = g.ops.offset().0;
     g.prologue();
-    let alloc = ((f.frame_size as i32 + 15) & !15) + g.pad();
-    a!(g; sub rsp, alloc ; mov rbx, rsp);
+    if g.regs.frameless {
+        if g.pad() > 0 {
+            a!(g; sub rsp, g.pad());
+        }
+    } else {
+        let alloc = ((f.frame_size as i32 + 15) & !15) + g.pad();
+        a!(g; sub rsp, alloc ; mov rbx, rsp);
+    }
+    // One comparison for both a stack overflow and an interrupt request (the limit is
+    // then usize::MAX); the slow path tells them apart.
+    let (slow, back) = (g.new_label(), g.new_label());
     a!(g
         ; cmp rsp, [r15 + 8]
-        ; jb =>g.overflow
+        ; jb =>slow
+        ; =>back
         ; mov r11, QWORD g.counters as i64
         ; inc QWORD [r11]
-        ; cmp BYTE [r15], 0
-        ; jne =>g.interrupted
     );
+    g.entry_slow = Some((slow, back));
     g.store_params(f)?;
     g.ops.dynamic_label(body);
     g.body(&f.body)?;
@@ -158,7 +169,9 @@ pub fn compile_unit(env: &Env, unit: &InitUnit, counters: *mut Counters) -> R<Co
         .iter()
         .map(|(o, t)| (*o, env.types.size_of(t).max(8)))
         .collect();
-    let regs = regs::allocate(env.types, &unit.body, &[], &keep, &VAR_GPRS);
+    let mut regs = regs::allocate(env.types, &unit.body, &[], &keep, &VAR_GPRS);
+    // Its variables go back to the interpreter's frame at the end.
+    regs.frameless = false;
     let mut g = Gen::new(env, Ret::Void, u64::MAX, counters as usize, regs, true);
     let start = g.frame_entry();
     g.body(&unit.body)?;
@@ -210,7 +223,7 @@ impl<'a> Gen<'a> {
         unit: bool,
     ) -> Gen<'a> {
         let r12_result = matches!(ret, Ret::Regs(..) | Ret::Memory(_));
-        let nsaved = 2 + r12_result as i32 + regs.saved.len() as i32;
+        let nsaved = 1 + !regs.frameless as i32 + r12_result as i32 + regs.saved.len() as i32;
         // Sized for a typical function, so the buffers rarely grow while assembling.
         let mut ops = Ops::new_with_capacity(0, 8192, 16, 0, 64, 64, 256);
         let mut l = || ops.new_dynamic_label();
@@ -237,6 +250,7 @@ impl<'a> Gen<'a> {
             r12_result,
             regs,
             unit,
+            entry_slow: None,
         }
     }
 
@@ -253,7 +267,11 @@ impl<'a> Gen<'a> {
         a!(self
             ; push rbp
             ; mov rbp, rsp
-            ; push rbx
+        );
+        if !self.regs.frameless {
+            a!(self; push rbx);
+        }
+        a!(self
             ; push r15
             ; mov r15, QWORD self.env.flags as i64
         );
@@ -266,12 +284,12 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// Reads every register variable from its frame slot.
-    fn load_vars(&mut self) {
+    /// Reads every register variable from its frame slot (the frame at `base`).
+    fn load_vars(&mut self, base: u8) {
         for (o, v) in self.regs.sorted() {
             match v.home {
-                regs::Home::Gpr(r) => self.load_to(r, v.s, RBX, o as i32),
-                regs::Home::Xmm(x) => self.load_xmm(x, RBX, o as i32, v.s.size() as u32),
+                regs::Home::Gpr(r) => self.load_to(r, v.s, base, o as i32),
+                regs::Home::Xmm(x) => self.load_xmm(x, base, o as i32, v.s.size() as u32),
             }
         }
     }
@@ -311,11 +329,15 @@ impl<'a> Gen<'a> {
         if pad > 0 {
             a!(self; sub rsp, pad);
         }
-        a!(self; mov rbx, rdi);
+        if self.regs.frameless {
+            self.load_vars(RDI);
+        } else {
+            a!(self; mov rbx, rdi);
+            self.load_vars(RBX);
+        }
         if self.r12_result {
             a!(self; mov r12, rsi);
         }
-        self.load_vars();
         at
     }
 
@@ -352,7 +374,11 @@ impl<'a> Gen<'a> {
         if self.r12_result {
             a!(self; pop r12);
         }
-        a!(self ; pop r15 ; pop rbx ; pop rbp ; ret);
+        a!(self; pop r15);
+        if !self.regs.frameless {
+            a!(self; pop rbx);
+        }
+        a!(self ; pop rbp ; ret);
         self.ops.dynamic_label(self.unwind);
         a!(self ; xor eax, eax ; jmp =>self.epilogue);
         self.ops.dynamic_label(self.trap_common);
@@ -362,6 +388,17 @@ impl<'a> Gen<'a> {
             ; call rax
             ; jmp =>self.unwind
         );
+        if let Some((slow, back)) = self.entry_slow {
+            // An interrupt, an overflow, or a stale limit after an interrupt was forgotten.
+            a!(self
+                ; =>slow
+                ; cmp BYTE [r15], 0
+                ; jne =>self.interrupted
+                ; cmp rsp, [r15 + 16]
+                ; jb =>self.overflow
+                ; jmp =>back
+            );
+        }
         let fa = self.func_arg as i64;
         for (l, code) in [
             (self.divzero, crate::TrapCode::DivZero),

@@ -43,6 +43,8 @@ pub(crate) struct Regs {
     pub saved: Vec<u8>,
     /// (offset, kind, xmm) of the float variables, spilled around calls.
     pub xmms: Vec<(u32, Scalar, u8)>,
+    /// Nothing is in the frame: every local is a register variable and nothing spills.
+    pub frameless: bool,
 }
 
 impl Regs {
@@ -267,6 +269,7 @@ pub(crate) fn allocate(
     // Heaviest first; ties by offset, so the choice does not depend on hashing.
     c.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
     let mut regs = Regs::default();
+    let every = c.len() == scan.cands.len();
     let (mut gi, mut xi) = (0usize, 8u8);
     for (o, s, _) in c {
         let home = if s.is_float() {
@@ -286,5 +289,9 @@ pub(crate) fn allocate(
         };
         regs.vars.insert(o, RegVar { home, s });
     }
+    regs.frameless = scan.pinned.is_empty()
+        && every
+        && regs.vars.len() == scan.cands.len()
+        && regs.xmms.is_empty();
     regs
 }
