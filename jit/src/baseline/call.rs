@@ -111,10 +111,14 @@ impl Gen<'_> {
                     }
                     (Dest::Xmm(x), Home::Xmm(h)) => a!(self; movaps Rx(h), Rx(x)),
                     (Dest::Stack(o, _), Home::Gpr(h)) => {
-                        a!(self; mov Rq(h), [rbp + o + 16]);
+                        let at = self.incoming(o);
+                        a!(self; mov Rq(h), [rsp + at]);
                         self.normalize_reg(h, v.s);
                     }
-                    (Dest::Stack(o, _), Home::Xmm(h)) => a!(self; movq Rx(h), [rbp + o + 16]),
+                    (Dest::Stack(o, _), Home::Xmm(h)) => {
+                        let at = self.incoming(o);
+                        a!(self; movq Rx(h), [rsp + at]);
+                    }
                     _ => return Err(Refusal("internal error: a parameter's register".into())),
                 }
                 continue;
@@ -123,14 +127,15 @@ impl Gen<'_> {
             if t.kind == TypeKind::LongDouble {
                 return Err(Refusal("uses long double".into()));
             }
-            // Incoming stack arguments start above the saved rbp and the return address.
-            let st = |o: i32| o + 16;
             if t.kind == TypeKind::VaList || t.is_array() {
                 // A pointer to the object; the frame holds a copy (as the interpreter's).
                 let size = self.env.types.size_of(t);
                 match d {
                     Dest::Gpr(r) => a!(self; mov r11, Rq(r)),
-                    Dest::Stack(o, _) => a!(self; mov r11, [rbp + st(o)]),
+                    Dest::Stack(o, _) => {
+                        let at = self.incoming(o);
+                        a!(self; mov r11, [rsp + at]);
+                    }
                     _ => unreachable!("a pointer travels in a general register"),
                 }
                 a!(self; lea rax, [rbx + off]);
@@ -164,7 +169,8 @@ impl Gen<'_> {
                 }
                 Dest::Stack(o, size) => {
                     if t.is_record() {
-                        a!(self ; lea r11, [rbp + st(o)] ; lea rax, [rbx + off]);
+                        let at = self.incoming(o);
+                        a!(self ; lea r11, [rsp + at] ; lea rax, [rbx + off]);
                         self.save_arg_regs();
                         self.copy_mem(size as u64)?;
                         self.restore_arg_regs();
@@ -174,7 +180,8 @@ impl Gen<'_> {
                         } else {
                             sk(t)
                         };
-                        a!(self; mov rax, [rbp + st(o)]);
+                        let at = self.incoming(o);
+                        a!(self; mov rax, [rsp + at]);
                         self.store_from(RAX, s, RBX, off);
                     }
                 }
@@ -355,12 +362,13 @@ impl Gen<'_> {
             }
         };
         if let Some((code, trap_arg)) = null_trap {
+            let trap = self.exit_to(self.trap_common, below);
             a!(self
                 ; test r11, r11
                 ; jnz >ok
                 ; mov edi, code as i32
                 ; mov rsi, QWORD trap_arg
-                ; jmp =>self.trap_common
+                ; jmp =>trap
                 ; ok:
             );
         }
@@ -378,7 +386,8 @@ impl Gen<'_> {
             a!(self; add rsp, below + 8 * n);
         }
         self.depth -= n as u32;
-        a!(self ; cmp BYTE [r15 + 1], 0 ; jne =>self.unwind);
+        let unwind = self.exit_to(self.unwind, 0);
+        a!(self ; cmp BYTE [r15 + 1], 0 ; jne =>unwind);
         match ret {
             Ret::Void => {}
             Ret::Scalar(s) if !s.is_float() => self.normalize(*s),

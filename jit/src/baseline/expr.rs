@@ -757,7 +757,8 @@ impl Gen<'_> {
                 a!(self; mov esi, eax);
                 self.pop(super::RDI);
                 self.call_c(self.env.longjmp);
-                a!(self; jmp =>self.unwind);
+                let l = self.exit_to(self.unwind, 0);
+                a!(self; jmp =>l);
             }
             K::LongDouble(_) => return Err(Refusal("uses long double".into())),
             K::VaStart(..) => return Err(Refusal("is variadic (va_start)".into())),
@@ -1275,7 +1276,8 @@ impl Gen<'_> {
                     return Err(Refusal("division of a narrow type".into()));
                 }
                 let rem = op == BinOp::Rem;
-                a!(self ; test rcx, rcx ; jz =>self.divzero);
+                let divzero = self.exit_to(self.divzero, 0);
+                a!(self ; test rcx, rcx ; jz =>divzero);
                 if signed {
                     // MIN / -1 wraps (MIN, remainder 0) as in the interpreter, instead of
                     // the processor's #DE.

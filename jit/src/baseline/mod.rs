@@ -101,6 +101,12 @@ pub(crate) struct Gen<'a> {
     osr: Vec<(usize, DynamicLabel)>,
     /// Counters of this code (calls, loop iterations).
     counters: usize,
+    /// Bytes below the pushed registers: the frame (native entry) and alignment. Every
+    /// entry subtracts the same, so the epilogue is one.
+    alloc: i32,
+    /// Ways out from inside an expression: (bytes to drop, label that wants an empty
+    /// expression stack) -> a stub that drops them and jumps.
+    stubs: HashMap<(i32, DynamicLabel), DynamicLabel>,
     /// The slow path of the entry check and where it goes back to.
     entry_slow: Option<(DynamicLabel, DynamicLabel)>,
     /// Registers the prologue saves after rbp: rbx, r15, r12 for aggregate results, and
@@ -114,7 +120,7 @@ pub(crate) struct Gen<'a> {
 }
 
 /// Callee-saved registers for register variables, in order of preference.
-const VAR_GPRS: [u8; 3] = [13, 14, 12];
+const VAR_GPRS: [u8; 4] = [13, 14, 5, 12];
 
 /// Compiles a function: its native entry, its start entry and its OSR entries.
 pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<Compiled> {
@@ -124,25 +130,25 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
     let ret = ret_kind(env, &f.ty.ret)?;
     let params: Vec<(u32, &Type)> = f.params.iter().copied().zip(&f.ty.params).collect();
     let gprs = if matches!(ret, Ret::Regs(..) | Ret::Memory(_)) {
-        &VAR_GPRS[..2]
+        &VAR_GPRS[..3]
     } else {
         &VAR_GPRS[..]
     };
     let regs = regs::allocate(env.types, &f.body, &params, &[], gprs);
-    let mut g = Gen::new(env, ret, f.id as u64, counters as usize, regs, false);
+    let frame = if regs.frameless {
+        0
+    } else {
+        (f.frame_size + 15) & !15
+    };
+    let mut g = Gen::new(env, ret, f.id as u64, counters as usize, regs, false, frame);
     // The frame entry first, so that the native entry (the hot one) falls into the body.
     let body = g.ops.new_dynamic_label();
     let start = g.frame_entry();
     a!(g; jmp =>body);
     let entry = g.ops.offset().0;
     g.prologue();
-    if g.regs.frameless {
-        if g.pad() > 0 {
-            a!(g; sub rsp, g.pad());
-        }
-    } else {
-        let alloc = ((f.frame_size as i32 + 15) & !15) + g.pad();
-        a!(g; sub rsp, alloc ; mov rbx, rsp);
+    if !g.regs.frameless {
+        a!(g; mov rbx, rsp);
     }
     // One comparison for both a stack overflow and an interrupt request (the limit is
     // then usize::MAX); the slow path tells them apart.
@@ -172,7 +178,7 @@ pub fn compile_unit(env: &Env, unit: &InitUnit, counters: *mut Counters) -> R<Co
     let mut regs = regs::allocate(env.types, &unit.body, &[], &keep, &VAR_GPRS);
     // Its variables go back to the interpreter's frame at the end.
     regs.frameless = false;
-    let mut g = Gen::new(env, Ret::Void, u64::MAX, counters as usize, regs, true);
+    let mut g = Gen::new(env, Ret::Void, u64::MAX, counters as usize, regs, true, 0);
     let start = g.frame_entry();
     g.body(&unit.body)?;
     g.finish(None, start)
@@ -221,9 +227,13 @@ impl<'a> Gen<'a> {
         counters: usize,
         regs: regs::Regs,
         unit: bool,
+        frame: u32,
     ) -> Gen<'a> {
         let r12_result = matches!(ret, Ret::Regs(..) | Ret::Memory(_));
-        let nsaved = 1 + !regs.frameless as i32 + r12_result as i32 + regs.saved.len() as i32;
+        let nsaved = !regs.frameless as i32 + 1 + r12_result as i32 + regs.saved.len() as i32;
+        // After the return address and the pushes, rsp is 16-byte aligned if they are even.
+        let pad = if nsaved % 2 == 0 { 8 } else { 0 };
+        let alloc = frame as i32 + pad;
         // Sized for a typical function, so the buffers rarely grow while assembling.
         let mut ops = Ops::new_with_capacity(0, 8192, 16, 0, 64, 64, 256);
         let mut l = || ops.new_dynamic_label();
@@ -251,23 +261,13 @@ impl<'a> Gen<'a> {
             regs,
             unit,
             entry_slow: None,
+            alloc,
+            stubs: HashMap::new(),
         }
     }
 
-    /// Bytes to add to a frame so rsp stays 16-byte aligned after the prologue's pushes.
-    fn pad(&self) -> i32 {
-        if self.nsaved % 2 == 1 {
-            8
-        } else {
-            0
-        }
-    }
-
+    /// The pushes and the allocation every entry starts with.
     fn prologue(&mut self) {
-        a!(self
-            ; push rbp
-            ; mov rbp, rsp
-        );
         if !self.regs.frameless {
             a!(self; push rbx);
         }
@@ -282,6 +282,29 @@ impl<'a> Gen<'a> {
             let r = self.regs.saved[i];
             a!(self; push Rq(r));
         }
+        if self.alloc > 0 {
+            a!(self; sub rsp, self.alloc);
+        }
+    }
+
+    /// `target` (which wants the expression stack empty) from here, where it holds
+    /// `8 * depth + extra` bytes: the target itself, or a stub that drops them first.
+    pub(crate) fn exit_to(&mut self, target: DynamicLabel, extra: i32) -> DynamicLabel {
+        let bytes = 8 * self.depth as i32 + extra;
+        if bytes == 0 {
+            return target;
+        }
+        if let Some(&l) = self.stubs.get(&(bytes, target)) {
+            return l;
+        }
+        let l = self.ops.new_dynamic_label();
+        self.stubs.insert((bytes, target), l);
+        l
+    }
+
+    /// Where stack arguments of the native entry are, as an offset from rsp.
+    pub(crate) fn incoming(&self, o: i32) -> i32 {
+        8 * self.depth as i32 + self.alloc + 8 * self.nsaved + 8 + o
     }
 
     /// Reads every register variable from its frame slot (the frame at `base`).
@@ -325,10 +348,6 @@ impl<'a> Gen<'a> {
     fn frame_entry(&mut self) -> usize {
         let at = self.ops.offset().0;
         self.prologue();
-        let pad = self.pad();
-        if pad > 0 {
-            a!(self; sub rsp, pad);
-        }
         if self.regs.frameless {
             self.load_vars(RDI);
         } else {
@@ -366,7 +385,9 @@ impl<'a> Gen<'a> {
             _ => {}
         }
         self.ops.dynamic_label(self.epilogue);
-        a!(self; lea rsp, [rbp - 8 * self.nsaved]);
+        if self.alloc > 0 {
+            a!(self; add rsp, self.alloc);
+        }
         for i in (0..self.regs.saved.len()).rev() {
             let r = self.regs.saved[i];
             a!(self; pop Rq(r));
@@ -378,12 +399,12 @@ impl<'a> Gen<'a> {
         if !self.regs.frameless {
             a!(self; pop rbx);
         }
-        a!(self ; pop rbp ; ret);
+        a!(self; ret);
         self.ops.dynamic_label(self.unwind);
         a!(self ; xor eax, eax ; jmp =>self.epilogue);
         self.ops.dynamic_label(self.trap_common);
+        // Entered with the expression stack empty: rsp is aligned.
         a!(self
-            ; and rsp, -16
             ; mov rax, QWORD env.trap as i64
             ; call rax
             ; jmp =>self.unwind
@@ -407,6 +428,11 @@ impl<'a> Gen<'a> {
         ] {
             self.ops.dynamic_label(l);
             a!(self ; mov edi, code as i32 ; mov rsi, QWORD fa ; jmp =>self.trap_common);
+        }
+        let mut stubs: Vec<((i32, DynamicLabel), DynamicLabel)> = self.stubs.drain().collect();
+        stubs.sort_by_key(|x| (x.0 .0, x.1.get_id()));
+        for ((bytes, target), l) in stubs {
+            a!(self ; =>l ; add rsp, bytes ; jmp =>target);
         }
         // On-stack replacement entries: into the frame, then to the loop's back-edge.
         let osr: Vec<(usize, DynamicLabel)> = std::mem::take(&mut self.osr);
@@ -449,11 +475,12 @@ impl Gen<'_> {
 
     /// The back-edge of a loop: counts the iteration and polls for Ctrl-C.
     fn back_edge(&mut self) {
+        let interrupted = self.exit_to(self.interrupted, 0);
         a!(self
             ; mov r11, QWORD self.counters as i64
             ; inc QWORD [r11 + 8]
             ; cmp BYTE [r15], 0
-            ; jne =>self.interrupted
+            ; jne =>interrupted
         );
     }
 
@@ -586,7 +613,8 @@ impl Gen<'_> {
                 Ok(())
             }
             Stmt::Return(None) => {
-                a!(self ; xor eax, eax ; jmp =>self.ret_label);
+                let l = self.exit_to(self.ret_label, 0);
+                a!(self ; xor eax, eax ; jmp =>l);
                 Ok(())
             }
             Stmt::Return(Some(e)) => {
@@ -594,7 +622,8 @@ impl Gen<'_> {
                     // In xmm0 for native callers, in rax for the frame entries.
                     self.fexpr(e)?;
                     self.xmm0_to_rax(expr::sk(&e.ty));
-                    a!(self; jmp =>self.epilogue);
+                    let l = self.exit_to(self.epilogue, 0);
+                    a!(self; jmp =>l);
                     return Ok(());
                 }
                 self.expr(e)?;
@@ -698,12 +727,14 @@ impl Gen<'_> {
     fn ret_value(&mut self) -> R {
         match self.ret.clone() {
             Ret::Void | Ret::Scalar(_) | Ret::Bool => {
-                a!(self; jmp =>self.ret_label);
+                let l = self.exit_to(self.ret_label, 0);
+                a!(self; jmp =>l);
             }
             Ret::Memory(size) => {
                 a!(self ; mov r11, rax ; mov rax, r12);
                 self.copy_mem(size as u64)?;
-                a!(self ; mov rax, r12 ; jmp =>self.epilogue);
+                let l = self.exit_to(self.epilogue, 0);
+                a!(self ; mov rax, r12 ; jmp =>l);
             }
             Ret::Regs(cls, size) => {
                 // After on-stack replacement the interpreter wants the value in its slot.
@@ -727,7 +758,8 @@ impl Gen<'_> {
                         }
                     }
                 }
-                a!(self; jmp =>self.epilogue);
+                let l = self.exit_to(self.epilogue, 0);
+                a!(self; jmp =>l);
             }
         }
         Ok(())
