@@ -31,6 +31,16 @@ fn sigint_stops_compiled_loops() {
     );
 }
 
+/// Compiled code without loops: recursion that would run for years is stopped at a
+/// function entry (where the stack check also catches the interrupt).
+#[test]
+fn sigint_stops_compiled_recursion() {
+    let input =
+        "int x = 3;\nint f(int n) { return n <= 0 ? 1 : f(n - 1) + f(n - 1); }\nf(200);\nx + 1\n";
+    sigint_stops(&["--tier=baseline"], input);
+    sigint_stops(&["--tier=auto"], input);
+}
+
 fn sigint_stops(flags: &[&str], input: &str) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_crepl"))
         .arg("--no-color")

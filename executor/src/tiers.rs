@@ -21,6 +21,21 @@ fn compile(image: &Image, unit: Unit, rt: *mut FuncRt) -> Result<Code, String> {
             stable: s.entry,
             variadic: s.ty.variadic && matches!(s.kind, SlotKind::Interp(_)),
             defined: !matches!(s.kind, SlotKind::Undefined),
+            lib: match s.kind {
+                SlotKind::Native => {
+                    let d = |t: &ir::Type| t.kind == ir::TypeKind::Double;
+                    let unary = s.ty.params.len() == 1
+                        && !s.ty.variadic
+                        && d(&s.ty.params[0])
+                        && d(&s.ty.ret);
+                    match s.name.as_str() {
+                        "sqrt" if unary => jit::Lib::Sqrt,
+                        "fabs" if unary => jit::Lib::Fabs,
+                        _ => jit::Lib::Yes,
+                    }
+                }
+                _ => jit::Lib::No,
+            },
         }
     };
     let env = jit::Env {

@@ -5,7 +5,7 @@ use super::abi::{classify, Cls, Pass};
 use super::expr::sk;
 use super::regs::Home;
 use super::{a, Gen, Ret, ARG_REGS, R, R11, RAX, RBX};
-use crate::{Callee, Refusal};
+use crate::{Callee, Lib, Refusal};
 use dynasmrt::{DynasmApi, DynasmLabelApi};
 use ir::{Call, ExprKind as K, Function, Scalar, Type, TypeKind};
 
@@ -94,7 +94,42 @@ fn assign(
     Ok((out, stack, ns))
 }
 
+fn fn_pointer(t: &Type) -> bool {
+    match &t.kind {
+        TypeKind::Pointer(p) => p.is_function(),
+        _ => false,
+    }
+}
+
 impl Gen<'_> {
+    /// `sqrt(x)` and `fabs(x)` of the C library, inline; rax and xmm0 hold the result.
+    fn inline_math(&mut self, callee: Callee, arg: &ir::Expr) -> R {
+        self.fexpr(arg)?;
+        if callee.lib == Lib::Fabs {
+            a!(self
+                ; mov rax, QWORD 0x7fff_ffff_ffff_ffff
+                ; movq xmm1, rax
+                ; andpd xmm0, xmm1
+                ; movq rax, xmm0
+            );
+            return Ok(());
+        }
+        // The library only for a NaN result (a negative or NaN argument): it sets errno.
+        a!(self ; sqrtsd xmm1, xmm0 ; ucomisd xmm1, xmm1 ; jnp >done);
+        let pad = self.depth % 2 == 1;
+        if pad {
+            a!(self; sub rsp, 8);
+        }
+        self.spill_xmms();
+        a!(self ; mov rax, QWORD callee.cell as i64 ; call QWORD [rax]);
+        self.reload_xmms();
+        if pad {
+            a!(self; add rsp, 8);
+        }
+        a!(self ; movaps xmm1, xmm0 ; done: ; movaps xmm0, xmm1 ; movq rax, xmm0);
+        Ok(())
+    }
+
     /// Stores the incoming arguments into the frame (native entry).
     pub(super) fn store_params(&mut self, f: &Function) -> R {
         let hidden = matches!(self.ret, Ret::Memory(_));
@@ -105,10 +140,7 @@ impl Gen<'_> {
         for ((t, &off), d) in f.ty.params.iter().zip(&f.params).zip(dests) {
             if let Some(v) = self.regs.vars.get(&off).copied() {
                 match (d, v.home) {
-                    (Dest::Gpr(r), Home::Gpr(h)) => {
-                        a!(self; mov Rq(h), Rq(r));
-                        self.normalize_reg(h, v.s);
-                    }
+                    (Dest::Gpr(r), Home::Gpr(h)) => self.mov_normalized(h, r, v.s),
                     (Dest::Xmm(x), Home::Xmm(h)) => a!(self; movaps Rx(h), Rx(x)),
                     (Dest::Stack(o, _), Home::Gpr(h)) => {
                         let at = self.incoming(o);
@@ -219,6 +251,15 @@ impl Gen<'_> {
             K::FuncAddr(id) => Some((id, (self.env.callee)(id))),
             _ => None,
         };
+        if let Some((_, callee)) = direct {
+            if matches!(callee.lib, Lib::Sqrt | Lib::Fabs)
+                && c.args.len() == 1
+                && c.args[0].ty.kind == TypeKind::Double
+                && c.fty.ret.kind == TypeKind::Double
+            {
+                return self.inline_math(callee, &c.args[0]);
+            }
+        }
         if direct.is_some_and(|(_, c)| c.variadic) {
             return Err(Refusal(
                 "calls a variadic function of the session (only the interpreter runs those)".into(),
@@ -348,8 +389,10 @@ impl Gen<'_> {
         // A defined function's cell is never null: called through memory.
         let through_cell = direct.is_some_and(|(_, c)| c.defined);
         let null_trap = match direct {
-            Some((_, c)) if c.defined => {
-                a!(self; mov r11, QWORD c.cell as i64);
+            Some((id, c)) if c.defined => {
+                if id as u64 != self.func_arg || self.self_entry.is_none() {
+                    a!(self; mov r11, QWORD c.cell as i64);
+                }
                 None
             }
             Some((id, c)) => {
@@ -376,7 +419,13 @@ impl Gen<'_> {
             a!(self; mov eax, nxmm as i32);
         }
         self.spill_xmms();
-        if through_cell {
+        // A function calling itself calls this code (it stays valid while it runs).
+        let own = direct
+            .filter(|d| d.0 as u64 == self.func_arg)
+            .and(self.self_entry);
+        if let Some(e) = own {
+            a!(self; call =>e);
+        } else if through_cell {
             a!(self; call QWORD [r11]);
         } else {
             a!(self; call r11);
@@ -386,10 +435,22 @@ impl Gen<'_> {
             a!(self; add rsp, below + 8 * n);
         }
         self.depth -= n as u32;
-        let unwind = self.exit_to(self.unwind, 0);
-        a!(self ; cmp BYTE [r15 + 1], 0 ; jne =>unwind);
+        // A library function without function pointers among its arguments does not call
+        // back into the session (short of callbacks it was given earlier, such as a
+        // stream's cookie functions: their trap is then found at the next check).
+        let quiet = direct.is_some_and(|(_, c)| c.lib != Lib::No)
+            && _c
+                .args
+                .iter()
+                .all(|a| !(a.ty.is_record() || fn_pointer(&a.ty)));
+        if !quiet {
+            let unwind = self.exit_to(self.unwind, 0);
+            a!(self ; cmp BYTE [r15 + 1], 0 ; jne =>unwind);
+        }
         match ret {
             Ret::Void => {}
+            // This code's own results are normalized already.
+            Ret::Scalar(_) if own.is_some() => {}
             Ret::Scalar(s) if !s.is_float() => self.normalize(*s),
             Ret::Bool => a!(self ; test al, al ; setne al ; movzx eax, al),
             Ret::Scalar(Scalar::F64) => a!(self; movq rax, xmm0),

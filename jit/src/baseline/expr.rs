@@ -120,6 +120,19 @@ impl Gen<'_> {
         }
     }
 
+    /// dst = src extended from kind `s`, in one instruction.
+    pub(crate) fn mov_normalized(&mut self, dst: u8, src: u8, s: Scalar) {
+        match s {
+            Scalar::I8 => a!(self; movsx Rq(dst), Rb(src)),
+            Scalar::U8 => a!(self; movzx Rd(dst), Rb(src)),
+            Scalar::I16 => a!(self; movsx Rq(dst), Rw(src)),
+            Scalar::U16 => a!(self; movzx Rd(dst), Rw(src)),
+            Scalar::I32 => a!(self; movsxd Rq(dst), Rd(src)),
+            Scalar::U32 | Scalar::F32 => a!(self; mov Rd(dst), Rd(src)),
+            _ => a!(self; mov Rq(dst), Rq(src)),
+        }
+    }
+
     /// Sign- or zero-extends register `r` from kind `s`.
     pub(crate) fn normalize_reg(&mut self, r: u8, s: Scalar) {
         match s {
@@ -436,8 +449,19 @@ impl Gen<'_> {
                 rhs,
                 ..
             } => {
-                self.simple_to(r, lhs)?;
                 let k = Self::imm_operand(rhs, *op_ty).expect("simple operand has a constant");
+                let k2 = if *op == BinOp::Add {
+                    Some(k)
+                } else {
+                    k.checked_neg()
+                };
+                if let (Some(h), Some(k2)) = (self.gpr_var(lhs), k2) {
+                    // A register variable plus a constant: one lea.
+                    a!(self; lea Rq(r), [Rq(h) + k2]);
+                    self.normalize_reg(r, *op_ty);
+                    return Ok(());
+                }
+                self.simple_to(r, lhs)?;
                 if *op == BinOp::Add {
                     a!(self; add Rq(r), k);
                 } else {
@@ -500,7 +524,7 @@ impl Gen<'_> {
 
     /// Evaluates `lhs` into rax and `rhs` into rcx, in the interpreter's order (left
     /// first) as far as anyone can tell.
-    fn operands(&mut self, lhs: &Expr, rhs: &Expr, _s: Scalar) -> R {
+    fn operands(&mut self, lhs: &Expr, rhs: &Expr, commutes: bool) -> R {
         if self.simple(rhs) {
             self.expr(lhs)?;
             return self.simple_to(RCX, rhs);
@@ -514,8 +538,13 @@ impl Gen<'_> {
         self.expr(lhs)?;
         self.push_rax();
         self.expr(rhs)?;
-        a!(self; mov rcx, rax);
-        self.pop(RAX);
+        if commutes {
+            // lhs op rhs = rhs op lhs: the left one straight into rcx.
+            self.pop(RCX);
+        } else {
+            a!(self; mov rcx, rax);
+            self.pop(RAX);
+        }
         Ok(())
     }
 
@@ -639,7 +668,11 @@ impl Gen<'_> {
                     self.xmm0_to_rax(*op_ty);
                     return Ok(());
                 }
-                self.operands(lhs, rhs, *op_ty)?;
+                let commutes = matches!(
+                    op,
+                    BinOp::Add | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor
+                );
+                self.operands(lhs, rhs, commutes)?;
                 self.binop(*op, *op_ty)?;
             }
             K::PtrAdd(p, i, scale) => {
@@ -648,12 +681,12 @@ impl Gen<'_> {
                     self.add_rax((k as u64).wrapping_mul(*scale) as i64);
                     return Ok(());
                 }
-                self.operands(p, i, Scalar::I64)?;
+                self.operands(p, i, false)?;
                 self.scale_rcx(*scale);
                 a!(self; add rax, rcx);
             }
             K::PtrDiff(x, y, scale) => {
-                self.operands(x, y, Scalar::U64)?;
+                self.operands(x, y, false)?;
                 a!(self; sub rax, rcx);
                 let scale = (*scale).max(1) as i64;
                 if scale != 1 {
@@ -1457,7 +1490,7 @@ impl Gen<'_> {
                     self.float_compare(*op, s == Scalar::F64);
                     self.float_jump(*op, when, target);
                 } else {
-                    self.operands(lhs, rhs, s)?;
+                    self.operands(lhs, rhs, false)?;
                     a!(self; cmp rax, rcx);
                     self.int_jump(*op, s.is_signed(), when, target);
                 }

@@ -107,6 +107,8 @@ pub(crate) struct Gen<'a> {
     /// Ways out from inside an expression: (bytes to drop, label that wants an empty
     /// expression stack) -> a stub that drops them and jumps.
     stubs: HashMap<(i32, DynamicLabel), DynamicLabel>,
+    /// The native entry of the function being compiled (for calls to itself).
+    pub(crate) self_entry: Option<DynamicLabel>,
     /// The slow path of the entry check and where it goes back to.
     entry_slow: Option<(DynamicLabel, DynamicLabel)>,
     /// Registers the prologue saves after rbp: rbx, r15, r12 for aggregate results, and
@@ -146,6 +148,9 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
     let start = g.frame_entry();
     a!(g; jmp =>body);
     let entry = g.ops.offset().0;
+    let own = g.new_label();
+    g.ops.dynamic_label(own);
+    g.self_entry = Some(own);
     g.prologue();
     if !g.regs.frameless {
         a!(g; mov rbx, rsp);
@@ -261,6 +266,7 @@ impl<'a> Gen<'a> {
             regs,
             unit,
             entry_slow: None,
+            self_entry: None,
             alloc,
             stubs: HashMap::new(),
         }
