@@ -15,7 +15,7 @@ fn compile(image: &Image, unit: Unit, rt: *mut FuncRt) -> Result<Code, String> {
         let cell = image
             .rt
             .peek(id)
-            .map_or(0, |r| &r.target as *const usize as usize);
+            .map_or(0, |r| &r.internal as *const usize as usize);
         jit::Callee {
             cell,
             stable: s.entry,
@@ -53,6 +53,7 @@ fn compile(image: &Image, unit: Unit, rt: *mut FuncRt) -> Result<Code, String> {
     };
     r.map(|c| Code {
         entry: c.entry,
+        internal: c.internal,
         start: c.start,
         osr: c.osr,
         size: c.code_size,
@@ -91,6 +92,7 @@ mod tests {
     fn counters_layout_agrees() {
         assert_eq!(std::mem::offset_of!(interp::FuncRt, calls), 0);
         assert_eq!(std::mem::offset_of!(interp::FuncRt, loops), 8);
+        assert_eq!(std::mem::offset_of!(interp::FuncRt, internal), 24);
         assert_eq!(std::mem::offset_of!(jit::Counters, calls), 0);
         assert_eq!(std::mem::offset_of!(jit::Counters, loops), 8);
     }

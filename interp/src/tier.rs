@@ -53,7 +53,7 @@ static PENDING: &AtomicBool = &FLAGS.pending;
 
 /// One function's run-time record, at a fixed address for the life of the process.
 /// Compiled code increments `calls` (offset 0) and `loops` (offset 8) and calls through
-/// `target` (offset 16).
+/// `internal` (offset 24).
 #[repr(C)]
 #[derive(Debug)]
 pub struct FuncRt {
@@ -62,6 +62,9 @@ pub struct FuncRt {
     /// Where a call to the function goes now: the interpreter's entry, compiled code, a
     /// library function, or 0 (undefined).
     pub target: usize,
+    /// Where calls from compiled code go: `target`, or for compiled code its entry that
+    /// expects the executor's flags block in r15 (see `jit::Compiled::internal`).
+    pub internal: usize,
 }
 
 const CHUNK: usize = 256;
@@ -82,6 +85,7 @@ impl RtTable {
                         calls: 0,
                         loops: 0,
                         target: 0,
+                        internal: 0,
                     })
                     .collect(),
             );
@@ -101,6 +105,7 @@ impl RtTable {
 #[derive(Clone, Debug, Default)]
 pub struct Code {
     pub entry: usize,
+    pub internal: usize,
     pub start: usize,
     pub osr: Vec<(usize, usize)>,
     pub size: usize,
@@ -146,6 +151,7 @@ impl Default for TierState {
                 calls: 0,
                 loops: 0,
                 target: 0,
+                internal: 0,
             }),
             unit_code: None,
         }
@@ -204,7 +210,10 @@ impl Interp {
             SlotKind::Undefined => 0,
         };
         let rt = self.image.rt.get(id);
-        unsafe { (*rt).target = target };
+        unsafe {
+            (*rt).target = target;
+            (*rt).internal = target;
+        }
     }
 
     /// Whether a call to session function `id` runs in the interpreter: counts the call,
@@ -305,7 +314,10 @@ impl Interp {
                         ns / 1000
                     );
                 }
-                unsafe { (*rt).target = code.entry };
+                unsafe {
+                    (*rt).target = code.entry;
+                    (*rt).internal = code.internal;
+                }
                 ft.compiled = true;
                 ft.code = Some(code);
                 true

@@ -95,6 +95,10 @@ pub struct Counters {
 pub struct Compiled {
     /// The native entry (System V, the function's C signature); 0 for a unit.
     pub entry: usize,
+    /// The entry compiled code calls: the same signature, but it expects the flags block
+    /// (`Env::flags`) in r15 and does not set it, which every caller in compiled code
+    /// has already done. 0 for a unit.
+    pub internal: usize,
     /// Frame entries, `extern "C" fn(fp: *mut u8, ret_ptr: *mut u8) -> u64`: run the code
     /// in an existing frame (the interpreter's), from the start of the body (`start`) or
     /// from a loop's back-edge (on-stack replacement), keyed by the loop statement's

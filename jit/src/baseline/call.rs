@@ -102,6 +102,12 @@ fn fn_pointer(t: &Type) -> bool {
 }
 
 impl Gen<'_> {
+    /// Bytes of the function's arguments on the stack.
+    pub(super) fn stack_arg_bytes(&self, f: &Function) -> R<i32> {
+        let hidden = matches!(self.ret, Ret::Memory(_));
+        Ok(assign(self.env.types, &f.ty.params, hidden)?.1)
+    }
+
     /// `sqrt(x)` and `fabs(x)` of the C library, inline; rax and xmm0 hold the result.
     fn inline_math(&mut self, callee: Callee, arg: &ir::Expr) -> R {
         self.fexpr(arg)?;

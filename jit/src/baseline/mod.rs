@@ -143,11 +143,11 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
         (f.frame_size + 15) & !15
     };
     let mut g = Gen::new(env, ret, f.id as u64, counters as usize, regs, false, frame);
-    // The frame entry first, so that the native entry (the hot one) falls into the body.
+    // The frame entry first, so that the internal entry (the hot one) falls into the body.
     let body = g.ops.new_dynamic_label();
-    let start = g.frame_entry();
-    a!(g; jmp =>body);
-    let entry = g.ops.offset().0;
+    let start = g.frame_entry(body);
+    let stack_args = g.stack_arg_bytes(f)?;
+    let internal = g.ops.offset().0;
     let own = g.new_label();
     g.ops.dynamic_label(own);
     g.self_entry = Some(own);
@@ -169,7 +169,23 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
     g.store_params(f)?;
     g.ops.dynamic_label(body);
     g.body(&f.body)?;
-    g.finish(Some(entry), start)
+    // The native entry for everyone else: sets r15, and calls the internal entry with a
+    // copy of the stack arguments (if any) below the saved r15.
+    let entry = g.ops.offset().0;
+    let copy = (stack_args + 15) & !15;
+    a!(g ; push r15 ; mov r15, QWORD env.flags as i64);
+    if copy > 0 {
+        a!(g; sub rsp, copy);
+        for i in 0..stack_args / 8 {
+            a!(g ; mov r11, [rsp + copy + 16 + 8 * i] ; mov [rsp + 8 * i], r11);
+        }
+    }
+    a!(g; call =>own);
+    if copy > 0 {
+        a!(g; add rsp, copy);
+    }
+    a!(g ; pop r15 ; ret);
+    g.finish(Some((entry, internal)), start)
 }
 
 /// Compiles top-level code (a file-scope statement, the trailing expression) to run in a
@@ -184,7 +200,9 @@ pub fn compile_unit(env: &Env, unit: &InitUnit, counters: *mut Counters) -> R<Co
     // Its variables go back to the interpreter's frame at the end.
     regs.frameless = false;
     let mut g = Gen::new(env, Ret::Void, u64::MAX, counters as usize, regs, true, 0);
-    let start = g.frame_entry();
+    let body = g.new_label();
+    let start = g.frame_entry(body);
+    g.ops.dynamic_label(body);
     g.body(&unit.body)?;
     g.finish(None, start)
 }
@@ -235,7 +253,8 @@ impl<'a> Gen<'a> {
         frame: u32,
     ) -> Gen<'a> {
         let r12_result = matches!(ret, Ret::Regs(..) | Ret::Memory(_));
-        let nsaved = !regs.frameless as i32 + 1 + r12_result as i32 + regs.saved.len() as i32;
+        // r15 is the caller's: every entry from outside compiled code sets it.
+        let nsaved = !regs.frameless as i32 + r12_result as i32 + regs.saved.len() as i32;
         // After the return address and the pushes, rsp is 16-byte aligned if they are even.
         let pad = if nsaved % 2 == 0 { 8 } else { 0 };
         let alloc = frame as i32 + pad;
@@ -277,10 +296,6 @@ impl<'a> Gen<'a> {
         if !self.regs.frameless {
             a!(self; push rbx);
         }
-        a!(self
-            ; push r15
-            ; mov r15, QWORD self.env.flags as i64
-        );
         if self.r12_result {
             a!(self ; push r12 ; xor r12d, r12d);
         }
@@ -351,8 +366,18 @@ impl<'a> Gen<'a> {
 
     /// An entry that runs in an existing frame: `(fp: rdi, result slot: rsi)`. Emits the
     /// prologue; the caller emits the jump to where it starts.
-    fn frame_entry(&mut self) -> usize {
+    fn frame_entry(&mut self, to: DynamicLabel) -> usize {
+        // Outside: sets r15 for the code inside, which expects it.
         let at = self.ops.offset().0;
+        let inner = self.ops.new_dynamic_label();
+        a!(self
+            ; push r15
+            ; mov r15, QWORD self.env.flags as i64
+            ; call =>inner
+            ; pop r15
+            ; ret
+            ; =>inner
+        );
         self.prologue();
         if self.regs.frameless {
             self.load_vars(RDI);
@@ -363,6 +388,7 @@ impl<'a> Gen<'a> {
         if self.r12_result {
             a!(self; mov r12, rsi);
         }
+        a!(self; jmp =>to);
         at
     }
 
@@ -379,7 +405,8 @@ impl<'a> Gen<'a> {
         Ok(())
     }
 
-    fn finish(mut self, entry: Option<usize>, start: usize) -> R<Compiled> {
+    /// `entry`: (native entry, internal entry) of a function.
+    fn finish(mut self, entry: Option<(usize, usize)>, start: usize) -> R<Compiled> {
         let env = self.env;
         self.ops.dynamic_label(self.ret_label);
         if self.unit {
@@ -401,7 +428,6 @@ impl<'a> Gen<'a> {
         if self.r12_result {
             a!(self; pop r12);
         }
-        a!(self; pop r15);
         if !self.regs.frameless {
             a!(self; pop rbx);
         }
@@ -444,8 +470,7 @@ impl<'a> Gen<'a> {
         let osr: Vec<(usize, DynamicLabel)> = std::mem::take(&mut self.osr);
         let mut osr_at = Vec::new();
         for (key, l) in osr {
-            let at = self.frame_entry();
-            a!(self ; jmp =>l);
+            let at = self.frame_entry(l);
             osr_at.push((key, at));
         }
         let code = self
@@ -460,7 +485,8 @@ impl<'a> Gen<'a> {
             let _ = std::fs::write(std::path::Path::new(&dir).join(name), &code);
         }
         Ok(Compiled {
-            entry: entry.map_or(0, |e| base + e),
+            entry: entry.map_or(0, |e| base + e.0),
+            internal: entry.map_or(0, |e| base + e.1),
             start: base + start,
             osr: osr_at.into_iter().map(|(k, o)| (k, base + o)).collect(),
             code_size: code.len(),
