@@ -430,7 +430,11 @@ impl Gen<'_> {
             .filter(|d| d.0 as u64 == self.func_arg)
             .and(self.self_entry);
         if let Some(e) = own {
-            a!(self; call =>e);
+            a!(self
+                ; mov r11, QWORD self.counters as i64
+                ; inc QWORD [r11]
+                ; call =>e
+            );
         } else if through_cell {
             a!(self; call QWORD [r11]);
         } else {

@@ -148,6 +148,14 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
     let start = g.frame_entry(body);
     let stack_args = g.stack_arg_bytes(f)?;
     let internal = g.ops.offset().0;
+    let counted = g.new_label();
+    g.ops.dynamic_label(counted);
+    // Calls through the cell are counted here; the function's calls to itself are
+    // counted where they are made, and enter below.
+    a!(g
+        ; mov r11, QWORD g.counters as i64
+        ; inc QWORD [r11]
+    );
     let own = g.new_label();
     g.ops.dynamic_label(own);
     g.self_entry = Some(own);
@@ -162,8 +170,6 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
         ; cmp rsp, [r15 + 8]
         ; jb =>slow
         ; =>back
-        ; mov r11, QWORD g.counters as i64
-        ; inc QWORD [r11]
     );
     g.entry_slow = Some((slow, back));
     g.store_params(f)?;
@@ -180,7 +186,7 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
             a!(g ; mov r11, [rsp + copy + 16 + 8 * i] ; mov [rsp + 8 * i], r11);
         }
     }
-    a!(g; call =>own);
+    a!(g; call =>counted);
     if copy > 0 {
         a!(g; add rsp, copy);
     }
