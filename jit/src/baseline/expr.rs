@@ -661,6 +661,26 @@ impl Gen<'_> {
                         return self.binop(*op, *op_ty);
                     }
                 }
+                if let Some(h) = self.gpr_var(rhs) {
+                    if matches!(
+                        op,
+                        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor
+                    ) && !op_ty.is_float()
+                    {
+                        // A register variable on the right: its register is the operand.
+                        self.expr(lhs)?;
+                        match op {
+                            BinOp::Add => a!(self; add rax, Rq(h)),
+                            BinOp::Sub => a!(self; sub rax, Rq(h)),
+                            BinOp::Mul => a!(self; imul rax, Rq(h)),
+                            BinOp::And => a!(self; and rax, Rq(h)),
+                            BinOp::Or => a!(self; or rax, Rq(h)),
+                            _ => a!(self; xor rax, Rq(h)),
+                        }
+                        self.normalize(*op_ty);
+                        return Ok(());
+                    }
+                }
                 if op_ty.is_float()
                     && matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div)
                 {
