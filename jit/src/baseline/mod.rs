@@ -123,6 +123,13 @@ pub(crate) struct Gen<'a> {
 
 /// Callee-saved registers for register variables, in order of preference.
 const VAR_GPRS: [u8; 4] = [13, 14, 5, 12];
+/// Registers no template uses except to make calls and copies: for register variables
+/// of functions that make neither (they need no saving).
+const LEAF_GPRS: [u8; 2] = [8, 9];
+
+fn ret_kind_copies(r: &Ret) -> bool {
+    matches!(r, Ret::Regs(..) | Ret::Memory(_))
+}
 
 /// Compiles a function: its native entry, its start entry and its OSR entries.
 pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<Compiled> {
@@ -136,7 +143,20 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
     } else {
         &VAR_GPRS[..]
     };
-    let regs = regs::allocate(env.types, &f.body, &params, &[], gprs);
+    // A function with struct or array parameters or results copies them (memmove, r8/r9).
+    let copies = ret_kind_copies(&ret)
+        || f.ty
+            .params
+            .iter()
+            .any(|t| t.is_aggregate() || t.kind == TypeKind::VaList);
+    // r8 and r9 bring the fifth and sixth integer arguments.
+    let int_params = f.ty.params.iter().filter(|t| !t.is_float()).count();
+    let leaf_gprs: &[u8] = if copies || int_params > 4 {
+        &[]
+    } else {
+        &LEAF_GPRS
+    };
+    let regs = regs::allocate(env.types, &f.body, &params, &[], gprs, leaf_gprs);
     let frame = if regs.frameless {
         0
     } else {
@@ -164,14 +184,18 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
         a!(g; mov rbx, rsp);
     }
     // One comparison for both a stack overflow and an interrupt request (the limit is
-    // then usize::MAX); the slow path tells them apart.
-    let (slow, back) = (g.new_label(), g.new_label());
-    a!(g
-        ; cmp rsp, [r15 + 8]
-        ; jb =>slow
-        ; =>back
-    );
-    g.entry_slow = Some((slow, back));
+    // then usize::MAX); the slow path tells them apart. A function that calls nothing and
+    // has a small frame needs neither: the limit leaves megabytes below it, and without
+    // calls it ends soon or polls at its loops' back-edges.
+    if !(g.regs.leaf && f.frame_size < 1 << 16) {
+        let (slow, back) = (g.new_label(), g.new_label());
+        a!(g
+            ; cmp rsp, [r15 + 8]
+            ; jb =>slow
+            ; =>back
+        );
+        g.entry_slow = Some((slow, back));
+    }
     g.store_params(f)?;
     g.ops.dynamic_label(body);
     g.body(&f.body)?;
@@ -202,7 +226,7 @@ pub fn compile_unit(env: &Env, unit: &InitUnit, counters: *mut Counters) -> R<Co
         .iter()
         .map(|(o, t)| (*o, env.types.size_of(t).max(8)))
         .collect();
-    let mut regs = regs::allocate(env.types, &unit.body, &[], &keep, &VAR_GPRS);
+    let mut regs = regs::allocate(env.types, &unit.body, &[], &keep, &VAR_GPRS, &[]);
     // Its variables go back to the interpreter's frame at the end.
     regs.frameless = false;
     let mut g = Gen::new(env, Ret::Void, u64::MAX, counters as usize, regs, true, 0);

@@ -45,6 +45,8 @@ pub(crate) struct Regs {
     pub xmms: Vec<(u32, Scalar, u8)>,
     /// Nothing is in the frame: every local is a register variable and nothing spills.
     pub frameless: bool,
+    /// The body calls nothing (no calls, no copies or conversions that call helpers).
+    pub leaf: bool,
 }
 
 impl Regs {
@@ -77,6 +79,9 @@ struct Scan<'a> {
     pinned: Vec<(u32, u32)>,
     /// Loop nesting, for weights.
     depth: u32,
+    /// No call in the body, and nothing that makes the code call a helper or use r8/r9
+    /// (struct copies, memset, float-to-integer conversions, longjmp).
+    leaf: bool,
 }
 
 /// The kind a register variable of this type would have.
@@ -120,6 +125,17 @@ impl Scan<'_> {
     }
 
     fn expr(&mut self, e: &Expr) {
+        match &e.kind {
+            K::Call(_) | K::VaCopy(..) | K::LongJmp(..) | K::SetJmp(..) | K::VaStart(..) => {
+                self.leaf = false
+            }
+            K::Assign(..) if e.ty.is_aggregate() => self.leaf = false,
+            K::Cast(x) if x.ty.is_float() && !e.ty.is_float() => self.leaf = false,
+            K::OpAssign { op_ty, lv, .. } if op_ty.is_float() && !lv.ty.is_float() => {
+                self.leaf = false
+            }
+            _ => {}
+        }
         match &e.kind {
             // A read of another kind than the variable's (type punning) keeps it in memory.
             K::Load(lv)
@@ -215,8 +231,12 @@ impl Scan<'_> {
                 self.stmt(body);
             }
             Stmt::Label(_, s) | Stmt::Scoped(s) => self.stmt(s),
-            Stmt::Zero(a, n) => self.object(a, *n),
+            Stmt::Zero(a, n) => {
+                self.leaf = false;
+                self.object(a, *n)
+            }
             Stmt::Copy(d, s, n) => {
+                self.leaf = false;
                 self.object(d, *n);
                 self.object(s, *n);
             }
@@ -235,19 +255,22 @@ impl Scan<'_> {
 
 /// Chooses the register variables of a body. `params` are (offset, type) of parameters;
 /// `keep` are slots that must stay in memory (a unit's result); `gprs` the callee-saved
-/// registers available.
+/// registers available, `leaf_gprs` caller-saved ones that come first in a body that
+/// calls nothing (see [`Regs::leaf`]).
 pub(crate) fn allocate(
     types: &TypeTable,
     body: &Stmt,
     params: &[(u32, &Type)],
     keep: &[(u32, u64)],
     gprs: &[u8],
+    leaf_gprs: &[u8],
 ) -> Regs {
     let mut scan = Scan {
         types,
         cands: HashMap::new(),
         pinned: Vec::new(),
         depth: 0,
+        leaf: true,
     };
     for &(o, t) in params {
         let e = Expr::new(K::Local(o), t.clone());
@@ -268,8 +291,16 @@ pub(crate) fn allocate(
         .collect();
     // Heaviest first; ties by offset, so the choice does not depend on hashing.
     c.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
-    let mut regs = Regs::default();
+    let mut regs = Regs {
+        leaf: scan.leaf,
+        ..Regs::default()
+    };
     let every = c.len() == scan.cands.len();
+    let order: Vec<u8> = if scan.leaf {
+        leaf_gprs.iter().chain(gprs).copied().collect()
+    } else {
+        gprs.to_vec()
+    };
     let (mut gi, mut xi) = (0usize, 8u8);
     for (o, s, _) in c {
         let home = if s.is_float() {
@@ -280,11 +311,13 @@ pub(crate) fn allocate(
             regs.xmms.push((o, s, xi - 1));
             Home::Xmm(xi - 1)
         } else {
-            let Some(&r) = gprs.get(gi) else {
+            let Some(&r) = order.get(gi) else {
                 continue;
             };
             gi += 1;
-            regs.saved.push(r);
+            if !leaf_gprs.contains(&r) {
+                regs.saved.push(r);
+            }
             Home::Gpr(r)
         };
         regs.vars.insert(o, RegVar { home, s });
