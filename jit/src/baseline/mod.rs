@@ -3,22 +3,31 @@
 //! ## Fixed registers (the one place they are written down)
 //! - `rax`: the value of the expression just evaluated: integer bits sign- or zero-extended
 //!   to 64 bits as the IR specifies, float and double as their bit patterns, the address
-//!   of an lvalue or of an aggregate.
-//! - `rcx`: the right operand of a binary operation; `rdx`, `rsi`, `rdi`, `r8`-`r11`:
-//!   scratch within one template.
+//!   of an lvalue or of an aggregate. Float arithmetic (`float.rs`) computes in `xmm0`
+//!   instead, with `xmm1` for the right operand, and moves to rax only for consumers
+//!   that want rax.
+//! - `rcx`: the right operand of a binary operation; `rdx`, `rsi`, `rdi`, `r10`, `r11`:
+//!   scratch within one template (`r11` also for the index of a simple `p[i]`).
+//! - `r8`, `r9`: argument registers and scratch of struct copies; register variables of
+//!   functions that make neither (`regs.rs`).
 //! - `rbx`: the frame base: local `n` of the IR lives at `[rbx + n]`, the same layout as an
 //!   interpreter frame, so on-stack replacement runs compiled code in the interpreter's
-//!   frame unchanged.
-//! - `r12` (only in functions returning a struct or union): where the result goes (the
-//!   hidden result pointer, or the interpreter's result slot after on-stack replacement;
-//!   0 when the result travels in registers).
+//!   frame unchanged. Not set in a function whose locals are all register variables.
+//! - `r13`, `r14`, `rbp`, `r12`: register variables (scalar locals whose address is never
+//!   taken, `regs.rs`), saved by the prologue when used; `xmm8`-`xmm15`: float register
+//!   variables, written to their frame slots around calls.
+//! - `r12` (in functions returning a struct or union, instead): where the result goes
+//!   (the hidden result pointer, or the interpreter's result slot after on-stack
+//!   replacement; 0 when the result travels in registers).
 //! - `r15`: the executor's flags block (`Env::flags`): interrupt at `[r15]`, pending trap
-//!   at `[r15 + 1]`, stack limit at `[r15 + 8]`.
-//! - The prologue saves only rbp, rbx, r15 (and r12): calls are the hot path of recursive
-//!   code, so the fixed cost per call is kept to what gcc -O0 pays plus two pushes.
+//!   at `[r15 + 1]`, entry limit at `[r15 + 8]`, stack limit at `[r15 + 16]`. Set by every
+//!   entry from outside compiled code (the native entry, which wraps the internal one,
+//!   and the frame entries); compiled code calls internal entries, which assume it.
 //! - The native stack holds the expression stack: a value that must survive the
 //!   evaluation of another operand is pushed. The compiler counts the pushes (`depth`), so
-//!   every call is made with the stack 16-byte aligned.
+//!   every call is made with the stack 16-byte aligned, and every way out of an
+//!   expression (a trap, a return inside a statement expression) first drops what it
+//!   pushed (`exit_to`): the epilogue finds the saved registers at a fixed distance.
 //!
 //! ## Traps
 //! Compiled code cannot unwind Rust frames. A trap (division by zero, Ctrl-C, stack
