@@ -420,23 +420,30 @@ impl Sema {
             base.storage,
             Some(StorageClass::Static) | Some(StorageClass::Extern) | Some(StorageClass::Typedef)
         );
-        self.vla_ok = automatic
+        // Arrays, pointers to them and typedefs may have run-time lengths in a block
+        // (`int a[n]`, `int (*p)[n][m]`, `typedef int row[n]`).
+        self.vla_ok = (automatic || base.storage == Some(StorageClass::Typedef))
             && self.fcx.is_some()
-            && id
+            && !id
                 .decl
                 .derived
                 .iter()
-                .all(|d| matches!(d, Derived::Array { .. }));
+                .any(|d| matches!(d, Derived::Function { .. }));
         self.vla_dims.clear();
         let t = self.declarator_type(&base.ty, &id.decl);
         self.vla_ok = false;
-        if !self.vla_dims.is_empty() {
-            let dims = std::mem::take(&mut self.vla_dims);
-            return self.vla_declarator(&name, nloc, t, dims, id, out);
-        }
+        let dims = std::mem::take(&mut self.vla_dims);
         if base.storage == Some(StorageClass::Typedef) {
+            // The lengths are evaluated where the typedef stands, once.
+            self.vla_lengths(dims, out)?;
             return self.typedef_decl(&name, t, nloc, id.init.is_some());
         }
+        if t.has_vla() && automatic {
+            return self.vla_declarator(&name, nloc, t, dims, id, out);
+        }
+        // A pointer to a variable-length array is an ordinary 8-byte local; its pointee's
+        // lengths are fixed when the declaration runs.
+        self.vla_lengths(dims, out)?;
         if let Some(Symbol::Var(_)) | Some(Symbol::EnumConst(_)) = self.lookup_current(&name) {
             if base.storage != Some(StorageClass::Extern) {
                 self.error(nloc, format!("redefinition of '{name}'"));
@@ -560,24 +567,13 @@ impl Sema {
         Ok(())
     }
 
-    /// `T a[n][m];` in a block: evaluate the lengths into their slots, take storage from
-    /// the stack, and remember where it is.
-    fn vla_declarator(
+    /// Statements that evaluate run-time array lengths into their frame slots (from
+    /// `vla_dims`, in declarator order).
+    pub(crate) fn vla_lengths(
         &mut self,
-        name: &str,
-        nloc: Loc,
-        t: Type,
         dims: Vec<(u32, ast::Expr)>,
-        id: &ast::InitDeclarator,
         out: &mut Vec<ir::Stmt>,
     ) -> R<()> {
-        if id.init.is_some() {
-            self.error(nloc, "variable-sized object may not be initialized");
-            return Err(());
-        }
-        let Some(elem) = t.elem().cloned() else {
-            return Err(());
-        };
         let ulong = Type::new(TypeKind::ULong);
         for (slot, size) in dims {
             let n = self.rvalue_expr(&size)?;
@@ -597,6 +593,28 @@ impl Sema {
                 ulong.clone(),
             )));
         }
+        Ok(())
+    }
+
+    /// `T a[n][m];` in a block: evaluate the lengths into their slots, take storage from
+    /// the stack, and remember where it is.
+    fn vla_declarator(
+        &mut self,
+        name: &str,
+        nloc: Loc,
+        t: Type,
+        dims: Vec<(u32, ast::Expr)>,
+        id: &ast::InitDeclarator,
+        out: &mut Vec<ir::Stmt>,
+    ) -> R<()> {
+        if id.init.is_some() {
+            self.error(nloc, "variable-sized object may not be initialized");
+            return Err(());
+        }
+        let Some(elem) = t.elem().cloned() else {
+            return Err(());
+        };
+        self.vla_lengths(dims, out)?;
         let ptr = self.alloc_local(8, 8);
         let bytes = self.size_expr(&t);
         let pty = Type::ptr_to(elem.clone());
@@ -765,7 +783,7 @@ impl Sema {
                         .decl
                         .derived
                         .iter()
-                        .all(|d| matches!(d, Derived::Array { .. }))
+                        .all(|d| matches!(d, Derived::Array { .. } | Derived::Pointer { .. }))
                 {
                     continue;
                 }
@@ -774,16 +792,8 @@ impl Sema {
                 self.vla_dims.clear();
                 let t = super::types::adjust_param(self.declarator_type(&b.ty, &p.decl));
                 self.vla_ok = false;
-                let ulong = Type::new(TypeKind::ULong);
-                for (slot, e) in std::mem::take(&mut self.vla_dims) {
-                    if let Ok(n) = self.rvalue_expr(&e) {
-                        let lv = Expr::new(K::Local(slot), ulong.clone());
-                        prologue.push(ir::Stmt::Expr(Expr::new(
-                            K::Assign(Box::new(lv), Box::new(super::expr::convert(n, &ulong))),
-                            ulong.clone(),
-                        )));
-                    }
-                }
+                let dims = std::mem::take(&mut self.vla_dims);
+                let _ = self.vla_lengths(dims, &mut prologue);
                 self.declare(
                     pname,
                     Symbol::Var(VarSym {

@@ -210,7 +210,12 @@ impl Sema {
                                         t = Type::new(TypeKind::Vla(Box::new(t), slot));
                                         continue;
                                     }
-                                    self.error(e.loc, "variable length arrays are only supported in local variables and as a parameter's outermost array");
+                                    let msg = if self.fcx.is_none() {
+                                        "variable length array declaration not allowed at file scope"
+                                    } else {
+                                        "variable length array in this position is not supported (only in block-scope variables, typedefs, casts, sizeof and parameters)"
+                                    };
+                                    self.error(e.loc, msg);
                                     Some(1)
                                 } else {
                                     Some(1)
@@ -279,10 +284,16 @@ impl Sema {
     /// A parameter's type after adjustment (arrays and functions to pointers).
     pub(crate) fn param_type(&mut self, p: &ast::ParamDecl) -> Type {
         let b = self.base_type(&p.specs);
-        // `int a[n]` as a parameter is a pointer: the size is not evaluated.
-        let outer_array = matches!(p.decl.derived.first(), Some(Derived::Array { .. }));
+        // `int a[n]` as a parameter is a pointer: the size is not evaluated. Nor are the
+        // lengths of `int a[][n]` or `int (*a)[n]` in the function's type (`int (*)[]`);
+        // the definition gives the parameter its run-time type (`func_def_inner`).
+        let arrays = p
+            .decl
+            .derived
+            .iter()
+            .all(|d| matches!(d, Derived::Array { .. } | Derived::Pointer { .. }));
         let was = (self.vla_ok, self.vla_param);
-        self.vla_ok = outer_array;
+        self.vla_ok = arrays;
         self.vla_param = true;
         let t = self.declarator_type(&b.ty, &p.decl);
         self.vla_ok = was.0;
