@@ -1,4 +1,4 @@
-/* Pointers to variable-length arrays (int (*p)[n], int (*p)[n][m]), block-scope VLA typedefs, casts to such pointers, and pointer-to-VLA parameters. */
+// Pointers to variable-length arrays (int (*p)[n], int (*p)[n][m]), block-scope VLA typedefs, casts to such pointers, and pointer-to-VLA parameters.
 #include <stdio.h>
 #include <stdlib.h>
 

@@ -661,17 +661,22 @@ impl Sema {
         let mut knr: Vec<(String, Type)> = Vec::new();
         if let Some(ids) = ident_list {
             let mut ptys = Vec::new();
-            for (pname, _) in ids {
-                let mut pt = Type::int();
+            for (pname, ploc) in ids {
+                let mut pt = None;
                 for d in &f.old_style_decls {
                     let b = self.base_type(&d.specs);
                     for idcl in &d.declarators {
                         if idcl.decl.name.as_ref().map(|n| &n.0) == Some(pname) {
-                            pt =
-                                super::types::adjust_param(self.declarator_type(&b.ty, &idcl.decl));
+                            pt = Some(super::types::adjust_param(
+                                self.declarator_type(&b.ty, &idcl.decl),
+                            ));
                         }
                     }
                 }
+                let pt = pt.unwrap_or_else(|| {
+                    self.warning(*ploc, format!("type of '{pname}' defaults to 'int'"));
+                    Type::int()
+                });
                 knr.push((pname.clone(), pt.clone()));
                 ptys.push(pt);
             }

@@ -210,7 +210,7 @@ impl Sema {
                                         t = Type::new(TypeKind::Vla(Box::new(t), slot));
                                         continue;
                                     }
-                                    let msg = if self.fcx.is_none() {
+                                    let msg = if self.fcx.is_none() || self.scopes.is_empty() {
                                         "variable length array declaration not allowed at file scope"
                                     } else {
                                         "variable length array in this position is not supported (only in block-scope variables, typedefs, casts, sizeof and parameters)"
