@@ -516,6 +516,16 @@ fn attributes() {
         "aligned",
     );
     check("__attribute__((unused)) static int z;", "unused");
+    // An attribute first in a parenthesized declarator (c-testsuite 00210); it is dropped.
+    assert_eq!(
+        der("void (__attribute__((noreturn)) *p)(void);"),
+        der("void (*p)(void);")
+    );
+    assert_eq!(
+        expr("(int (__attribute__((noinline)) *)(void)) fp"),
+        expr("(int (*)(void)) fp")
+    );
+    check("int g(int (__attribute__((unused)) int));", "unused");
 }
 
 #[test]
