@@ -229,6 +229,8 @@ impl Sema {
                 );
                 return Err(());
             }
+            // C11 6.7p3: a typedef may be redefined to the same type.
+            Some(Symbol::Typedef(_)) => {}
             Some(_) if self.scopes.is_empty() && self.mode == Mode::Script => {
                 self.error(
                     loc,
