@@ -7,6 +7,10 @@ use crate::ffi::{native_call, prep_call, CallCif};
 use crate::{raise, Interp, SlotKind, Trap};
 use ir::{ExprKind as K, TypeKind};
 
+/// Room for the va_list before a variadic call's stack area (24 bytes, rounded up so the
+/// area stays 16-byte aligned).
+const VA_HEAD: usize = 32;
+
 /// Most arguments passed without a heap allocation.
 const INLINE_ARGS: usize = 8;
 
@@ -41,7 +45,7 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
             )
         })
         .collect();
-    let variadic_call = c.fty.variadic && !extras.is_empty();
+    let variadic_call = c.fty.variadic;
     let name = match direct {
         Some(id) => format!("function '{}'", it.image.slots[id as usize].name),
         None => "a null function pointer".to_string(),
@@ -92,9 +96,12 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
             if variadic_call {
                 // Lay the variadic arguments out as the System V ABI puts them on the
                 // stack (8-byte slots, 16-byte alignment where needed), on the
-                // interpreter stack, for the callee's va_start.
+                // interpreter stack, after the va_list the callee's va_start copies (its
+                // register areas used up: every va_arg reads the stack area).
                 let total: usize = extras.iter().map(|e| e.0.div_ceil(8) * 8 + e.1).sum();
-                let area = it.push_frame(total as u32);
+                let list = it.push_frame((VA_HEAD + total) as u32);
+                let area = unsafe { list.add(VA_HEAD) };
+                unsafe { crate::ffi::write_va_list(list, 48, 176, area, std::ptr::null_mut()) };
                 let mut o = 0usize;
                 for (i, &(size, align, record)) in extras.iter().enumerate() {
                     o = o.div_ceil(align) * align;
@@ -108,7 +115,7 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
                     }
                     o += size.div_ceil(8) * 8;
                 }
-                it.va_args = area;
+                it.va_args = list;
             } else {
                 it.va_args = std::ptr::null_mut();
             }
