@@ -3,6 +3,7 @@
 
 static counter = 3;
 const limit = 10;
+static *cursor = &counter;
 extern shared;
 int shared = 7;
 
@@ -48,6 +49,6 @@ main()
     printf("%d\n", scaled(7, 1.5, "seven"));
     printf("%c %ld %d\n", first("hello"), sum_longs(4, v), shared);
     next_id();
-    printf("%d %zu\n", next_id(), sizeof(counter));
+    printf("%d %zu %d\n", next_id(), sizeof(counter), *cursor);
     return add(-1, 1);
 }

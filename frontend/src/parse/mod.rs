@@ -268,6 +268,28 @@ impl Adapter {
         None
     }
 
+    /// `static *p;`, `const **q = 0;`: implicit int before a pointer declarator.
+    fn implicit_int_pointer(&self) -> Option<String> {
+        if self.prefix != (SpecPrefix::Specs { kw: true }) {
+            return None;
+        }
+        let rest = self.peeked.iter().chain(self.toks.as_slice());
+        for t in rest {
+            match (t.kind, tok::keyword(&t.text)) {
+                (PpKind::Punct, _) if &*t.text == "*" => {}
+                (PpKind::Ident, Some(Tok::Const | Tok::Volatile | Tok::Restrict)) => {}
+                (PpKind::Ident, None) if !self.td.borrow().is_typedef(&t.text) => {
+                    return Some(format!(
+                        "type defaults to 'int' in declaration of '{}'",
+                        t.text
+                    ));
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
     /// The tokens after the current one are `( ... )` and then `{` or the start of a
     /// declaration.
     fn definition_follows(&self) -> bool {
@@ -708,17 +730,20 @@ impl Iterator for Adapter {
                 }
             },
         };
-        if let Tok::Ident(name) = &tok {
-            if let Some(msg) = self.implicit_int(name) {
-                self.diags.push(Diag::warning(pp.loc, msg));
-                let int = PpToken {
-                    kind: PpKind::Ident,
-                    text: "int".into(),
-                    ..pp.clone()
-                };
-                self.pending = Some((tok, pp));
-                (tok, pp) = (Tok::Int_, int);
-            }
+        let implicit = match &tok {
+            Tok::Ident(name) => self.implicit_int(name),
+            Tok::Star => self.implicit_int_pointer(),
+            _ => None,
+        };
+        if let Some(msg) = implicit {
+            self.diags.push(Diag::warning(pp.loc, msg));
+            let int = PpToken {
+                kind: PpKind::Ident,
+                text: "int".into(),
+                ..pp.clone()
+            };
+            self.pending = Some((tok, pp));
+            (tok, pp) = (Tok::Int_, int);
         }
         self.note_prefix(&tok);
         let stmt_start = match self.track(&tok, pp.loc) {

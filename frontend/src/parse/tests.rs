@@ -428,6 +428,15 @@ fn implicit_int() {
         "decl decl decl",
         &[],
     );
+    check_ii(
+        "static *p, **q; const * const r = 0;",
+        "decl decl",
+        &[
+            "type defaults to 'int' in declaration of 'p'",
+            "type defaults to 'int' in declaration of 'r'",
+        ],
+    );
+    check_ii("x = 2 * y;", "stmt", &[]);
 }
 
 #[test]
