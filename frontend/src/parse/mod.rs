@@ -212,6 +212,7 @@ fn starts_decl(t: &Tok) -> bool {
             | Typeof
             | VaList
             | Int128
+            | AutoType
             | TypeName(_)
     )
 }

@@ -1053,6 +1053,7 @@ fn all_statements() {
         assert!(dbg.contains(k), "missing {k}");
     }
     check("asm(\"nop\");", "Asm");
+    check("void f(void) { __auto_type x = 1; }", "AutoType");
     check("int x asm(\"y\");", "asm_label");
 }
 

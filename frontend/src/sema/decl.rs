@@ -119,7 +119,7 @@ impl Sema {
             self.error(id.loc, "declaration does not declare anything");
             return Err(());
         };
-        let t = self.declarator_type(&base.ty, &id.decl);
+        let t = self.declared_type(base, id)?;
         if base.storage == Some(StorageClass::Typedef) {
             return self.typedef_decl(&name, t, nloc, id.init.is_some());
         }
@@ -432,9 +432,10 @@ impl Sema {
                 .iter()
                 .any(|d| matches!(d, Derived::Function { .. }));
         self.vla_dims.clear();
-        let t = self.declarator_type(&base.ty, &id.decl);
+        let t = self.declared_type(base, id);
         self.vla_ok = false;
         let dims = std::mem::take(&mut self.vla_dims);
+        let t = t?;
         if base.storage == Some(StorageClass::Typedef) {
             // The lengths are evaluated where the typedef stands, once.
             self.vla_lengths(dims, out)?;
@@ -567,6 +568,37 @@ impl Sema {
             self.init_object(place, &t, init, out)?;
         }
         Ok(())
+    }
+
+    /// A declarator's type; for GNU `__auto_type x = e;`, the type of `e` as a value
+    /// (arrays and functions decay, qualifiers dropped), with the specifiers' qualifiers.
+    fn declared_type(
+        &mut self,
+        base: &super::types::BaseType,
+        id: &ast::InitDeclarator,
+    ) -> R<Type> {
+        if !base.auto_type {
+            return Ok(self.declarator_type(&base.ty, &id.decl));
+        }
+        let Some(ast::Initializer::Expr(e)) = &id.init else {
+            self.error(id.loc, "'__auto_type' requires an initializer expression");
+            return Err(());
+        };
+        if !id.decl.derived.is_empty() {
+            self.error(id.loc, "'__auto_type' may only be used with a plain name");
+            return Err(());
+        }
+        let t = self.typeof_expr(e);
+        let t = match &t.kind {
+            TypeKind::Array(el, _) | TypeKind::Vla(el, _) => Type::ptr_to((**el).clone()),
+            TypeKind::Function(_) => Type::ptr_to(t.unqual()),
+            _ => t.unqual(),
+        };
+        Ok(Type {
+            is_const: base.ty.is_const,
+            is_volatile: base.ty.is_volatile,
+            ..t
+        })
     }
 
     /// Statements that evaluate run-time array lengths into their frame slots (from

@@ -1637,6 +1637,18 @@ impl Sema {
                 convert(x, &long_ty())
             }
             "assume_aligned" if !args.is_empty() => self.rvalue_expr(&args[0])?,
+            // glibc's <alloca.h> defines alloca as this. The storage comes from the
+            // interpreter stack, as a VLA's does, and is released when the function
+            // returns (or, inside a block that declares a VLA, when that block ends).
+            "alloca" | "alloca_with_align" if !args.is_empty() && self.fcx.is_some() => {
+                let n = self.rvalue_expr(&args[0])?;
+                for a in &args[1..] {
+                    self.rvalue_expr(a)?;
+                }
+                // 16-byte aligned, as GCC's: push_frame aligns.
+                let n = convert(n, &ulong_ty());
+                Expr::new(K::Alloca(Box::new(n)), Type::ptr_to(Type::void()))
+            }
             "va_start" if !args.is_empty() => {
                 let Some(slot) = self.fcx.as_ref().and_then(|f| f.va_area) else {
                     self.error(loc, "'va_start' used in function with fixed arguments");

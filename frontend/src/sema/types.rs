@@ -15,6 +15,8 @@ pub(crate) struct BaseType {
     pub attrs: Vec<ast::Attribute>,
     /// `_Alignas`
     pub align: Option<u64>,
+    /// `__auto_type`: `ty` is a placeholder; each declarator takes its initializer's type.
+    pub auto_type: bool,
 }
 
 impl Sema {
@@ -56,6 +58,7 @@ impl Sema {
             is_inline: s.is_inline,
             attrs: s.attrs.clone(),
             align,
+            auto_type: s.types.iter().any(|(t, _)| matches!(t, TypeSpec::AutoType)),
         }
     }
 
@@ -87,6 +90,8 @@ impl Sema {
                     return Type::int();
                 }
                 TypeSpec::VaList => other = Some(Type::new(TypeKind::VaList)),
+                // The declarators give the type (`Sema::declared_type`).
+                TypeSpec::AutoType => other = Some(Type::int()),
                 TypeSpec::Struct(r) => other = Some(self.record_spec(r, false)),
                 TypeSpec::Union(r) => other = Some(self.record_spec(r, true)),
                 TypeSpec::Enum(e) => other = Some(self.enum_spec(e)),
