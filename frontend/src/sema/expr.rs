@@ -1637,10 +1637,16 @@ impl Sema {
                 convert(x, &long_ty())
             }
             "assume_aligned" if !args.is_empty() => self.rvalue_expr(&args[0])?,
+            "alloca" | "alloca_with_align" if self.fcx.is_none() || self.scopes.is_empty() => {
+                self.error(loc, "alloca outside a function or block is not supported");
+                return Err(());
+            }
             // glibc's <alloca.h> defines alloca as this. The storage comes from the
             // interpreter stack, as a VLA's does, and is released when the function
             // returns (or, inside a block that declares a VLA, when that block ends).
-            "alloca" | "alloca_with_align" if !args.is_empty() && self.fcx.is_some() => {
+            "alloca" | "alloca_with_align"
+                if !args.is_empty() && self.fcx.is_some() && !self.scopes.is_empty() =>
+            {
                 let n = self.rvalue_expr(&args[0])?;
                 for a in &args[1..] {
                     self.rvalue_expr(a)?;
