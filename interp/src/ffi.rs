@@ -133,6 +133,20 @@ fn build_struct(image: &Image, id: u32) -> *mut ffi_type {
     if elems.is_empty() {
         elems.push(&raw mut raw::ffi_type_uint8);
     }
+    // An over-aligned record (`aligned(64)`) is larger than its members: libffi, which
+    // sizes a struct from its elements, would classify it by the members alone (a struct
+    // of one int in %eax instead of memory). Over 16 bytes the System V class is memory
+    // whatever the members are, so padding bytes to the real size give that class.
+    // (Over-aligned records of 16 bytes or less are rare and left as they are.)
+    if let Some(l) = &rec.layout {
+        let natural: u64 = rec_natural_size(image, l);
+        let by_members = !rec.is_union && l.fields.iter().all(|f| f.bits.is_none());
+        if by_members && l.size > 16 && natural < l.size {
+            for _ in natural..l.size {
+                elems.push(&raw mut raw::ffi_type_uint8);
+            }
+        }
+    }
     elems.push(std::ptr::null_mut());
     let elems = Box::leak(elems.into_boxed_slice());
     Box::leak(Box::new(ffi_type {
@@ -141,6 +155,16 @@ fn build_struct(image: &Image, id: u32) -> *mut ffi_type {
         type_: raw::FFI_TYPE_STRUCT as u16,
         elements: elems.as_mut_ptr(),
     }))
+}
+
+/// The size of a record without the padding an alignment attribute added: its last
+/// member's end.
+fn rec_natural_size(image: &Image, l: &ir::RecordLayout) -> u64 {
+    l.fields
+        .iter()
+        .map(|f| f.offset + image.types.size_of(&f.ty))
+        .max()
+        .unwrap_or(0)
 }
 
 fn prep(

@@ -23,6 +23,10 @@ fn attr_prio(attrs: &[ast::Attribute], sema: &mut Sema, name: &str) -> Option<i3
     None
 }
 
+/// The alignment of a frame's base in every tier (the interpreter's `push_frame` and
+/// compiled prologues): locals aligned more need `Sema::overaligned_local`.
+pub(crate) const FRAME_ALIGN: u64 = 16;
+
 impl Sema {
     pub(crate) fn static_assert(&mut self, sa: &ast::StaticAssert) {
         if let Some(v) = self.const_int(&sa.cond) {
@@ -194,7 +198,8 @@ impl Sema {
             // `int a[];` at file scope is a tentative definition of one element (GCC warns).
             if let TypeKind::Array(e, None) = &t.kind {
                 if id.init.is_none() && self.types.is_complete(e) {
-                    return self.define_global(&name, t, None, nloc, existing);
+                    let req = self.requested_align(base, &id.decl.attrs);
+                    return self.define_global(&name, t, None, nloc, existing, req);
                 }
             }
             self.error(
@@ -206,7 +211,25 @@ impl Sema {
             );
             return Err(());
         }
-        self.define_global(&name, t, id.init.as_ref(), nloc, existing)
+        let req = self.requested_align(base, &id.decl.attrs);
+        self.define_global(&name, t, id.init.as_ref(), nloc, existing, req)
+    }
+
+    /// The alignment a declaration asks for beyond its type's (1 if none): `_Alignas` and
+    /// `__attribute__((aligned(N)))` on the specifiers or the declarator.
+    fn requested_align(
+        &mut self,
+        base: &super::types::BaseType,
+        decl_attrs: &[ast::Attribute],
+    ) -> u64 {
+        let mut align = base.align.unwrap_or(1);
+        for a in base.attrs.iter().chain(decl_attrs) {
+            if a.name.trim_matches('_') == "aligned" {
+                let v = a.args.first().and_then(|e| self.const_int(e)).unwrap_or(16);
+                align = align.max(v.max(1) as u64);
+            }
+        }
+        align
     }
 
     fn typedef_decl(&mut self, name: &str, t: Type, loc: Loc, has_init: bool) -> R<()> {
@@ -252,6 +275,7 @@ impl Sema {
         init: Option<&ast::Initializer>,
         loc: Loc,
         existing: Option<Symbol>,
+        req_align: u64,
     ) -> R<()> {
         let mut reuse = None;
         match existing {
@@ -358,6 +382,7 @@ impl Sema {
                 self.types.align_of(&t),
             ),
         };
+        let align = align.max(req_align);
         match in_module {
             Some(i) => {
                 let g = &mut self.module.globals[i];
@@ -369,7 +394,6 @@ impl Sema {
                 }
             }
             None if !already_emitted => {
-                let align = self.types.align_of(&t);
                 self.module.globals.push(ir::Global {
                     id: gid,
                     name: name.to_string(),
@@ -522,7 +546,10 @@ impl Sema {
             };
             let gid = self.new_global_id();
             let size = self.types.size_of(&t);
-            let align = self.types.align_of(&t);
+            let align = self
+                .types
+                .align_of(&t)
+                .max(self.requested_align(base, &id.decl.attrs));
             let fname = self
                 .fcx
                 .as_ref()
@@ -549,9 +576,12 @@ impl Sema {
             );
             return Ok(());
         }
-        let mut align = self.types.align_of(&t);
-        if let Some(a) = base.align {
-            align = align.max(a);
+        let align = self
+            .types
+            .align_of(&t)
+            .max(self.requested_align(base, &id.decl.attrs));
+        if align > FRAME_ALIGN {
+            return self.overaligned_local(&name, t, align, id, out);
         }
         let off = self.alloc_local(self.types.size_of(&t), align);
         // The name is in scope in its own initializer (C11 6.2.1p7).
@@ -568,6 +598,85 @@ impl Sema {
             self.init_object(place, &t, init, out)?;
         }
         Ok(())
+    }
+
+    /// A local aligned more than frames are (`_Alignas(32)`, a struct with
+    /// `aligned(64)`): frame offsets cannot align it, so it lives in a frame buffer with
+    /// room to spare, at an address rounded up when the declaration runs, which a pointer
+    /// slot keeps (as a VLA's does).
+    fn overaligned_local(
+        &mut self,
+        name: &str,
+        t: Type,
+        align: u64,
+        id: &ast::InitDeclarator,
+        out: &mut Vec<ir::Stmt>,
+    ) -> R<()> {
+        let (ptr, place) = self.aligned_storage(&t, align, out);
+        self.declare(
+            name,
+            Symbol::Var(VarSym {
+                ty: t.clone(),
+                place: Place::Vla { ptr },
+            }),
+        );
+        if let Some(init) = &id.init {
+            self.init_object(place, &t, init, out)?;
+        }
+        Ok(())
+    }
+
+    /// Storage for an object of type `t` aligned to `align` (more than `FRAME_ALIGN`): a
+    /// frame buffer and a pointer slot, set by a statement added to `out`. Returns the
+    /// slot and the object as an lvalue.
+    pub(crate) fn aligned_storage(
+        &mut self,
+        t: &Type,
+        align: u64,
+        out: &mut Vec<ir::Stmt>,
+    ) -> (u32, Expr) {
+        let size = self.types.size_of(t);
+        let buf = self.alloc_local(size + align - FRAME_ALIGN, FRAME_ALIGN);
+        let ptr = self.alloc_local(8, 8);
+        let ulong = Type::new(TypeKind::ULong);
+        let pointee = t.elem().cloned().unwrap_or_else(|| t.clone());
+        let pty = Type::ptr_to(pointee);
+        let start = super::expr::convert(
+            Expr::new(
+                K::AddrOf(Box::new(Expr::new(K::Local(buf), t.clone()))),
+                Type::ptr_to(t.clone()),
+            ),
+            &ulong,
+        );
+        let konst = |v: u64| Expr::new(K::Int(v as i64), ulong.clone());
+        let bin = |op, a: Expr, b: Expr| {
+            Expr::new(
+                K::Binary {
+                    op,
+                    op_ty: ir::Scalar::U64,
+                    lhs: Box::new(a),
+                    rhs: Box::new(b),
+                },
+                ulong.clone(),
+            )
+        };
+        let rounded = bin(
+            ir::BinOp::And,
+            bin(ir::BinOp::Add, start, konst(align - 1)),
+            konst(!(align - 1)),
+        );
+        out.push(ir::Stmt::Expr(Expr::new(
+            K::Assign(
+                Box::new(Expr::new(K::Local(ptr), pty.clone())),
+                Box::new(super::expr::convert(rounded, &pty)),
+            ),
+            pty.clone(),
+        )));
+        let at = Expr::new(
+            K::Load(Box::new(Expr::new(K::Local(ptr), pty.clone()))),
+            pty,
+        );
+        (ptr, Expr::new(K::Deref(Box::new(at)), t.clone()))
     }
 
     /// A declarator's type; for GNU `__auto_type x = e;`, the type of `e` as a value
@@ -763,6 +872,7 @@ impl Sema {
         let saved_scopes = std::mem::take(&mut self.scopes);
         self.scopes.push(Default::default());
         let mut offs = Vec::new();
+        let mut overaligned = Vec::new();
         let mut ok = true;
         let named: Vec<(Option<(String, Loc)>, Type)> = if ident_list.is_some() {
             knr.iter()
@@ -788,6 +898,11 @@ impl Sema {
             }
             let off = self.alloc_local(self.types.size_of(&pt), self.types.align_of(&pt));
             offs.push(off);
+            if let Some((n, _)) = &pname {
+                if pt.is_record() && self.types.align_of(&pt) > FRAME_ALIGN {
+                    overaligned.push((off, pt.clone(), n.clone()));
+                }
+            }
             if let Some((n, l)) = pname {
                 if self.lookup_current(&n).is_some() {
                     self.error(l, format!("redefinition of parameter '{n}'"));
@@ -805,9 +920,30 @@ impl Sema {
             let slot = self.alloc_local(8, 8);
             self.fcx.as_mut().unwrap().va_area = Some(slot);
         }
+        let mut prologue = Vec::new();
+        // An over-aligned struct parameter: copied on entry to storage aligned as its type
+        // says (its frame slot is only as aligned as the frame).
+        for (off, pt, name) in overaligned {
+            let align = self.types.align_of(&pt);
+            let (ptr, place) = self.aligned_storage(&pt, align, &mut prologue);
+            let arg = Expr::new(
+                K::Load(Box::new(Expr::new(K::Local(off), pt.clone()))),
+                pt.clone(),
+            );
+            prologue.push(ir::Stmt::Expr(Expr::new(
+                K::Assign(Box::new(place), Box::new(arg)),
+                pt.clone(),
+            )));
+            self.declare(
+                &name,
+                Symbol::Var(VarSym {
+                    ty: pt.clone(),
+                    place: Place::Vla { ptr },
+                }),
+            );
+        }
         // `double a[n][m]`: now that n and m are in scope, give the parameter its
         // variable-length row type; the lengths are evaluated on entry.
-        let mut prologue = Vec::new();
         if ident_list.is_none() {
             for (p, &off) in params.iter().zip(&offs) {
                 let Some((pname, _)) = &p.decl.name else {

@@ -691,8 +691,8 @@ impl Sema {
                     lv: true,
                 },
                 Place::Vla { ptr, .. } => {
-                    // The array is where its pointer slot points.
-                    let elem = v.ty.elem().cloned().unwrap_or(Type::int());
+                    // The array (or over-aligned object) is where its pointer slot points.
+                    let elem = v.ty.elem().cloned().unwrap_or_else(|| v.ty.clone());
                     let p = Expr::new(
                         K::Load(Box::new(Expr::new(
                             K::Local(ptr),
@@ -1637,6 +1637,14 @@ impl Sema {
                 convert(x, &long_ty())
             }
             "assume_aligned" if !args.is_empty() => self.rvalue_expr(&args[0])?,
+            // Only the chosen operand is evaluated (or even analyzed), and it keeps its
+            // type and lvalue-ness.
+            "choose_expr" if args.len() == 3 => {
+                let Some(c) = self.const_int(&args[0]) else {
+                    return Err(());
+                };
+                return self.expr(&args[if c != 0 { 1 } else { 2 }]).map(Some);
+            }
             "alloca" | "alloca_with_align" if self.fcx.is_none() || self.scopes.is_empty() => {
                 self.error(loc, "alloca outside a function or block is not supported");
                 return Err(());
@@ -1959,9 +1967,14 @@ impl Sema {
                 }
             }
         }
-        let off = self.alloc_local(self.types.size_of(&t), self.types.align_of(&t));
-        let place = Expr::new(K::Local(off), t.clone());
         let mut stmts = Vec::new();
+        let align = self.types.align_of(&t);
+        let place = if align > super::decl::FRAME_ALIGN {
+            self.aligned_storage(&t, align, &mut stmts).1
+        } else {
+            let off = self.alloc_local(self.types.size_of(&t), align);
+            Expr::new(K::Local(off), t.clone())
+        };
         self.init_object(place.clone(), &t, init, &mut stmts)?;
         let labels = Vec::new();
         Ok(Val {

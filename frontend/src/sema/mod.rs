@@ -49,7 +49,8 @@ pub(crate) enum Place {
         tentative: bool,
     },
     Local(u32),
-    /// A variable-length array: the frame slot of its address (its lengths are in its type).
+    /// A variable-length array or an over-aligned local: the frame slot of its address (a
+    /// VLA's lengths are in its type).
     Vla {
         ptr: u32,
     },
