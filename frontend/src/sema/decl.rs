@@ -687,7 +687,8 @@ impl Sema {
         id: &ast::InitDeclarator,
     ) -> R<Type> {
         if !base.auto_type {
-            return Ok(self.declarator_type(&base.ty, &id.decl));
+            let t = self.declarator_type(&base.ty, &id.decl);
+            return self.type_attrs(t, base.attrs.iter().chain(&id.decl.attrs));
         }
         let Some(ast::Initializer::Expr(e)) = &id.init else {
             self.error(id.loc, "'__auto_type' requires an initializer expression");
@@ -708,6 +709,89 @@ impl Sema {
             is_volatile: base.ty.is_volatile,
             ..t
         })
+    }
+
+    /// Attributes that change a declaration's type or meaning: `mode` gives the integer
+    /// or float type of that size; `vector_size` an array of the elements (GCC's vector
+    /// types are not supported beyond their layout); `cleanup` is refused rather than
+    /// silently ignored (the cleanup would never run).
+    fn type_attrs<'a>(
+        &mut self,
+        mut t: Type,
+        attrs: impl Iterator<Item = &'a ast::Attribute>,
+    ) -> R<Type> {
+        for a in attrs {
+            match a.name.trim_matches('_') {
+                "vector_size" => {
+                    // A vector has its elements' layout: an array of them, so that
+                    // structs holding vectors (glibc's <link.h>) have their size; vector
+                    // arithmetic and assignment are then errors, as on arrays.
+                    let n = a.args.first().and_then(|e| self.const_int(e)).unwrap_or(0);
+                    let es = self.types.size_of(&t);
+                    if !t.is_arith() || n <= 0 || es == 0 || n as u64 % es != 0 {
+                        self.error(
+                            a.loc,
+                            "vector types (attribute 'vector_size') are not supported yet",
+                        );
+                        return Err(());
+                    }
+                    t = Type::new(TypeKind::Array(Box::new(t), Some(n as u64 / es)));
+                }
+                "cleanup" => {
+                    self.error(a.loc, "attribute 'cleanup' is not supported yet");
+                    return Err(());
+                }
+                "mode" => {
+                    let m = match a.args.first().map(|e| &e.kind) {
+                        Some(ast::ExprKind::Ident(m)) => m.trim_matches('_').to_string(),
+                        _ => String::new(),
+                    };
+                    let unsigned = matches!(
+                        t.kind,
+                        TypeKind::Bool
+                            | TypeKind::UChar
+                            | TypeKind::UShort
+                            | TypeKind::UInt
+                            | TypeKind::ULong
+                            | TypeKind::ULongLong
+                    );
+                    use TypeKind::*;
+                    let k = match (m.as_str(), t.is_integer(), unsigned) {
+                        ("QI" | "byte", true, false) => SChar,
+                        ("QI" | "byte", true, true) => UChar,
+                        ("HI", true, false) => Short,
+                        ("HI", true, true) => UShort,
+                        ("SI", true, false) => Int,
+                        ("SI", true, true) => UInt,
+                        ("DI" | "word" | "pointer", true, false) => Long,
+                        ("DI" | "word" | "pointer", true, true) => ULong,
+                        ("SF", _, _) if t.is_float() => Float,
+                        ("DF", _, _) if t.is_float() => Double,
+                        ("TI", true, _) => {
+                            self.error(a.loc, "__int128 is not supported yet (mode TI)");
+                            return Err(());
+                        }
+                        _ => {
+                            self.error(
+                                a.loc,
+                                format!(
+                                    "attribute 'mode({m})' on '{}' is not supported",
+                                    self.types.type_name(&t)
+                                ),
+                            );
+                            return Err(());
+                        }
+                    };
+                    t = Type {
+                        kind: k,
+                        is_const: t.is_const,
+                        is_volatile: t.is_volatile,
+                    };
+                }
+                _ => {}
+            }
+        }
+        Ok(t)
     }
 
     /// Statements that evaluate run-time array lengths into their frame slots (from
