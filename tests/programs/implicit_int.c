@@ -1,4 +1,4 @@
-// Implicit int as GCC accepts it with warnings (so this program is exempt from -Werror -pedantic): main(), K&R definitions, storage classes or qualifiers without a type.
+// Implicit int and implicit function declarations as GCC 12 accepts them with warnings (so this program is exempt from -Werror -pedantic): main(), K&R definitions, storage classes or qualifiers without a type, calls before any declaration.
 #include <stdio.h>
 
 static counter = 3;
@@ -50,5 +50,10 @@ main()
     printf("%c %ld %d\n", first("hello"), sum_longs(4, v), shared);
     next_id();
     printf("%d %zu %d\n", next_id(), sizeof(counter), *cursor);
+    printf("%d %d\n", defined_later(6), old_style_later(2, 3));
     return add(-1, 1);
 }
+
+int defined_later(int v) { return v * 7; }
+
+old_style_later(a, b) { return a * 100 + b; }

@@ -42,7 +42,13 @@ impl Sema {
     }
 
     /// Declares (or redeclares) a function at file scope. Returns its id.
-    fn declare_function(&mut self, name: &str, t: &Type, asm: Option<&str>, loc: Loc) -> R<FuncId> {
+    pub(crate) fn declare_function(
+        &mut self,
+        name: &str,
+        t: &Type,
+        asm: Option<&str>,
+        loc: Loc,
+    ) -> R<FuncId> {
         match self.global_sym(name).cloned() {
             Some(Symbol::Func(f)) => {
                 if !compatible_unqual(&f.ty, t) {

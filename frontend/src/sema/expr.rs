@@ -1525,6 +1525,20 @@ impl Sema {
                 if let Some(v) = self.builtin_call(name, args, loc)? {
                     return Ok(v);
                 }
+                if self.mode == super::Mode::Script {
+                    // As GCC 12 does (C89's rule): a warning, and `extern int name();`
+                    // at file scope. At the prompt a typo is likelier: an error with a
+                    // suggestion.
+                    self.warning(f.loc, format!("implicit declaration of function '{name}'"));
+                    let t = Type::new(TypeKind::Function(Box::new(ir::FnType {
+                        ret: int_ty(),
+                        params: vec![],
+                        variadic: false,
+                        unprototyped: true,
+                    })));
+                    self.declare_function(name, &t, None, f.loc)?;
+                    return self.call(f, args, loc);
+                }
                 let msg = match self.did_you_mean(name) {
                     Some(n) => format!("call to undeclared function '{name}'; did you mean '{n}'?"),
                     None => format!("call to undeclared function '{name}'; ISO C99 and later do not support implicit function declarations"),
