@@ -1,4 +1,4 @@
-// variadic functions of the program called back by the C library: a comparator `int cmp(const void *a, ...)` given to qsort and bsearch (reads its second argument with va_arg; the System V ABI passes it as a non-variadic callee receives it)
+// variadic functions of the program called back by the C library: a comparator `int cmp(const void *a, ...)` given to qsort and bsearch (reads its second argument with va_arg; the System V ABI passes it as a non-variadic callee receives it); and a variadic function called through a pointer without a prototype, as K&R code does
 #include <stdio.h> /* before stdarg.h: both declare va_list, a typedef redefinition */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -29,7 +29,19 @@ static int by_name(const void *a, ...) {
     return (unsigned char)*x - (unsigned char)*y;
 }
 
+static double avg(int n, ...) {
+    va_list ap;
+    va_start(ap, n);
+    double s = 0;
+    for (int i = 0; i < n; i++)
+        s += va_arg(ap, double);
+    va_end(ap);
+    return n ? s / n : 0;
+}
+
 int main(void) {
+    double (*old_style)() = (double (*)())(void (*)(void))avg;
+    printf("%.3f %.3f\n", old_style(3, 1.0, 2.5, 4.0), old_style(0));
     int v[] = { 42, -7, 19, 0, 3, 88, -100, 19, 5 };
     size_t n = sizeof v / sizeof v[0];
     qsort(v, n, sizeof v[0], (cmp_fn)(void (*)(void))by_value);

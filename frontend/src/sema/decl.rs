@@ -23,6 +23,35 @@ fn attr_prio(attrs: &[ast::Attribute], sema: &mut Sema, name: &str) -> Option<i3
     None
 }
 
+/// C11 6.7.6.3p15: a declaration without a prototype (`int f();`, or an implicit one)
+/// and a prototype agree only if the prototype has no `...` and no parameter that default
+/// promotions would change (`char`, `short`, `float`, `_Bool`). The callers of the
+/// unprototyped one pass promoted arguments, in registers a variadic callee would not read
+/// as named ones.
+fn unprototyped_matches(a: &Type, b: &Type) -> bool {
+    let (Some(f), Some(g)) = (a.fn_type(), b.fn_type()) else {
+        return true;
+    };
+    let proto = match (f.unprototyped, g.unprototyped) {
+        (true, false) if f.params.is_empty() => g,
+        (false, true) if g.params.is_empty() => f,
+        _ => return true,
+    };
+    !proto.variadic
+        && proto.params.iter().all(|p| {
+            !matches!(
+                p.kind,
+                TypeKind::Bool
+                    | TypeKind::Char
+                    | TypeKind::SChar
+                    | TypeKind::UChar
+                    | TypeKind::Short
+                    | TypeKind::UShort
+                    | TypeKind::Float
+            )
+        })
+}
+
 /// The alignment of a frame's base in every tier (the interpreter's `push_frame` and
 /// compiled prologues): locals aligned more need `Sema::overaligned_local`.
 pub(crate) const FRAME_ALIGN: u64 = 16;
@@ -51,7 +80,7 @@ impl Sema {
     ) -> R<FuncId> {
         match self.global_sym(name).cloned() {
             Some(Symbol::Func(f)) => {
-                if !compatible_unqual(&f.ty, t) {
+                if !compatible_unqual(&f.ty, t) || !unprototyped_matches(&f.ty, t) {
                     self.error(loc, format!("conflicting types for '{name}'"));
                     return Err(());
                 }

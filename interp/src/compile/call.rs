@@ -46,6 +46,10 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
         })
         .collect();
     let variadic_call = c.fty.variadic;
+    // A call without a prototype (`int (*)()`) may reach a variadic function: its
+    // arguments after the callee's named ones are then its variadic ones, as on the
+    // System V ABI, which GCC relies on.
+    let unprototyped = c.fty.unprototyped;
     let name = match direct {
         Some(id) => format!("function '{}'", it.image.slots[id as usize].name),
         None => "a null function pointer".to_string(),
@@ -93,11 +97,19 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
         if let Some(id) = id {
             let f = it.compiled_fn(id);
             let saved_sp = it.sp;
-            if variadic_call {
+            let va_from = if variadic_call {
+                Some(0)
+            } else if unprototyped && unsafe { (*f).va_area.is_some() } {
+                Some(unsafe { (*f).params.len() }.min(extras.len()))
+            } else {
+                None
+            };
+            if let Some(skip) = va_from {
                 // Lay the variadic arguments out as the System V ABI puts them on the
                 // stack (8-byte slots, 16-byte alignment where needed), on the
                 // interpreter stack, after the va_list the callee's va_start copies (its
                 // register areas used up: every va_arg reads the stack area).
+                let extras = &extras[skip..];
                 let total: usize = extras.iter().map(|e| e.0.div_ceil(8) * 8 + e.1).sum();
                 let list = it.push_frame((VA_HEAD + total) as u32);
                 let area = unsafe { list.add(VA_HEAD) };
@@ -105,7 +117,7 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
                 let mut o = 0usize;
                 for (i, &(size, align, record)) in extras.iter().enumerate() {
                     o = o.div_ceil(align) * align;
-                    let v = vals[nfixed + i];
+                    let v = vals[nfixed + skip + i];
                     unsafe {
                         if record {
                             std::ptr::copy_nonoverlapping(v as *const u8, area.add(o), size);

@@ -795,7 +795,7 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
                     let list = std::ptr::read_unaligned(fp.add(slot) as *const u64) as *const u8;
                     if list.is_null() {
                         raise(Trap::Error(
-                            "va_start: this call's variadic arguments cannot be located (a variadic function called without its prototype, or from native code with a struct parameter)".into(),
+                            "va_start: this call's variadic arguments cannot be located (a variadic function with a struct parameter, called from native code)".into(),
                         ));
                     }
                     std::ptr::copy_nonoverlapping(list, p, 24);
