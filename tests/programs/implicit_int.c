@@ -22,6 +22,8 @@ scaled(x, factor, name)
 
 static twice(int v) { return 2 * v; }
 
+static pick(i, s) register i; register char *s; { return s[i]; }
+
 static inline square(n) { return n * n; }
 
 char first(s) char *s; { return s[0]; }
@@ -50,7 +52,7 @@ main()
     printf("%c %ld %d\n", first("hello"), sum_longs(4, v), shared);
     next_id();
     printf("%d %zu %d\n", next_id(), sizeof(counter), *cursor);
-    printf("%d %d\n", defined_later(6), old_style_later(2, 3));
+    printf("%d %d %c\n", defined_later(6), old_style_later(2, 3), pick(1, "xyz"));
     return add(-1, 1);
 }
 

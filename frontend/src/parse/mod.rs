@@ -337,7 +337,10 @@ impl Adapter {
                 Some(Emitted { tok: For, .. })
             )
         );
-        let at_start = (self.parens == 0 && self.at_stmt_start) || for_init;
+        // `f(a) register a; { ... }`: K&R parameter declarations start after the `)`.
+        let kr_decl =
+            self.open.is_empty() && matches!(&self.last, Some(Emitted { tok: RParen, .. }));
+        let at_start = (self.parens == 0 && self.at_stmt_start) || for_init || kr_decl;
         let kw = match self.prefix {
             SpecPrefix::Specs { kw } | SpecPrefix::Attr { kw, .. } => Some(kw),
             SpecPrefix::None if at_start => Some(false),

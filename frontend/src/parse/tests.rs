@@ -437,6 +437,12 @@ fn implicit_int() {
         ],
     );
     check_ii("x = 2 * y;", "stmt", &[]);
+    check_ii(
+        "f(a, b) register a; register char *b; { return a; }",
+        "func",
+        &[ret, "type defaults to 'int' in declaration of 'a'"],
+    );
+    check_ii("(void)f(1); g(2) + 1;", "stmt stmt", &[]);
 }
 
 #[test]
