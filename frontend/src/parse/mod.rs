@@ -724,6 +724,7 @@ impl Iterator for Adapter {
         if self.done {
             return None;
         }
+        let inserted = self.pending.is_some();
         let (mut tok, mut pp) = match self.pending.take() {
             Some(x) => x,
             None => match self.convert()? {
@@ -735,6 +736,7 @@ impl Iterator for Adapter {
             },
         };
         let implicit = match &tok {
+            _ if inserted => None,
             Tok::Ident(name) => self.implicit_int(name),
             Tok::Star => self.implicit_int_pointer(),
             _ => None,
