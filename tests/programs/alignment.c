@@ -31,6 +31,15 @@ static int depth(int n) {
     return n == 0 ? (int)v[3] : (int)v[0] + depth(n - 1);
 }
 
+static int jumped(int skip) {
+    if (skip)
+        goto later;
+    _Alignas(64) int x = 5;
+later:
+    x = 7 + skip;
+    return mis(&x, 64) * 100 + x;
+}
+
 int main(void) {
     char a = 1;
     _Alignas(32) int z = 5;
@@ -48,7 +57,7 @@ int main(void) {
     z += al;
     strcpy(l.tag, "changed");
     printf("%d %s %zu\n", z, l.tag, sizeof l);
-    printf("%d\n", depth(10));
+    printf("%d %d %d\n", depth(10), jumped(1), jumped(0));
     printf("%d %d %d\n", by_value(l, 4), l.id, by_value(make(20), 1));
     struct line *cl = &(struct line){ 5, "literal" };
     printf("%d %d %s %d\n", mis(cl, 64), cl->id, cl->tag, make(8).id);

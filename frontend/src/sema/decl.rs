@@ -52,6 +52,41 @@ fn unprototyped_matches(a: &Type, b: &Type) -> bool {
         })
 }
 
+/// The object of type `t` in the frame buffer at `buf` (`Sema::aligned_buffer`): the
+/// buffer's address rounded up to `align`, computed where it is used, so it needs no
+/// statement to run first (a `goto` may jump past a declaration).
+pub(crate) fn aligned_place(buf: u32, align: u64, t: &Type) -> Expr {
+    let ulong = Type::new(TypeKind::ULong);
+    let pointee = t.elem().cloned().unwrap_or_else(|| t.clone());
+    let pty = Type::ptr_to(pointee);
+    let start = super::expr::convert(
+        Expr::new(
+            K::AddrOf(Box::new(Expr::new(K::Local(buf), t.clone()))),
+            Type::ptr_to(t.clone()),
+        ),
+        &ulong,
+    );
+    let konst = |v: u64| Expr::new(K::Int(v as i64), ulong.clone());
+    let bin = |op, a: Expr, b: Expr| {
+        Expr::new(
+            K::Binary {
+                op,
+                op_ty: ir::Scalar::U64,
+                lhs: Box::new(a),
+                rhs: Box::new(b),
+            },
+            ulong.clone(),
+        )
+    };
+    let rounded = bin(
+        ir::BinOp::And,
+        bin(ir::BinOp::Add, start, konst(align - 1)),
+        konst(!(align - 1)),
+    );
+    let at = super::expr::convert(rounded, &pty);
+    Expr::new(K::Deref(Box::new(at)), t.clone())
+}
+
 /// The alignment of a frame's base in every tier (the interpreter's `push_frame` and
 /// compiled prologues): locals aligned more need `Sema::overaligned_local`.
 pub(crate) const FRAME_ALIGN: u64 = 16;
@@ -637,8 +672,7 @@ impl Sema {
 
     /// A local aligned more than frames are (`_Alignas(32)`, a struct with
     /// `aligned(64)`): frame offsets cannot align it, so it lives in a frame buffer with
-    /// room to spare, at an address rounded up when the declaration runs, which a pointer
-    /// slot keeps (as a VLA's does).
+    /// room to spare, at its address rounded up (`Place::Aligned`).
     fn overaligned_local(
         &mut self,
         name: &str,
@@ -647,71 +681,25 @@ impl Sema {
         id: &ast::InitDeclarator,
         out: &mut Vec<ir::Stmt>,
     ) -> R<()> {
-        let (ptr, place) = self.aligned_storage(&t, align, out);
+        let buf = self.aligned_buffer(&t, align);
         self.declare(
             name,
             Symbol::Var(VarSym {
                 ty: t.clone(),
-                place: Place::Vla { ptr },
+                place: Place::Aligned { buf, align },
             }),
         );
         if let Some(init) = &id.init {
-            self.init_object(place, &t, init, out)?;
+            self.init_object(aligned_place(buf, align, &t), &t, init, out)?;
         }
         Ok(())
     }
 
-    /// Storage for an object of type `t` aligned to `align` (more than `FRAME_ALIGN`): a
-    /// frame buffer and a pointer slot, set by a statement added to `out`. Returns the
-    /// slot and the object as an lvalue.
-    pub(crate) fn aligned_storage(
-        &mut self,
-        t: &Type,
-        align: u64,
-        out: &mut Vec<ir::Stmt>,
-    ) -> (u32, Expr) {
-        let size = self.types.size_of(t);
-        let buf = self.alloc_local(size + align - FRAME_ALIGN, FRAME_ALIGN);
-        let ptr = self.alloc_local(8, 8);
-        let ulong = Type::new(TypeKind::ULong);
-        let pointee = t.elem().cloned().unwrap_or_else(|| t.clone());
-        let pty = Type::ptr_to(pointee);
-        let start = super::expr::convert(
-            Expr::new(
-                K::AddrOf(Box::new(Expr::new(K::Local(buf), t.clone()))),
-                Type::ptr_to(t.clone()),
-            ),
-            &ulong,
-        );
-        let konst = |v: u64| Expr::new(K::Int(v as i64), ulong.clone());
-        let bin = |op, a: Expr, b: Expr| {
-            Expr::new(
-                K::Binary {
-                    op,
-                    op_ty: ir::Scalar::U64,
-                    lhs: Box::new(a),
-                    rhs: Box::new(b),
-                },
-                ulong.clone(),
-            )
-        };
-        let rounded = bin(
-            ir::BinOp::And,
-            bin(ir::BinOp::Add, start, konst(align - 1)),
-            konst(!(align - 1)),
-        );
-        out.push(ir::Stmt::Expr(Expr::new(
-            K::Assign(
-                Box::new(Expr::new(K::Local(ptr), pty.clone())),
-                Box::new(super::expr::convert(rounded, &pty)),
-            ),
-            pty.clone(),
-        )));
-        let at = Expr::new(
-            K::Load(Box::new(Expr::new(K::Local(ptr), pty.clone()))),
-            pty,
-        );
-        (ptr, Expr::new(K::Deref(Box::new(at)), t.clone()))
+    /// A frame buffer for an object of type `t` aligned to `align` (more than
+    /// `FRAME_ALIGN`): its offset; the object is at `aligned_place`.
+    pub(crate) fn aligned_buffer(&mut self, t: &Type, align: u64) -> u32 {
+        debug_assert!(align > FRAME_ALIGN && align.is_power_of_two());
+        self.alloc_local(self.types.size_of(t) + align - FRAME_ALIGN, FRAME_ALIGN)
     }
 
     /// A declarator's type; for GNU `__auto_type x = e;`, the type of `e` as a value
@@ -1044,20 +1032,20 @@ impl Sema {
         // says (its frame slot is only as aligned as the frame).
         for (off, pt, name) in overaligned {
             let align = self.types.align_of(&pt);
-            let (ptr, place) = self.aligned_storage(&pt, align, &mut prologue);
+            let buf = self.aligned_buffer(&pt, align);
             let arg = Expr::new(
                 K::Load(Box::new(Expr::new(K::Local(off), pt.clone()))),
                 pt.clone(),
             );
             prologue.push(ir::Stmt::Expr(Expr::new(
-                K::Assign(Box::new(place), Box::new(arg)),
+                K::Assign(Box::new(aligned_place(buf, align, &pt)), Box::new(arg)),
                 pt.clone(),
             )));
             self.declare(
                 &name,
                 Symbol::Var(VarSym {
                     ty: pt.clone(),
-                    place: Place::Vla { ptr },
+                    place: Place::Aligned { buf, align },
                 }),
             );
         }

@@ -690,9 +690,13 @@ impl Sema {
                     e: Expr::new(K::Local(off), v.ty),
                     lv: true,
                 },
+                Place::Aligned { buf, align } => Val {
+                    e: super::decl::aligned_place(buf, align, &v.ty),
+                    lv: true,
+                },
                 Place::Vla { ptr, .. } => {
-                    // The array (or over-aligned object) is where its pointer slot points.
-                    let elem = v.ty.elem().cloned().unwrap_or_else(|| v.ty.clone());
+                    // The array is where its pointer slot points.
+                    let elem = v.ty.elem().cloned().unwrap_or(Type::int());
                     let p = Expr::new(
                         K::Load(Box::new(Expr::new(
                             K::Local(ptr),
@@ -1984,7 +1988,8 @@ impl Sema {
         let mut stmts = Vec::new();
         let align = self.types.align_of(&t);
         let place = if align > super::decl::FRAME_ALIGN {
-            self.aligned_storage(&t, align, &mut stmts).1
+            let buf = self.aligned_buffer(&t, align);
+            super::decl::aligned_place(buf, align, &t)
         } else {
             let off = self.alloc_local(self.types.size_of(&t), align);
             Expr::new(K::Local(off), t.clone())

@@ -49,10 +49,16 @@ pub(crate) enum Place {
         tentative: bool,
     },
     Local(u32),
-    /// A variable-length array or an over-aligned local: the frame slot of its address (a
-    /// VLA's lengths are in its type).
+    /// A variable-length array: the frame slot of its address (its lengths are in its
+    /// type).
     Vla {
         ptr: u32,
+    },
+    /// A local aligned more than the frame: in the frame buffer at `buf`, at its address
+    /// rounded up to `align` (`decl::aligned_place`).
+    Aligned {
+        buf: u32,
+        align: u64,
     },
 }
 
