@@ -535,7 +535,19 @@ impl Sema {
             self.vla_lengths(dims, out)?;
             return self.typedef_decl(&name, t, nloc, id.init.is_some());
         }
-        if t.has_vla() && automatic {
+        if t.has_vla() {
+            if !automatic {
+                let what = if base.storage == Some(StorageClass::Extern) {
+                    "'extern' linkage"
+                } else {
+                    "'static' storage duration"
+                };
+                self.error(
+                    nloc,
+                    format!("variable length array declaration cannot have {what}"),
+                );
+                return Err(());
+            }
             return self.vla_declarator(&name, nloc, t, dims, id, out);
         }
         // A pointer to a variable-length array is an ordinary 8-byte local; its pointee's

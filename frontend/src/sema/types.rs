@@ -477,6 +477,10 @@ impl Sema {
                     falign = falign.max(a);
                 }
                 let fsize = self.types.size_of(&ty);
+                if ty.has_vla() {
+                    self.error(loc, "fields must have a constant size: 'variable length array in structure' extension will never be supported");
+                    continue;
+                }
                 if ty.is_function() {
                     self.error(loc, "field has function type");
                     continue;
