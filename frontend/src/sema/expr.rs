@@ -1933,6 +1933,13 @@ impl Sema {
     }
 
     fn compound_literal(&mut self, t: Type, init: &ast::Initializer, loc: Loc) -> R<Val> {
+        if t.has_vla() {
+            self.error(
+                loc,
+                "compound literal cannot be of variable-length array type",
+            );
+            return Err(());
+        }
         let t = self.complete_array_type(&t, init);
         if !self.types.is_complete(&t) {
             self.error(
