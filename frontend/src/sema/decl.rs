@@ -763,7 +763,7 @@ impl Sema {
                     // arithmetic and assignment are then errors, as on arrays.
                     let n = a.args.first().and_then(|e| self.const_int(e)).unwrap_or(0);
                     let es = self.types.size_of(&t);
-                    if !t.is_arith() || n <= 0 || es == 0 || n as u64 % es != 0 {
+                    if !t.is_arith() || n <= 0 || es == 0 || !(n as u64).is_multiple_of(es) {
                         self.error(
                             a.loc,
                             "vector types (attribute 'vector_size') are not supported yet",
