@@ -1,4 +1,4 @@
-// Pointers to variable-length arrays (int (*p)[n], int (*p)[n][m]), block-scope VLA typedefs, casts to such pointers, and pointer-to-VLA parameters.
+// Pointers to variable-length arrays (int (*p)[n], int (*p)[n][m]), block-scope VLA typedefs, typeof(int[n]), casts to such pointers, and pointer-to-VLA parameters.
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -89,6 +89,13 @@ int main(void) {
         free(g);
     }
     printf("%d %d\n", row_size(2), row_size(7));
+    int k = 4;
+    __typeof__(int[k]) t;
+    __typeof__(double[k][k + 1]) *tm = 0;
+    for (int i = 0; i < k; i++)
+        t[i] = i * 5;
+    k = 1;
+    printf("%zu %d %zu %zu\n", sizeof t, t[3], sizeof *tm, sizeof(__typeof__(char[k + 2])));
     free(p);
     free(c);
     free(d);

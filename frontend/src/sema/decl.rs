@@ -496,7 +496,16 @@ impl Sema {
     }
 
     pub(crate) fn local_decl(&mut self, d: &ast::Declaration, out: &mut Vec<ir::Stmt>) {
+        // The specifiers may name a variable-length type (`typeof(int[n])`): its lengths
+        // are evaluated first.
+        self.typeof_vla = self.fcx.is_some() && !self.scopes.is_empty();
+        self.vla_dims.clear();
         let base = self.base_type(&d.specs);
+        self.typeof_vla = false;
+        let dims = std::mem::take(&mut self.vla_dims);
+        if self.vla_lengths(dims, out).is_err() {
+            return;
+        }
         for id in &d.declarators {
             let _ = self.local_declarator(&base, id, out);
         }

@@ -157,6 +157,9 @@ pub struct Sema {
     /// evaluate when the declaration runs.
     pub(crate) vla_dims: Vec<(u32, crate::ast::Expr)>,
     pub(crate) vla_param: bool,
+    /// Declaration specifiers being read in a block: `typeof(int[n])` may have run-time
+    /// lengths.
+    pub(crate) typeof_vla: bool,
     /// Blocks being lowered that declared a variable-length array (innermost last).
     pub(crate) vla_blocks: Vec<bool>,
     /// `#pragma pack`: the largest member alignment (0: natural), and saved values.
@@ -202,6 +205,7 @@ impl Sema {
             vla_ok: false,
             vla_dims: Vec::new(),
             vla_param: false,
+            typeof_vla: false,
             vla_blocks: Vec::new(),
             setjmp_label: None,
             pack: 0,

@@ -106,7 +106,19 @@ impl Sema {
                     let t = self.typeof_expr(e);
                     other = Some(t);
                 }
-                TypeSpec::TypeofType(tn) | TypeSpec::Atomic(tn) => other = Some(self.type_name(tn)),
+                TypeSpec::TypeofType(tn) => {
+                    // `typeof(int[n]) a;` in a block: `local_decl` evaluates the lengths.
+                    let was = self.vla_ok;
+                    self.vla_ok |= self.typeof_vla
+                        && !tn
+                            .decl
+                            .derived
+                            .iter()
+                            .any(|d| matches!(d, ast::Derived::Function { .. }));
+                    other = Some(self.type_name(tn));
+                    self.vla_ok = was;
+                }
+                TypeSpec::Atomic(tn) => other = Some(self.type_name(tn)),
             }
         }
         let n_basic =
