@@ -235,3 +235,59 @@ fn scripts_read_their_stdin() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "3\n70\n");
 }
+
+/// Variadic functions of the program called from C code: a shared library built here calls
+/// them through pointers (tests/native/varcb_*.c), in every tier; the output must be what
+/// the program built by cc prints.
+#[test]
+fn variadic_callbacks_from_a_shared_library() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/native");
+    let dir = std::env::temp_dir().join(format!("crepl-varcb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let lib = dir.join("libvarcb.so");
+    let cc = |args: &[&std::ffi::OsStr]| {
+        let out = Command::new("cc")
+            .args(args)
+            .output()
+            .expect("cc is needed");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    cc(&[
+        "-shared".as_ref(),
+        "-fPIC".as_ref(),
+        "-o".as_ref(),
+        lib.as_os_str(),
+        src.join("varcb_lib.c").as_os_str(),
+    ]);
+    let exe = dir.join("varcb");
+    cc(&[
+        "-o".as_ref(),
+        exe.as_os_str(),
+        src.join("varcb_main.c").as_os_str(),
+        lib.as_os_str(),
+    ]);
+    let want = Command::new(&exe).output().unwrap();
+    assert!(want.status.success());
+    for tier in ["--tier=interp", "--tier=baseline", "--tier=auto"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_crepl"))
+            .arg(tier)
+            .arg("-L")
+            .arg(&dir)
+            .args(["-l", "varcb"])
+            .arg(src.join("varcb_main.c"))
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&want.stdout),
+            "{tier}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.status.success(), "{tier}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -133,6 +133,12 @@ fn pathological_inputs() {
     survives("return 5;");
     survives("break;");
     survives("case 1: ;");
+    // Variable-length types where a constant size is needed (a compound literal of one
+    // overflowed the front end's stack).
+    survives("int g(int n) { typedef int row[n]; int *p = (row){0}; return p[0]; }");
+    survives("int g(int n) { typedef int row[n]; static row r; struct S { row x; } s; }");
+    survives("int n = 2; int (*p)[n]; typedef int t[n];");
+    survives("f(a) register a; { return a; } f(1) { }");
 }
 
 #[test]

@@ -64,6 +64,8 @@ pub enum TypeSpec {
     Bool,
     Complex,
     Int128,
+    /// GNU `__auto_type`: the declared object's type is its initializer's.
+    AutoType,
     /// `__builtin_va_list`
     VaList,
     Struct(RecordSpec),

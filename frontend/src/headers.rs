@@ -11,6 +11,7 @@ pub const BUILTIN_HEADERS: &[&str] = &[
     "stdnoreturn.h",
     "limits.h",
     "iso646.h",
+    "complex.h",
 ];
 
 /// The text of crepl's own header `name` (as written between `<` and `>`), if it has one.
@@ -24,6 +25,7 @@ pub fn builtin_header(name: &str) -> Option<&'static str> {
         "stdnoreturn.h" => include_str!("../include/stdnoreturn.h"),
         "limits.h" => include_str!("../include/limits.h"),
         "iso646.h" => include_str!("../include/iso646.h"),
+        "complex.h" => include_str!("../include/complex.h"),
         _ => return None,
     })
 }

@@ -133,6 +133,20 @@ fn build_struct(image: &Image, id: u32) -> *mut ffi_type {
     if elems.is_empty() {
         elems.push(&raw mut raw::ffi_type_uint8);
     }
+    // An over-aligned record (`aligned(64)`) is larger than its members: libffi, which
+    // sizes a struct from its elements, would classify it by the members alone (a struct
+    // of one int in %eax instead of memory). Over 16 bytes the System V class is memory
+    // whatever the members are, so padding bytes to the real size give that class.
+    // (Over-aligned records of 16 bytes or less are rare and left as they are.)
+    if let Some(l) = &rec.layout {
+        let natural: u64 = rec_natural_size(image, l);
+        let by_members = !rec.is_union && l.fields.iter().all(|f| f.bits.is_none());
+        if by_members && l.size > 16 && natural < l.size {
+            for _ in natural..l.size {
+                elems.push(&raw mut raw::ffi_type_uint8);
+            }
+        }
+    }
     elems.push(std::ptr::null_mut());
     let elems = Box::leak(elems.into_boxed_slice());
     Box::leak(Box::new(ffi_type {
@@ -143,13 +157,34 @@ fn build_struct(image: &Image, id: u32) -> *mut ffi_type {
     }))
 }
 
+/// The size of a record without the padding an alignment attribute added: its last
+/// member's end.
+fn rec_natural_size(image: &Image, l: &ir::RecordLayout) -> u64 {
+    l.fields
+        .iter()
+        .map(|f| f.offset + image.types.size_of(&f.ty))
+        .max()
+        .unwrap_or(0)
+}
+
 fn prep(
     image: &Image,
     ret: &Type,
     args: &[Type],
     fixed: Option<usize>,
 ) -> Result<Box<CallCif>, Trap> {
+    prep_types(image, ret, args, fixed, None)
+}
+
+fn prep_types(
+    image: &Image,
+    ret: &Type,
+    args: &[Type],
+    fixed: Option<usize>,
+    extra: Option<*mut ffi_type>,
+) -> Result<Box<CallCif>, Trap> {
     let mut atypes: Vec<*mut ffi_type> = args.iter().map(|t| ffi_of(image, t)).collect();
+    atypes.extend(extra);
     let mut c = Box::new(CallCif {
         cif: unsafe { std::mem::zeroed() },
         _atypes: Vec::new(),
@@ -266,8 +301,18 @@ impl Interp {
     /// the interpreter. The closure lives as long as the process (slots may still point to
     /// it after a redefinition).
     pub fn make_entry(&mut self, id: FuncId, ty: &FnType) -> Result<usize, String> {
-        let params: Vec<Type> = ty.params.iter().map(decay).collect();
-        let cif = prep(&self.image, &ty.ret, &params, None).map_err(|e| format!("{e:?}"))?;
+        let mut params: Vec<Type> = ty.params.iter().map(decay).collect();
+        let plan = VaPlan::of(&self.image, ty);
+        if let Some(p) = &plan {
+            // Marker parameters that make libffi's closure save the vector registers and
+            // show where the stack arguments end (see `VaPlan`).
+            if p.marker_double.is_some() {
+                params.push(Type::new(TypeKind::Double));
+            }
+        }
+        let marker = plan.map(|p| p.marker_mem);
+        let cif = prep_types(&self.image, &ty.ret, &params, None, marker)
+            .map_err(|e| format!("{e:?}"))?;
         let cif = Box::leak(cif);
         unsafe {
             let mut code: *mut c_void = std::ptr::null_mut();
@@ -289,6 +334,125 @@ impl Interp {
             Ok(code as usize)
         }
     }
+}
+
+/// Writes a System V va_list: `gp_offset`, `fp_offset` (bytes used of the register save
+/// area's 48 integer and 128 vector bytes), the stack area, the register save area.
+///
+/// # Safety
+/// `list` must point to 24 writable bytes.
+pub(crate) unsafe fn write_va_list(
+    list: *mut u8,
+    gp_offset: u32,
+    fp_offset: u32,
+    overflow: *mut u8,
+    regs: *mut u8,
+) {
+    std::ptr::write_unaligned(list as *mut u32, gp_offset);
+    std::ptr::write_unaligned(list.add(4) as *mut u32, fp_offset);
+    std::ptr::write_unaligned(list.add(8) as *mut u64, overflow as u64);
+    std::ptr::write_unaligned(list.add(16) as *mut u64, regs as u64);
+}
+
+/// How the closure of an interpreted variadic function finds the variadic arguments native
+/// code passed it.
+///
+/// A System V variadic callee is called like a non-variadic one (plus `%al`); its
+/// `va_start` needs the six integer and eight vector argument registers (the register save
+/// area) and the address of the first stack argument after the named ones. libffi's
+/// closure entry (`ffi_closure_unix64_sse`, src/x86/unix64.S) stores exactly those
+/// registers, in exactly the save area's layout (`struct register_args`: gpr[6], then
+/// sse[8] of 16 bytes), and gives the trampoline each declared argument's address: in that
+/// area for a register argument, on the caller's stack for the others. So the closure is
+/// prepared with the named parameters plus two markers: a `double` (it makes libffi save
+/// the vector registers, which it does only when an argument is of SSE class, and its
+/// address is `&sse[n]`, so the area's start), and a 24-byte struct, which is always passed
+/// in memory, so its address is where the caller's variadic stack arguments begin. The
+/// markers' values are never read.
+///
+/// Supported when the named parameters are scalars (long double ones go on the stack,
+/// which the memory marker accounts for); with a struct parameter `va_start` reports that
+/// it cannot locate the arguments.
+pub(crate) struct VaPlan {
+    /// Integer registers the named parameters use (with a hidden result pointer).
+    gp: u32,
+    /// Vector registers they use.
+    sse: u32,
+    /// Index of the double marker, absent if the named parameters use all eight vector
+    /// registers (libffi saves them anyway; the first named one is `&sse[0]`).
+    marker_double: Option<usize>,
+    /// Index of the first vector-register parameter, when there is no double marker.
+    first_sse: usize,
+    /// Index of the memory marker.
+    marker_index: usize,
+    /// The memory marker's libffi type.
+    marker_mem: *mut ffi_type,
+}
+
+impl VaPlan {
+    pub(crate) fn of(image: &Image, ty: &FnType) -> Option<VaPlan> {
+        if !ty.variadic || ty.params.iter().any(|p| p.is_record()) {
+            return None;
+        }
+        // A struct result over 16 bytes is returned through a hidden pointer in %rdi.
+        let hidden = ty.ret.is_record() && image.types.size_of(&ty.ret) > 16;
+        let (mut gp, mut sse) = (hidden as u32, 0u32);
+        let mut first_sse = 0;
+        for (i, p) in ty.params.iter().map(decay).enumerate() {
+            match p.kind {
+                TypeKind::LongDouble => {}
+                TypeKind::Float | TypeKind::Double => {
+                    if sse == 0 {
+                        first_sse = i;
+                    }
+                    sse += 1;
+                }
+                _ => gp += 1,
+            }
+        }
+        let n = ty.params.len();
+        let marker_double = (sse < 8).then_some(n);
+        Some(VaPlan {
+            gp: gp.min(6),
+            sse: sse.min(8),
+            marker_double,
+            first_sse,
+            marker_index: n + marker_double.is_some() as usize,
+            marker_mem: mem_marker(),
+        })
+    }
+
+    /// The va_list for this call, from the argument addresses libffi gave the trampoline.
+    ///
+    /// # Safety
+    /// `args` must be the closure's argument array for a cif prepared by `make_entry`.
+    unsafe fn va_list(&self, args: *mut *mut c_void, list: *mut u8) {
+        let regs = match self.marker_double {
+            Some(i) => (*args.add(i) as *mut u8).sub(48 + 16 * self.sse as usize),
+            None => (*args.add(self.first_sse) as *mut u8).sub(48),
+        };
+        let overflow = *args.add(self.marker_index) as *mut u8;
+        write_va_list(list, 8 * self.gp, 48 + 16 * self.sse, overflow, regs);
+    }
+}
+
+/// A 24-byte struct: passed in memory (System V: over 16 bytes).
+fn mem_marker() -> *mut ffi_type {
+    static MARKER: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *MARKER.get_or_init(|| {
+        let elems = Box::leak(Box::new([
+            &raw mut raw::ffi_type_uint64,
+            &raw mut raw::ffi_type_uint64,
+            &raw mut raw::ffi_type_uint64,
+            std::ptr::null_mut(),
+        ]));
+        Box::leak(Box::new(ffi_type {
+            size: 0,
+            alignment: 0,
+            type_: raw::FFI_TYPE_STRUCT as u16,
+            elements: elems.as_mut_ptr(),
+        })) as *mut ffi_type as usize
+    }) as *mut ffi_type
 }
 
 fn decay(t: &Type) -> Type {
@@ -334,11 +498,20 @@ unsafe extern "C" fn trampoline(
         }
     }
     let ret = ty.ret.clone();
+    // A variadic function's va_list, over the registers and stack native code passed.
+    let mut list = [0u64; 3];
+    let va_list = match VaPlan::of(&it.image, &ty) {
+        Some(plan) => {
+            plan.va_list(args, list.as_mut_ptr() as *mut u8);
+            list.as_mut_ptr() as *mut u8
+        }
+        None => std::ptr::null_mut(),
+    };
     let me: *mut Interp = it;
     let r = crate::catch(|| {
         let it = &mut *me;
         let f = it.compiled_fn(id);
-        it.va_args = std::ptr::null_mut();
+        it.va_args = va_list;
         let rp = if ret.is_record() || ret.kind == TypeKind::LongDouble {
             result as *mut u8
         } else {

@@ -87,6 +87,22 @@ enum TagState {
     Attr(u32),
 }
 
+/// Declaration specifiers without a type specifier so far at the start of a statement
+/// (`static`, `const`, `__attribute__((...))`), for implicit int.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SpecPrefix {
+    None,
+    /// `kw`: a storage class or qualifier keyword was seen.
+    Specs {
+        kw: bool,
+    },
+    /// In an attribute or `_Alignas`, `depth` parentheses deep.
+    Attr {
+        kw: bool,
+        depth: u32,
+    },
+}
+
 /// One token handed to the parser, remembered for diagnostics.
 #[derive(Clone, Debug)]
 struct Emitted {
@@ -124,6 +140,9 @@ struct Adapter {
     nesting: nesting::NestingGuard,
     /// A fatal error already returned: stop.
     done: bool,
+    /// The token after an `int` the adapter inserted (implicit int).
+    pending: Option<(Tok, PpToken)>,
+    prefix: SpecPrefix,
 }
 
 /// `t` without the payload that would need an allocation to copy (names, string contents):
@@ -193,6 +212,7 @@ fn starts_decl(t: &Tok) -> bool {
             | Typeof
             | VaList
             | Int128
+            | AutoType
             | TypeName(_)
     )
 }
@@ -216,7 +236,138 @@ impl Adapter {
             blocks_before_last: 0,
             nesting: nesting::NestingGuard::default(),
             done: false,
+            pending: None,
+            prefix: SpecPrefix::None,
         }
+    }
+
+    /// Implicit int (C89, accepted by GCC with a warning): whether the identifier `name`
+    /// about to be handed out starts a declarator whose type specifier is missing, and the
+    /// warning to give. The grammar cannot tell (`f(a) { ... }` and the REPL statement
+    /// `f(a);` share their first four tokens), so the adapter decides by looking ahead and
+    /// inserts an `int` token before the name:
+    /// - after storage classes or qualifiers alone (`static x = 3;`, `const f() {...}`),
+    ///   in any scope: nothing else can follow them;
+    /// - at the start of a file-scope item, a name followed by a parenthesized list and
+    ///   then `{` or a declaration (K&R parameters): a call is never followed by either.
+    fn implicit_int(&self, name: &str) -> Option<String> {
+        let after_specs = self.prefix == SpecPrefix::Specs { kw: true };
+        if self.open.is_empty() && (self.at_stmt_start || after_specs) && self.definition_follows()
+        {
+            return Some("return type defaults to 'int'".into());
+        }
+        // `static foo y;` is an unknown type name `foo`, not an implicit int.
+        let next = self.peeked.iter().chain(self.toks.as_slice()).next();
+        let declarator_ends = next.is_some_and(|t| match t.kind {
+            PpKind::Punct => matches!(&*t.text, "=" | ";" | "," | "[" | "(" | ":"),
+            PpKind::Ident => matches!(tok::keyword(&t.text), Some(Tok::Attribute | Tok::Asm)),
+            _ => false,
+        });
+        if after_specs && declarator_ends {
+            return Some(format!("type defaults to 'int' in declaration of '{name}'"));
+        }
+        None
+    }
+
+    /// `static *p;`, `const **q = 0;`: implicit int before a pointer declarator.
+    fn implicit_int_pointer(&self) -> Option<String> {
+        if self.prefix != (SpecPrefix::Specs { kw: true }) {
+            return None;
+        }
+        let rest = self.peeked.iter().chain(self.toks.as_slice());
+        for t in rest {
+            match (t.kind, tok::keyword(&t.text)) {
+                (PpKind::Punct, _) if &*t.text == "*" => {}
+                (PpKind::Ident, Some(Tok::Const | Tok::Volatile | Tok::Restrict)) => {}
+                (PpKind::Ident, None) if !self.td.borrow().is_typedef(&t.text) => {
+                    return Some(format!(
+                        "type defaults to 'int' in declaration of '{}'",
+                        t.text
+                    ));
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The tokens after the current one are `( ... )` and then `{` or the start of a
+    /// declaration.
+    fn definition_follows(&self) -> bool {
+        let mut rest = self.peeked.iter().chain(self.toks.as_slice());
+        if !rest
+            .next()
+            .is_some_and(|t| &*t.text == "(" && t.kind == PpKind::Punct)
+        {
+            return false;
+        }
+        let mut depth = 1usize;
+        for t in rest.by_ref() {
+            if t.kind == PpKind::Punct {
+                match &*t.text {
+                    "(" => depth += 1,
+                    ")" => depth -= 1,
+                    _ => {}
+                }
+            }
+            if depth == 0 {
+                break;
+            }
+        }
+        let Some(next) = rest.next() else {
+            return false;
+        };
+        match next.kind {
+            PpKind::Punct => &*next.text == "{",
+            PpKind::Ident => match tok::keyword(&next.text) {
+                Some(k) => starts_decl(&k),
+                None => self.td.borrow().is_typedef(&next.text),
+            },
+            _ => false,
+        }
+    }
+
+    /// Follows declaration specifiers that are not type specifiers at a statement start.
+    fn note_prefix(&mut self, tok: &Tok) {
+        use Tok::*;
+        let for_init = matches!(
+            (&self.last, &self.before_last),
+            (
+                Some(Emitted { tok: LParen, .. }),
+                Some(Emitted { tok: For, .. })
+            )
+        );
+        // `f(a) register a; { ... }`: K&R parameter declarations start after the `)`.
+        let kr_decl =
+            self.open.is_empty() && matches!(&self.last, Some(Emitted { tok: RParen, .. }));
+        let at_start = (self.parens == 0 && self.at_stmt_start) || for_init || kr_decl;
+        let kw = match self.prefix {
+            SpecPrefix::Specs { kw } | SpecPrefix::Attr { kw, .. } => Some(kw),
+            SpecPrefix::None if at_start => Some(false),
+            SpecPrefix::None => None,
+        };
+        self.prefix = match (self.prefix, tok) {
+            (SpecPrefix::Attr { kw, depth }, LParen) => SpecPrefix::Attr {
+                kw,
+                depth: depth + 1,
+            },
+            (SpecPrefix::Attr { kw, depth: 1 }, RParen) => SpecPrefix::Specs { kw },
+            (SpecPrefix::Attr { kw, depth }, RParen) if depth > 1 => SpecPrefix::Attr {
+                kw,
+                depth: depth - 1,
+            },
+            (SpecPrefix::Attr { kw, depth }, _) if depth > 0 => SpecPrefix::Attr { kw, depth },
+            (_, Attribute | Alignas) if kw.is_some() => SpecPrefix::Attr {
+                kw: kw == Some(true),
+                depth: 0,
+            },
+            (
+                _,
+                Static | Extern | Typedef | Register | Auto | ThreadLocal | Const | Volatile
+                | Restrict | Inline | Noreturn,
+            ) if kw.is_some() => SpecPrefix::Specs { kw: true },
+            _ => SpecPrefix::None,
+        };
     }
 
     fn next_pp(&mut self) -> Option<PpToken> {
@@ -573,13 +724,34 @@ impl Iterator for Adapter {
         if self.done {
             return None;
         }
-        let (tok, pp) = match self.convert()? {
-            Ok(x) => x,
-            Err(e) => {
-                self.done = true;
-                return Some(Err(e));
-            }
+        let inserted = self.pending.is_some();
+        let (mut tok, mut pp) = match self.pending.take() {
+            Some(x) => x,
+            None => match self.convert()? {
+                Ok(x) => x,
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(e));
+                }
+            },
         };
+        let implicit = match &tok {
+            _ if inserted => None,
+            Tok::Ident(name) => self.implicit_int(name),
+            Tok::Star => self.implicit_int_pointer(),
+            _ => None,
+        };
+        if let Some(msg) = implicit {
+            self.diags.push(Diag::warning(pp.loc, msg));
+            let int = PpToken {
+                kind: PpKind::Ident,
+                text: "int".into(),
+                ..pp.clone()
+            };
+            self.pending = Some((tok, pp));
+            (tok, pp) = (Tok::Int_, int);
+        }
+        self.note_prefix(&tok);
         let stmt_start = match self.track(&tok, pp.loc) {
             Ok(s) => s,
             Err(e) => {

@@ -375,6 +375,76 @@ fn kr_function() {
     assert_eq!(f.old_style_decls.len(), 2);
 }
 
+/// Implicit int: (source, item kinds in order, warnings). The adapter inserts `int`; calls
+/// that look alike stay statements.
+#[test]
+fn implicit_int() {
+    #[track_caller]
+    fn check_ii(src: &str, kinds: &str, warnings: &[&str]) {
+        let (u, d) = parse_src(src);
+        let errs: Vec<_> = d.iter().filter(|d| d.level == Level::Error).collect();
+        assert!(errs.is_empty(), "{src:?}: {errs:?}");
+        let got: Vec<&str> = u
+            .items
+            .iter()
+            .map(|i| match i {
+                ExternalItem::Func(_) => "func",
+                ExternalItem::Decl(_) => "decl",
+                ExternalItem::Stmt(_) => "stmt",
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(got.join(" "), kinds, "{src:?}");
+        let w: Vec<&str> = d.iter().map(|d| d.msg.as_str()).collect();
+        assert_eq!(w, warnings, "{src:?}");
+    }
+    let ret = "return type defaults to 'int'";
+    check_ii("main() { return 0; }", "func", &[ret]);
+    check_ii("f(a, b) { return a + b; }", "func", &[ret]);
+    check_ii("f(a, b) int a; char *b; { return a; }", "func", &[ret]);
+    check_ii("static f(int a) { return a; }", "func", &[ret]);
+    check_ii("f(1); f(a, b);", "stmt stmt", &[]);
+    check_ii("g(); f(x) { }", "stmt func", &[ret]);
+    check_ii(
+        "static x = 3;",
+        "decl",
+        &["type defaults to 'int' in declaration of 'x'"],
+    );
+    check_ii(
+        "const __attribute__((unused)) y[2], *z;",
+        "decl",
+        &["type defaults to 'int' in declaration of 'y'"],
+    );
+    check_ii(
+        "void f(void) { register i; for (register j = 0; j < 2; j++); }",
+        "func",
+        &[
+            "type defaults to 'int' in declaration of 'i'",
+            "type defaults to 'int' in declaration of 'j'",
+        ],
+    );
+    check_ii(
+        "unsigned u; const int c = 1; static int s;",
+        "decl decl decl",
+        &[],
+    );
+    check_ii(
+        "static *p, **q; const * const r = 0;",
+        "decl decl",
+        &[
+            "type defaults to 'int' in declaration of 'p'",
+            "type defaults to 'int' in declaration of 'r'",
+        ],
+    );
+    check_ii("x = 2 * y;", "stmt", &[]);
+    check_ii(
+        "f(a, b) register a; register char *b; { return a; }",
+        "func",
+        &[ret, "type defaults to 'int' in declaration of 'a'"],
+    );
+    check_ii("(void)f(1); g(2) + 1;", "stmt stmt", &[]);
+}
+
 #[test]
 fn function_definitions() {
     let u = ok("int main(void) { int x = 1; return x; }\nstatic inline int g(int a) { return a; }");
@@ -461,6 +531,16 @@ fn attributes() {
         "aligned",
     );
     check("__attribute__((unused)) static int z;", "unused");
+    // An attribute first in a parenthesized declarator (c-testsuite 00210); it is dropped.
+    assert_eq!(
+        der("void (__attribute__((noreturn)) *p)(void);"),
+        der("void (*p)(void);")
+    );
+    assert_eq!(
+        expr("(int (__attribute__((noinline)) *)(void)) fp"),
+        expr("(int (*)(void)) fp")
+    );
+    check("int g(int (__attribute__((unused)) int));", "unused");
 }
 
 #[test]
@@ -979,6 +1059,7 @@ fn all_statements() {
         assert!(dbg.contains(k), "missing {k}");
     }
     check("asm(\"nop\");", "Asm");
+    check("void f(void) { __auto_type x = 1; }", "AutoType");
     check("int x asm(\"y\");", "asm_label");
 }
 

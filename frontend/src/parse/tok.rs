@@ -136,7 +136,8 @@ keywords! {
     VaArg = "__builtin_va_arg";
     Offsetof = "__builtin_offsetof";
     TypesCompatible = "__builtin_types_compatible_p";
-    Int128 = "__int128";
+    Int128 = "__int128" | "__int128_t" | "__uint128_t";
+    AutoType = "__auto_type";
     // `#pragma pack(...)`, turned into tokens by the preprocessor: `__crepl_pragma_pack(N)`.
     PragmaPack = "__crepl_pragma_pack";
 }

@@ -23,6 +23,74 @@ fn attr_prio(attrs: &[ast::Attribute], sema: &mut Sema, name: &str) -> Option<i3
     None
 }
 
+/// C11 6.7.6.3p15: a declaration without a prototype (`int f();`, or an implicit one)
+/// and a prototype agree only if the prototype has no `...` and no parameter that default
+/// promotions would change (`char`, `short`, `float`, `_Bool`). The callers of the
+/// unprototyped one pass promoted arguments, in registers a variadic callee would not read
+/// as named ones.
+fn unprototyped_matches(a: &Type, b: &Type) -> bool {
+    let (Some(f), Some(g)) = (a.fn_type(), b.fn_type()) else {
+        return true;
+    };
+    let proto = match (f.unprototyped, g.unprototyped) {
+        (true, false) if f.params.is_empty() => g,
+        (false, true) if g.params.is_empty() => f,
+        _ => return true,
+    };
+    !proto.variadic
+        && proto.params.iter().all(|p| {
+            !matches!(
+                p.kind,
+                TypeKind::Bool
+                    | TypeKind::Char
+                    | TypeKind::SChar
+                    | TypeKind::UChar
+                    | TypeKind::Short
+                    | TypeKind::UShort
+                    | TypeKind::Float
+            )
+        })
+}
+
+/// The object of type `t` in the frame buffer at `buf` (`Sema::aligned_buffer`): the
+/// buffer's address rounded up to `align`, computed where it is used, so it needs no
+/// statement to run first (a `goto` may jump past a declaration).
+pub(crate) fn aligned_place(buf: u32, align: u64, t: &Type) -> Expr {
+    let ulong = Type::new(TypeKind::ULong);
+    let pointee = t.elem().cloned().unwrap_or_else(|| t.clone());
+    let pty = Type::ptr_to(pointee);
+    let start = super::expr::convert(
+        Expr::new(
+            K::AddrOf(Box::new(Expr::new(K::Local(buf), t.clone()))),
+            Type::ptr_to(t.clone()),
+        ),
+        &ulong,
+    );
+    let konst = |v: u64| Expr::new(K::Int(v as i64), ulong.clone());
+    let bin = |op, a: Expr, b: Expr| {
+        Expr::new(
+            K::Binary {
+                op,
+                op_ty: ir::Scalar::U64,
+                lhs: Box::new(a),
+                rhs: Box::new(b),
+            },
+            ulong.clone(),
+        )
+    };
+    let rounded = bin(
+        ir::BinOp::And,
+        bin(ir::BinOp::Add, start, konst(align - 1)),
+        konst(!(align - 1)),
+    );
+    let at = super::expr::convert(rounded, &pty);
+    Expr::new(K::Deref(Box::new(at)), t.clone())
+}
+
+/// The alignment of a frame's base in every tier (the interpreter's `push_frame` and
+/// compiled prologues): locals aligned more need `Sema::overaligned_local`.
+pub(crate) const FRAME_ALIGN: u64 = 16;
+
 impl Sema {
     pub(crate) fn static_assert(&mut self, sa: &ast::StaticAssert) {
         if let Some(v) = self.const_int(&sa.cond) {
@@ -38,10 +106,16 @@ impl Sema {
     }
 
     /// Declares (or redeclares) a function at file scope. Returns its id.
-    fn declare_function(&mut self, name: &str, t: &Type, asm: Option<&str>, loc: Loc) -> R<FuncId> {
+    pub(crate) fn declare_function(
+        &mut self,
+        name: &str,
+        t: &Type,
+        asm: Option<&str>,
+        loc: Loc,
+    ) -> R<FuncId> {
         match self.global_sym(name).cloned() {
             Some(Symbol::Func(f)) => {
-                if !compatible_unqual(&f.ty, t) {
+                if !compatible_unqual(&f.ty, t) || !unprototyped_matches(&f.ty, t) {
                     self.error(loc, format!("conflicting types for '{name}'"));
                     return Err(());
                 }
@@ -119,7 +193,7 @@ impl Sema {
             self.error(id.loc, "declaration does not declare anything");
             return Err(());
         };
-        let t = self.declarator_type(&base.ty, &id.decl);
+        let t = self.declared_type(base, id)?;
         if base.storage == Some(StorageClass::Typedef) {
             return self.typedef_decl(&name, t, nloc, id.init.is_some());
         }
@@ -194,7 +268,8 @@ impl Sema {
             // `int a[];` at file scope is a tentative definition of one element (GCC warns).
             if let TypeKind::Array(e, None) = &t.kind {
                 if id.init.is_none() && self.types.is_complete(e) {
-                    return self.define_global(&name, t, None, nloc, existing);
+                    let req = self.requested_align(base, &id.decl.attrs);
+                    return self.define_global(&name, t, None, nloc, existing, req);
                 }
             }
             self.error(
@@ -206,7 +281,25 @@ impl Sema {
             );
             return Err(());
         }
-        self.define_global(&name, t, id.init.as_ref(), nloc, existing)
+        let req = self.requested_align(base, &id.decl.attrs);
+        self.define_global(&name, t, id.init.as_ref(), nloc, existing, req)
+    }
+
+    /// The alignment a declaration asks for beyond its type's (1 if none): `_Alignas` and
+    /// `__attribute__((aligned(N)))` on the specifiers or the declarator.
+    fn requested_align(
+        &mut self,
+        base: &super::types::BaseType,
+        decl_attrs: &[ast::Attribute],
+    ) -> u64 {
+        let mut align = base.align.unwrap_or(1);
+        for a in base.attrs.iter().chain(decl_attrs) {
+            if a.name.trim_matches('_') == "aligned" {
+                let v = a.args.first().and_then(|e| self.const_int(e)).unwrap_or(16);
+                align = align.max(v.max(1) as u64);
+            }
+        }
+        align
     }
 
     fn typedef_decl(&mut self, name: &str, t: Type, loc: Loc, has_init: bool) -> R<()> {
@@ -229,6 +322,8 @@ impl Sema {
                 );
                 return Err(());
             }
+            // C11 6.7p3: a typedef may be redefined to the same type.
+            Some(Symbol::Typedef(_)) => {}
             Some(_) if self.scopes.is_empty() && self.mode == Mode::Script => {
                 self.error(
                     loc,
@@ -250,6 +345,7 @@ impl Sema {
         init: Option<&ast::Initializer>,
         loc: Loc,
         existing: Option<Symbol>,
+        req_align: u64,
     ) -> R<()> {
         let mut reuse = None;
         match existing {
@@ -356,6 +452,7 @@ impl Sema {
                 self.types.align_of(&t),
             ),
         };
+        let align = align.max(req_align);
         match in_module {
             Some(i) => {
                 let g = &mut self.module.globals[i];
@@ -367,7 +464,6 @@ impl Sema {
                 }
             }
             None if !already_emitted => {
-                let align = self.types.align_of(&t);
                 self.module.globals.push(ir::Global {
                     id: gid,
                     name: name.to_string(),
@@ -400,7 +496,16 @@ impl Sema {
     }
 
     pub(crate) fn local_decl(&mut self, d: &ast::Declaration, out: &mut Vec<ir::Stmt>) {
+        // The specifiers may name a variable-length type (`typeof(int[n])`): its lengths
+        // are evaluated first.
+        self.typeof_vla = self.fcx.is_some() && !self.scopes.is_empty();
+        self.vla_dims.clear();
         let base = self.base_type(&d.specs);
+        self.typeof_vla = false;
+        let dims = std::mem::take(&mut self.vla_dims);
+        if self.vla_lengths(dims, out).is_err() {
+            return;
+        }
         for id in &d.declarators {
             let _ = self.local_declarator(&base, id, out);
         }
@@ -420,23 +525,43 @@ impl Sema {
             base.storage,
             Some(StorageClass::Static) | Some(StorageClass::Extern) | Some(StorageClass::Typedef)
         );
-        self.vla_ok = automatic
+        // Arrays, pointers to them and typedefs may have run-time lengths in a block
+        // (`int a[n]`, `int (*p)[n][m]`, `typedef int row[n]`).
+        self.vla_ok = (automatic || base.storage == Some(StorageClass::Typedef))
             && self.fcx.is_some()
-            && id
+            && !id
                 .decl
                 .derived
                 .iter()
-                .all(|d| matches!(d, Derived::Array { .. }));
+                .any(|d| matches!(d, Derived::Function { .. }));
         self.vla_dims.clear();
-        let t = self.declarator_type(&base.ty, &id.decl);
+        let t = self.declared_type(base, id);
         self.vla_ok = false;
-        if !self.vla_dims.is_empty() {
-            let dims = std::mem::take(&mut self.vla_dims);
-            return self.vla_declarator(&name, nloc, t, dims, id, out);
-        }
+        let dims = std::mem::take(&mut self.vla_dims);
+        let t = t?;
         if base.storage == Some(StorageClass::Typedef) {
+            // The lengths are evaluated where the typedef stands, once.
+            self.vla_lengths(dims, out)?;
             return self.typedef_decl(&name, t, nloc, id.init.is_some());
         }
+        if t.has_vla() {
+            if !automatic {
+                let what = if base.storage == Some(StorageClass::Extern) {
+                    "'extern' linkage"
+                } else {
+                    "'static' storage duration"
+                };
+                self.error(
+                    nloc,
+                    format!("variable length array declaration cannot have {what}"),
+                );
+                return Err(());
+            }
+            return self.vla_declarator(&name, nloc, t, dims, id, out);
+        }
+        // A pointer to a variable-length array is an ordinary 8-byte local; its pointee's
+        // lengths are fixed when the declaration runs.
+        self.vla_lengths(dims, out)?;
         if let Some(Symbol::Var(_)) | Some(Symbol::EnumConst(_)) = self.lookup_current(&name) {
             if base.storage != Some(StorageClass::Extern) {
                 self.error(nloc, format!("redefinition of '{name}'"));
@@ -512,7 +637,10 @@ impl Sema {
             };
             let gid = self.new_global_id();
             let size = self.types.size_of(&t);
-            let align = self.types.align_of(&t);
+            let align = self
+                .types
+                .align_of(&t)
+                .max(self.requested_align(base, &id.decl.attrs));
             let fname = self
                 .fcx
                 .as_ref()
@@ -539,9 +667,12 @@ impl Sema {
             );
             return Ok(());
         }
-        let mut align = self.types.align_of(&t);
-        if let Some(a) = base.align {
-            align = align.max(a);
+        let align = self
+            .types
+            .align_of(&t)
+            .max(self.requested_align(base, &id.decl.attrs));
+        if align > FRAME_ALIGN {
+            return self.overaligned_local(&name, t, align, id, out);
         }
         let off = self.alloc_local(self.types.size_of(&t), align);
         // The name is in scope in its own initializer (C11 6.2.1p7).
@@ -556,6 +687,182 @@ impl Sema {
             let place = Expr::new(K::Local(off), t.clone());
             let _ = init_loc(init);
             self.init_object(place, &t, init, out)?;
+        }
+        Ok(())
+    }
+
+    /// A local aligned more than frames are (`_Alignas(32)`, a struct with
+    /// `aligned(64)`): frame offsets cannot align it, so it lives in a frame buffer with
+    /// room to spare, at its address rounded up (`Place::Aligned`).
+    fn overaligned_local(
+        &mut self,
+        name: &str,
+        t: Type,
+        align: u64,
+        id: &ast::InitDeclarator,
+        out: &mut Vec<ir::Stmt>,
+    ) -> R<()> {
+        let buf = self.aligned_buffer(&t, align);
+        self.declare(
+            name,
+            Symbol::Var(VarSym {
+                ty: t.clone(),
+                place: Place::Aligned { buf, align },
+            }),
+        );
+        if let Some(init) = &id.init {
+            self.init_object(aligned_place(buf, align, &t), &t, init, out)?;
+        }
+        Ok(())
+    }
+
+    /// A frame buffer for an object of type `t` aligned to `align` (more than
+    /// `FRAME_ALIGN`): its offset; the object is at `aligned_place`.
+    pub(crate) fn aligned_buffer(&mut self, t: &Type, align: u64) -> u32 {
+        debug_assert!(align > FRAME_ALIGN && align.is_power_of_two());
+        self.alloc_local(self.types.size_of(t) + align - FRAME_ALIGN, FRAME_ALIGN)
+    }
+
+    /// A declarator's type; for GNU `__auto_type x = e;`, the type of `e` as a value
+    /// (arrays and functions decay, qualifiers dropped), with the specifiers' qualifiers.
+    fn declared_type(
+        &mut self,
+        base: &super::types::BaseType,
+        id: &ast::InitDeclarator,
+    ) -> R<Type> {
+        if !base.auto_type {
+            let t = self.declarator_type(&base.ty, &id.decl);
+            return self.type_attrs(t, base.attrs.iter().chain(&id.decl.attrs));
+        }
+        let Some(ast::Initializer::Expr(e)) = &id.init else {
+            self.error(id.loc, "'__auto_type' requires an initializer expression");
+            return Err(());
+        };
+        if !id.decl.derived.is_empty() {
+            self.error(id.loc, "'__auto_type' may only be used with a plain name");
+            return Err(());
+        }
+        let t = self.typeof_expr(e);
+        let t = match &t.kind {
+            TypeKind::Array(el, _) | TypeKind::Vla(el, _) => Type::ptr_to((**el).clone()),
+            TypeKind::Function(_) => Type::ptr_to(t.unqual()),
+            _ => t.unqual(),
+        };
+        Ok(Type {
+            is_const: base.ty.is_const,
+            is_volatile: base.ty.is_volatile,
+            ..t
+        })
+    }
+
+    /// Attributes that change a declaration's type or meaning: `mode` gives the integer
+    /// or float type of that size; `vector_size` an array of the elements (GCC's vector
+    /// types are not supported beyond their layout); `cleanup` is refused rather than
+    /// silently ignored (the cleanup would never run).
+    fn type_attrs<'a>(
+        &mut self,
+        mut t: Type,
+        attrs: impl Iterator<Item = &'a ast::Attribute>,
+    ) -> R<Type> {
+        for a in attrs {
+            match a.name.trim_matches('_') {
+                "vector_size" => {
+                    // A vector has its elements' layout: an array of them, so that
+                    // structs holding vectors (glibc's <link.h>) have their size; vector
+                    // arithmetic and assignment are then errors, as on arrays.
+                    let n = a.args.first().and_then(|e| self.const_int(e)).unwrap_or(0);
+                    let es = self.types.size_of(&t);
+                    if !t.is_arith() || n <= 0 || es == 0 || !(n as u64).is_multiple_of(es) {
+                        self.error(
+                            a.loc,
+                            "vector types (attribute 'vector_size') are not supported yet",
+                        );
+                        return Err(());
+                    }
+                    t = Type::new(TypeKind::Array(Box::new(t), Some(n as u64 / es)));
+                }
+                "cleanup" => {
+                    self.error(a.loc, "attribute 'cleanup' is not supported yet");
+                    return Err(());
+                }
+                "mode" => {
+                    let m = match a.args.first().map(|e| &e.kind) {
+                        Some(ast::ExprKind::Ident(m)) => m.trim_matches('_').to_string(),
+                        _ => String::new(),
+                    };
+                    let unsigned = matches!(
+                        t.kind,
+                        TypeKind::Bool
+                            | TypeKind::UChar
+                            | TypeKind::UShort
+                            | TypeKind::UInt
+                            | TypeKind::ULong
+                            | TypeKind::ULongLong
+                    );
+                    use TypeKind::*;
+                    let k = match (m.as_str(), t.is_integer(), unsigned) {
+                        ("QI" | "byte", true, false) => SChar,
+                        ("QI" | "byte", true, true) => UChar,
+                        ("HI", true, false) => Short,
+                        ("HI", true, true) => UShort,
+                        ("SI", true, false) => Int,
+                        ("SI", true, true) => UInt,
+                        ("DI" | "word" | "pointer", true, false) => Long,
+                        ("DI" | "word" | "pointer", true, true) => ULong,
+                        ("SF", _, _) if t.is_float() => Float,
+                        ("DF", _, _) if t.is_float() => Double,
+                        ("TI", true, _) => {
+                            self.error(a.loc, "__int128 is not supported yet (mode TI)");
+                            return Err(());
+                        }
+                        _ => {
+                            self.error(
+                                a.loc,
+                                format!(
+                                    "attribute 'mode({m})' on '{}' is not supported",
+                                    self.types.type_name(&t)
+                                ),
+                            );
+                            return Err(());
+                        }
+                    };
+                    t = Type {
+                        kind: k,
+                        is_const: t.is_const,
+                        is_volatile: t.is_volatile,
+                    };
+                }
+                _ => {}
+            }
+        }
+        Ok(t)
+    }
+
+    /// Statements that evaluate run-time array lengths into their frame slots (from
+    /// `vla_dims`, in declarator order).
+    pub(crate) fn vla_lengths(
+        &mut self,
+        dims: Vec<(u32, ast::Expr)>,
+        out: &mut Vec<ir::Stmt>,
+    ) -> R<()> {
+        let ulong = Type::new(TypeKind::ULong);
+        for (slot, size) in dims {
+            let n = self.rvalue_expr(&size)?;
+            if !n.ty.is_integer() {
+                self.error(
+                    size.loc,
+                    format!(
+                        "size of array has non-integer type '{}'",
+                        self.types.type_name(&n.ty)
+                    ),
+                );
+                return Err(());
+            }
+            let lv = Expr::new(K::Local(slot), ulong.clone());
+            out.push(ir::Stmt::Expr(Expr::new(
+                K::Assign(Box::new(lv), Box::new(super::expr::convert(n, &ulong))),
+                ulong.clone(),
+            )));
         }
         Ok(())
     }
@@ -578,25 +885,7 @@ impl Sema {
         let Some(elem) = t.elem().cloned() else {
             return Err(());
         };
-        let ulong = Type::new(TypeKind::ULong);
-        for (slot, size) in dims {
-            let n = self.rvalue_expr(&size)?;
-            if !n.ty.is_integer() {
-                self.error(
-                    size.loc,
-                    format!(
-                        "size of array has non-integer type '{}'",
-                        self.types.type_name(&n.ty)
-                    ),
-                );
-                return Err(());
-            }
-            let lv = Expr::new(K::Local(slot), ulong.clone());
-            out.push(ir::Stmt::Expr(Expr::new(
-                K::Assign(Box::new(lv), Box::new(super::expr::convert(n, &ulong))),
-                ulong.clone(),
-            )));
-        }
+        self.vla_lengths(dims, out)?;
         let ptr = self.alloc_local(8, 8);
         let bytes = self.size_expr(&t);
         let pty = Type::ptr_to(elem.clone());
@@ -643,17 +932,22 @@ impl Sema {
         let mut knr: Vec<(String, Type)> = Vec::new();
         if let Some(ids) = ident_list {
             let mut ptys = Vec::new();
-            for (pname, _) in ids {
-                let mut pt = Type::int();
+            for (pname, ploc) in ids {
+                let mut pt = None;
                 for d in &f.old_style_decls {
                     let b = self.base_type(&d.specs);
                     for idcl in &d.declarators {
                         if idcl.decl.name.as_ref().map(|n| &n.0) == Some(pname) {
-                            pt =
-                                super::types::adjust_param(self.declarator_type(&b.ty, &idcl.decl));
+                            pt = Some(super::types::adjust_param(
+                                self.declarator_type(&b.ty, &idcl.decl),
+                            ));
                         }
                     }
                 }
+                let pt = pt.unwrap_or_else(|| {
+                    self.warning(*ploc, format!("type of '{pname}' defaults to 'int'"));
+                    Type::int()
+                });
                 knr.push((pname.clone(), pt.clone()));
                 ptys.push(pt);
             }
@@ -706,6 +1000,7 @@ impl Sema {
         let saved_scopes = std::mem::take(&mut self.scopes);
         self.scopes.push(Default::default());
         let mut offs = Vec::new();
+        let mut overaligned = Vec::new();
         let mut ok = true;
         let named: Vec<(Option<(String, Loc)>, Type)> = if ident_list.is_some() {
             knr.iter()
@@ -731,6 +1026,11 @@ impl Sema {
             }
             let off = self.alloc_local(self.types.size_of(&pt), self.types.align_of(&pt));
             offs.push(off);
+            if let Some((n, _)) = &pname {
+                if pt.is_record() && self.types.align_of(&pt) > FRAME_ALIGN {
+                    overaligned.push((off, pt.clone(), n.clone()));
+                }
+            }
             if let Some((n, l)) = pname {
                 if self.lookup_current(&n).is_some() {
                     self.error(l, format!("redefinition of parameter '{n}'"));
@@ -748,9 +1048,30 @@ impl Sema {
             let slot = self.alloc_local(8, 8);
             self.fcx.as_mut().unwrap().va_area = Some(slot);
         }
+        let mut prologue = Vec::new();
+        // An over-aligned struct parameter: copied on entry to storage aligned as its type
+        // says (its frame slot is only as aligned as the frame).
+        for (off, pt, name) in overaligned {
+            let align = self.types.align_of(&pt);
+            let buf = self.aligned_buffer(&pt, align);
+            let arg = Expr::new(
+                K::Load(Box::new(Expr::new(K::Local(off), pt.clone()))),
+                pt.clone(),
+            );
+            prologue.push(ir::Stmt::Expr(Expr::new(
+                K::Assign(Box::new(aligned_place(buf, align, &pt)), Box::new(arg)),
+                pt.clone(),
+            )));
+            self.declare(
+                &name,
+                Symbol::Var(VarSym {
+                    ty: pt.clone(),
+                    place: Place::Aligned { buf, align },
+                }),
+            );
+        }
         // `double a[n][m]`: now that n and m are in scope, give the parameter its
         // variable-length row type; the lengths are evaluated on entry.
-        let mut prologue = Vec::new();
         if ident_list.is_none() {
             for (p, &off) in params.iter().zip(&offs) {
                 let Some((pname, _)) = &p.decl.name else {
@@ -765,7 +1086,7 @@ impl Sema {
                         .decl
                         .derived
                         .iter()
-                        .all(|d| matches!(d, Derived::Array { .. }))
+                        .all(|d| matches!(d, Derived::Array { .. } | Derived::Pointer { .. }))
                 {
                     continue;
                 }
@@ -774,16 +1095,8 @@ impl Sema {
                 self.vla_dims.clear();
                 let t = super::types::adjust_param(self.declarator_type(&b.ty, &p.decl));
                 self.vla_ok = false;
-                let ulong = Type::new(TypeKind::ULong);
-                for (slot, e) in std::mem::take(&mut self.vla_dims) {
-                    if let Ok(n) = self.rvalue_expr(&e) {
-                        let lv = Expr::new(K::Local(slot), ulong.clone());
-                        prologue.push(ir::Stmt::Expr(Expr::new(
-                            K::Assign(Box::new(lv), Box::new(super::expr::convert(n, &ulong))),
-                            ulong.clone(),
-                        )));
-                    }
-                }
+                let dims = std::mem::take(&mut self.vla_dims);
+                let _ = self.vla_lengths(dims, &mut prologue);
                 self.declare(
                     pname,
                     Symbol::Var(VarSym {

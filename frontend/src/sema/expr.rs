@@ -206,6 +206,24 @@ fn int_lit_type(v: u128, unsigned: bool, longs: u8, decimal: bool) -> Option<Typ
         })
 }
 
+/// `e` evaluated after `stmts` (run-time array lengths), or `e` itself when there are none.
+fn with_stmts(stmts: Vec<ir::Stmt>, e: Expr) -> Expr {
+    if stmts.is_empty() {
+        return e;
+    }
+    let t = e.ty.clone();
+    Expr::new(
+        K::Seq(
+            Box::new(ir::Stmt::Block(ir::Block {
+                stmts,
+                labels: vec![],
+            })),
+            Box::new(e),
+        ),
+        t,
+    )
+}
+
 impl Sema {
     pub(crate) fn rvalue_expr(&mut self, e: &ast::Expr) -> R<Expr> {
         let v = self.expr(e)?;
@@ -349,8 +367,10 @@ impl Sema {
                 val(Expr::new(K::Comma(Box::new(x), Box::new(y)), t))
             }
             A::Cast(tn, a) => {
-                let t = self.type_name(tn);
+                // `(int (*)[n]) p`: the lengths are evaluated before the operand.
+                let (t, stmts) = self.runtime_type_name(tn)?;
                 let x = self.rvalue_expr(a)?;
+                let x = with_stmts(stmts, x);
                 if t.is_void() {
                     return Ok(val(convert(x, &t)));
                 }
@@ -416,38 +436,10 @@ impl Sema {
             }
             A::SizeofType(tn) => {
                 // `sizeof(int[n][m])`: the lengths are evaluated here, when it runs.
-                let was = (self.vla_ok, std::mem::take(&mut self.vla_dims));
-                self.vla_ok = self.fcx.is_some()
-                    && tn
-                        .decl
-                        .derived
-                        .iter()
-                        .all(|d| matches!(d, ast::Derived::Array { .. }));
-                let t = self.type_name(tn);
-                self.vla_ok = was.0;
-                let dims = std::mem::replace(&mut self.vla_dims, was.1);
+                let (t, stmts) = self.runtime_type_name(tn)?;
                 if t.has_vla() {
-                    let ul = ulong_ty();
-                    let mut stmts = Vec::new();
-                    for (slot, e) in dims {
-                        let n = self.rvalue_expr(&e)?;
-                        let lv = Expr::new(K::Local(slot), ul.clone());
-                        stmts.push(ir::Stmt::Expr(Expr::new(
-                            K::Assign(Box::new(lv), Box::new(convert(n, &ul))),
-                            ul.clone(),
-                        )));
-                    }
                     let size = self.size_expr(&t);
-                    return Ok(val(Expr::new(
-                        K::Seq(
-                            Box::new(ir::Stmt::Block(ir::Block {
-                                stmts,
-                                labels: vec![],
-                            })),
-                            Box::new(size),
-                        ),
-                        ul,
-                    )));
+                    return Ok(val(with_stmts(stmts, size)));
                 }
                 val(self.sizeof_type(&t, loc)?)
             }
@@ -556,6 +548,24 @@ impl Sema {
                 ))
             }
         })
+    }
+
+    /// A type name that may have run-time lengths in a function (`int[n]`, `int (*)[n]`),
+    /// with the statements that evaluate them into their slots.
+    fn runtime_type_name(&mut self, tn: &ast::TypeName) -> R<(Type, Vec<ir::Stmt>)> {
+        let was = (self.vla_ok, std::mem::take(&mut self.vla_dims));
+        self.vla_ok = self.fcx.is_some()
+            && !tn
+                .decl
+                .derived
+                .iter()
+                .any(|d| matches!(d, ast::Derived::Function { .. }));
+        let t = self.type_name(tn);
+        self.vla_ok = was.0;
+        let dims = std::mem::replace(&mut self.vla_dims, was.1);
+        let mut stmts = Vec::new();
+        self.vla_lengths(dims, &mut stmts)?;
+        Ok((t, stmts))
     }
 
     /// The size of a type in bytes as an expression (unsigned long): a constant, or for a
@@ -678,6 +688,10 @@ impl Sema {
             Symbol::Var(v) => match v.place {
                 Place::Local(off) => Val {
                     e: Expr::new(K::Local(off), v.ty),
+                    lv: true,
+                },
+                Place::Aligned { buf, align } => Val {
+                    e: super::decl::aligned_place(buf, align, &v.ty),
                     lv: true,
                 },
                 Place::Vla { ptr, .. } => {
@@ -829,6 +843,32 @@ impl Sema {
                 };
                 let inc = matches!(op, UnaryOp::PreInc | UnaryOp::PostInc);
                 let post = matches!(op, UnaryOp::PostInc | UnaryOp::PostDec);
+                if let Some(row) = t.pointee().filter(|p| p.has_vla()) {
+                    // A row of run-time length: `p += size`, and for `p++` the new value
+                    // minus the size.
+                    let size = convert(self.size_expr(row), &long_ty());
+                    let step = Expr::new(
+                        K::PtrOpAssign {
+                            lv: Box::new(v.e),
+                            rhs: Box::new(size.clone()),
+                            scale: 1,
+                            sub: !inc,
+                        },
+                        t.unqual(),
+                    );
+                    if !post {
+                        return Ok(val(step));
+                    }
+                    let back = if inc {
+                        Expr::new(K::Unary(UnOp::Neg, Box::new(size)), long_ty())
+                    } else {
+                        size
+                    };
+                    return Ok(val(Expr::new(
+                        K::PtrAdd(Box::new(step), Box::new(back), 1),
+                        t.unqual(),
+                    )));
+                }
                 val(Expr::new(
                     K::IncDec {
                         lv: Box::new(v.e),
@@ -998,6 +1038,20 @@ impl Sema {
                             ),
                         );
                         return Err(());
+                    }
+                    if a.has_vla() {
+                        // Rows of run-time length: divide by their size when it runs.
+                        let size = convert(self.size_expr(a), &long_ty());
+                        let bytes = Expr::new(K::PtrDiff(Box::new(x), Box::new(y), 1), long_ty());
+                        return Ok(Expr::new(
+                            K::Binary {
+                                op: BinOp::Div,
+                                op_ty: Scalar::I64,
+                                lhs: Box::new(bytes),
+                                rhs: Box::new(size),
+                            },
+                            long_ty(),
+                        ));
                     }
                     let scale = if a.is_void() {
                         1
@@ -1182,12 +1236,25 @@ impl Sema {
                 );
                 return Err(());
             }
+            let mut rhs = convert(rhs, &long_ty());
             let scale = if elem.is_void() {
+                1
+            } else if elem.has_vla() {
+                // A row of run-time length: scale by its size when it runs.
+                let size = convert(self.size_expr(&elem), &long_ty());
+                rhs = Expr::new(
+                    K::Binary {
+                        op: BinOp::Mul,
+                        op_ty: Scalar::I64,
+                        lhs: Box::new(rhs),
+                        rhs: Box::new(size),
+                    },
+                    long_ty(),
+                );
                 1
             } else {
                 self.types.size_of(&elem)
             };
-            let rhs = convert(rhs, &long_ty());
             return Ok(val(Expr::new(
                 K::PtrOpAssign {
                     lv: Box::new(lv.e),
@@ -1462,6 +1529,20 @@ impl Sema {
                 if let Some(v) = self.builtin_call(name, args, loc)? {
                     return Ok(v);
                 }
+                if self.mode == super::Mode::Script {
+                    // As GCC 12 does (C89's rule): a warning, and `extern int name();`
+                    // at file scope. At the prompt a typo is likelier: an error with a
+                    // suggestion.
+                    self.warning(f.loc, format!("implicit declaration of function '{name}'"));
+                    let t = Type::new(TypeKind::Function(Box::new(ir::FnType {
+                        ret: int_ty(),
+                        params: vec![],
+                        variadic: false,
+                        unprototyped: true,
+                    })));
+                    self.declare_function(name, &t, None, f.loc)?;
+                    return self.call(f, args, loc);
+                }
                 let msg = match self.did_you_mean(name) {
                     Some(n) => format!("call to undeclared function '{name}'; did you mean '{n}'?"),
                     None => format!("call to undeclared function '{name}'; ISO C99 and later do not support implicit function declarations"),
@@ -1574,6 +1655,32 @@ impl Sema {
                 convert(x, &long_ty())
             }
             "assume_aligned" if !args.is_empty() => self.rvalue_expr(&args[0])?,
+            // Only the chosen operand is evaluated (or even analyzed), and it keeps its
+            // type and lvalue-ness.
+            "choose_expr" if args.len() == 3 => {
+                let Some(c) = self.const_int(&args[0]) else {
+                    return Err(());
+                };
+                return self.expr(&args[if c != 0 { 1 } else { 2 }]).map(Some);
+            }
+            "alloca" | "alloca_with_align" if self.fcx.is_none() || self.scopes.is_empty() => {
+                self.error(loc, "alloca outside a function or block is not supported");
+                return Err(());
+            }
+            // glibc's <alloca.h> defines alloca as this. The storage comes from the
+            // interpreter stack, as a VLA's does, and is released when the function
+            // returns (or, inside a block that declares a VLA, when that block ends).
+            "alloca" | "alloca_with_align"
+                if !args.is_empty() && self.fcx.is_some() && !self.scopes.is_empty() =>
+            {
+                let n = self.rvalue_expr(&args[0])?;
+                for a in &args[1..] {
+                    self.rvalue_expr(a)?;
+                }
+                // 16-byte aligned, as GCC's: push_frame aligns.
+                let n = convert(n, &ulong_ty());
+                Expr::new(K::Alloca(Box::new(n)), Type::ptr_to(Type::void()))
+            }
             "va_start" if !args.is_empty() => {
                 let Some(slot) = self.fcx.as_ref().and_then(|f| f.va_area) else {
                     self.error(loc, "'va_start' used in function with fixed arguments");
@@ -1826,6 +1933,13 @@ impl Sema {
     }
 
     fn compound_literal(&mut self, t: Type, init: &ast::Initializer, loc: Loc) -> R<Val> {
+        if t.has_vla() {
+            self.error(
+                loc,
+                "compound literal cannot be of variable-length array type",
+            );
+            return Err(());
+        }
         let t = self.complete_array_type(&t, init);
         if !self.types.is_complete(&t) {
             self.error(
@@ -1878,9 +1992,15 @@ impl Sema {
                 }
             }
         }
-        let off = self.alloc_local(self.types.size_of(&t), self.types.align_of(&t));
-        let place = Expr::new(K::Local(off), t.clone());
         let mut stmts = Vec::new();
+        let align = self.types.align_of(&t);
+        let place = if align > super::decl::FRAME_ALIGN {
+            let buf = self.aligned_buffer(&t, align);
+            super::decl::aligned_place(buf, align, &t)
+        } else {
+            let off = self.alloc_local(self.types.size_of(&t), align);
+            Expr::new(K::Local(off), t.clone())
+        };
         self.init_object(place.clone(), &t, init, &mut stmts)?;
         let labels = Vec::new();
         Ok(Val {

@@ -49,9 +49,16 @@ pub(crate) enum Place {
         tentative: bool,
     },
     Local(u32),
-    /// A variable-length array: the frame slot of its address (its lengths are in its type).
+    /// A variable-length array: the frame slot of its address (its lengths are in its
+    /// type).
     Vla {
         ptr: u32,
+    },
+    /// A local aligned more than the frame: in the frame buffer at `buf`, at its address
+    /// rounded up to `align` (`decl::aligned_place`).
+    Aligned {
+        buf: u32,
+        align: u64,
     },
 }
 
@@ -150,6 +157,9 @@ pub struct Sema {
     /// evaluate when the declaration runs.
     pub(crate) vla_dims: Vec<(u32, crate::ast::Expr)>,
     pub(crate) vla_param: bool,
+    /// Declaration specifiers being read in a block: `typeof(int[n])` may have run-time
+    /// lengths.
+    pub(crate) typeof_vla: bool,
     /// Blocks being lowered that declared a variable-length array (innermost last).
     pub(crate) vla_blocks: Vec<bool>,
     /// `#pragma pack`: the largest member alignment (0: natural), and saved values.
@@ -195,6 +205,7 @@ impl Sema {
             vla_ok: false,
             vla_dims: Vec::new(),
             vla_param: false,
+            typeof_vla: false,
             vla_blocks: Vec::new(),
             setjmp_label: None,
             pack: 0,

@@ -15,6 +15,8 @@ pub(crate) struct BaseType {
     pub attrs: Vec<ast::Attribute>,
     /// `_Alignas`
     pub align: Option<u64>,
+    /// `__auto_type`: `ty` is a placeholder; each declarator takes its initializer's type.
+    pub auto_type: bool,
 }
 
 impl Sema {
@@ -56,6 +58,7 @@ impl Sema {
             is_inline: s.is_inline,
             attrs: s.attrs.clone(),
             align,
+            auto_type: s.types.iter().any(|(t, _)| matches!(t, TypeSpec::AutoType)),
         }
     }
 
@@ -87,6 +90,8 @@ impl Sema {
                     return Type::int();
                 }
                 TypeSpec::VaList => other = Some(Type::new(TypeKind::VaList)),
+                // The declarators give the type (`Sema::declared_type`).
+                TypeSpec::AutoType => other = Some(Type::int()),
                 TypeSpec::Struct(r) => other = Some(self.record_spec(r, false)),
                 TypeSpec::Union(r) => other = Some(self.record_spec(r, true)),
                 TypeSpec::Enum(e) => other = Some(self.enum_spec(e)),
@@ -101,7 +106,19 @@ impl Sema {
                     let t = self.typeof_expr(e);
                     other = Some(t);
                 }
-                TypeSpec::TypeofType(tn) | TypeSpec::Atomic(tn) => other = Some(self.type_name(tn)),
+                TypeSpec::TypeofType(tn) => {
+                    // `typeof(int[n]) a;` in a block: `local_decl` evaluates the lengths.
+                    let was = self.vla_ok;
+                    self.vla_ok |= self.typeof_vla
+                        && !tn
+                            .decl
+                            .derived
+                            .iter()
+                            .any(|d| matches!(d, ast::Derived::Function { .. }));
+                    other = Some(self.type_name(tn));
+                    self.vla_ok = was;
+                }
+                TypeSpec::Atomic(tn) => other = Some(self.type_name(tn)),
             }
         }
         let n_basic =
@@ -210,7 +227,12 @@ impl Sema {
                                         t = Type::new(TypeKind::Vla(Box::new(t), slot));
                                         continue;
                                     }
-                                    self.error(e.loc, "variable length arrays are only supported in local variables and as a parameter's outermost array");
+                                    let msg = if self.fcx.is_none() || self.scopes.is_empty() {
+                                        "variable length array declaration not allowed at file scope"
+                                    } else {
+                                        "variable length array in this position is not supported (only in block-scope variables, typedefs, casts, sizeof and parameters)"
+                                    };
+                                    self.error(e.loc, msg);
                                     Some(1)
                                 } else {
                                     Some(1)
@@ -279,10 +301,16 @@ impl Sema {
     /// A parameter's type after adjustment (arrays and functions to pointers).
     pub(crate) fn param_type(&mut self, p: &ast::ParamDecl) -> Type {
         let b = self.base_type(&p.specs);
-        // `int a[n]` as a parameter is a pointer: the size is not evaluated.
-        let outer_array = matches!(p.decl.derived.first(), Some(Derived::Array { .. }));
+        // `int a[n]` as a parameter is a pointer: the size is not evaluated. Nor are the
+        // lengths of `int a[][n]` or `int (*a)[n]` in the function's type (`int (*)[]`);
+        // the definition gives the parameter its run-time type (`func_def_inner`).
+        let arrays = p
+            .decl
+            .derived
+            .iter()
+            .all(|d| matches!(d, Derived::Array { .. } | Derived::Pointer { .. }));
         let was = (self.vla_ok, self.vla_param);
-        self.vla_ok = outer_array;
+        self.vla_ok = arrays;
         self.vla_param = true;
         let t = self.declarator_type(&b.ty, &p.decl);
         self.vla_ok = was.0;
@@ -461,6 +489,10 @@ impl Sema {
                     falign = falign.max(a);
                 }
                 let fsize = self.types.size_of(&ty);
+                if ty.has_vla() {
+                    self.error(loc, "fields must have a constant size: 'variable length array in structure' extension will never be supported");
+                    continue;
+                }
                 if ty.is_function() {
                     self.error(loc, "field has function type");
                     continue;

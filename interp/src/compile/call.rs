@@ -7,6 +7,10 @@ use crate::ffi::{native_call, prep_call, CallCif};
 use crate::{raise, Interp, SlotKind, Trap};
 use ir::{ExprKind as K, TypeKind};
 
+/// Room for the va_list before a variadic call's stack area (24 bytes, rounded up so the
+/// area stays 16-byte aligned).
+const VA_HEAD: usize = 32;
+
 /// Most arguments passed without a heap allocation.
 const INLINE_ARGS: usize = 8;
 
@@ -41,7 +45,11 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
             )
         })
         .collect();
-    let variadic_call = c.fty.variadic && !extras.is_empty();
+    let variadic_call = c.fty.variadic;
+    // A call without a prototype (`int (*)()`) may reach a variadic function: its
+    // arguments after the callee's named ones are then its variadic ones, as on the
+    // System V ABI, which GCC relies on.
+    let unprototyped = c.fty.unprototyped;
     let name = match direct {
         Some(id) => format!("function '{}'", it.image.slots[id as usize].name),
         None => "a null function pointer".to_string(),
@@ -89,16 +97,27 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
         if let Some(id) = id {
             let f = it.compiled_fn(id);
             let saved_sp = it.sp;
-            if variadic_call {
+            let va_from = if variadic_call {
+                Some(0)
+            } else if unprototyped && unsafe { (*f).va_area.is_some() } {
+                Some(unsafe { (*f).params.len() }.min(extras.len()))
+            } else {
+                None
+            };
+            if let Some(skip) = va_from {
                 // Lay the variadic arguments out as the System V ABI puts them on the
                 // stack (8-byte slots, 16-byte alignment where needed), on the
-                // interpreter stack, for the callee's va_start.
+                // interpreter stack, after the va_list the callee's va_start copies (its
+                // register areas used up: every va_arg reads the stack area).
+                let extras = &extras[skip..];
                 let total: usize = extras.iter().map(|e| e.0.div_ceil(8) * 8 + e.1).sum();
-                let area = it.push_frame(total as u32);
+                let list = it.push_frame((VA_HEAD + total) as u32);
+                let area = unsafe { list.add(VA_HEAD) };
+                unsafe { crate::ffi::write_va_list(list, 48, 176, area, std::ptr::null_mut()) };
                 let mut o = 0usize;
                 for (i, &(size, align, record)) in extras.iter().enumerate() {
                     o = o.div_ceil(align) * align;
-                    let v = vals[nfixed + i];
+                    let v = vals[nfixed + skip + i];
                     unsafe {
                         if record {
                             std::ptr::copy_nonoverlapping(v as *const u8, area.add(o), size);
@@ -108,7 +127,7 @@ pub(crate) fn compile_call(it: &Interp, c: &ir::Call) -> Ev {
                     }
                     o += size.div_ceil(8) * 8;
                 }
-                it.va_args = area;
+                it.va_args = list;
             } else {
                 it.va_args = std::ptr::null_mut();
             }

@@ -782,19 +782,23 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
             })
         }
         K::VaStart(ap, slot) => {
-            // A va_list whose register areas are used up: every va_arg reads the overflow
-            // area, which is where the interpreter put the variadic arguments. The C
-            // library (vprintf) reads such a list the same way.
+            // The caller made the va_list (its slot holds the address): an interpreted
+            // caller one whose register areas are used up, so every va_arg reads the stack
+            // area where it put the variadic arguments; native code calling through the
+            // libffi closure one over the saved registers and the caller's stack
+            // (ffi::va_list_from_native). The C library (vprintf) reads either.
             let ap = compile_expr(it, ap);
             let slot = *slot as usize;
             Box::new(move |it, fp| {
                 let p = ap(it, fp) as *mut u8;
                 unsafe {
-                    let area = std::ptr::read_unaligned(fp.add(slot) as *const u64);
-                    std::ptr::write_unaligned(p as *mut u32, 48);
-                    std::ptr::write_unaligned(p.add(4) as *mut u32, 176);
-                    std::ptr::write_unaligned(p.add(8) as *mut u64, area);
-                    std::ptr::write_unaligned(p.add(16) as *mut u64, 0);
+                    let list = std::ptr::read_unaligned(fp.add(slot) as *const u64) as *const u8;
+                    if list.is_null() {
+                        raise(Trap::Error(
+                            "va_start: this call's variadic arguments cannot be located (a variadic function with a struct parameter, called from native code)".into(),
+                        ));
+                    }
+                    std::ptr::copy_nonoverlapping(list, p, 24);
                 }
                 0
             })
