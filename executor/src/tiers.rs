@@ -19,7 +19,6 @@ fn compile(image: &Image, unit: Unit, rt: *mut FuncRt) -> Result<Code, String> {
         jit::Callee {
             cell,
             stable: s.entry,
-            variadic: s.ty.variadic && matches!(s.kind, SlotKind::Interp(_)),
             defined: !matches!(s.kind, SlotKind::Undefined),
             lib: match s.kind {
                 SlotKind::Native => {

@@ -3,6 +3,7 @@
 //! **API boundary.** Everything that crosses the process boundary between `crepl` and the
 //! executor is defined here and derives `Serialize`; nothing else in the workspace does.
 
+pub mod abi;
 pub mod f80;
 pub mod module;
 pub mod protocol;

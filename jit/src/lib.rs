@@ -25,8 +25,6 @@ pub struct Callee {
     pub cell: usize,
     /// The function's address for the program (`&f`), 0 while nothing defines it.
     pub stable: usize,
-    /// Defined variadic in the session (only the interpreter runs those yet).
-    pub variadic: bool,
     /// False for a declaration nothing defines yet (a library load may fill the cell
     /// later): calls check the cell for null.
     pub defined: bool,

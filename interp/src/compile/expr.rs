@@ -5,6 +5,7 @@ use super::num::{Int, Num};
 use super::{sk, Cond, Ev};
 use crate::mem::{self, as_f64, convert, from_f64, normalize, truthy};
 use crate::{raise, Interp, Trap};
+use ir::abi::{Cls, Pass};
 use ir::{BinOp, Expr, ExprKind as K, Scalar, Type, TypeKind, UnOp};
 
 /// Marks a jmp_buf filled by the interpreter's setjmp.
@@ -812,11 +813,36 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
             let aggregate = t.is_aggregate();
             let sse = matches!(t.kind, TypeKind::Float | TypeKind::Double);
             let int = !aggregate && !sse && t.kind != TypeKind::LongDouble;
+            // A struct or union of up to 16 bytes travels in registers, an eightbyte per
+            // general or vector register, when enough of them are left.
+            let eightbytes: Vec<Cls> = match ir::abi::classify(&it.image.types, &t) {
+                Ok(Pass::Regs(v)) if aggregate => v.into_iter().map(|(c, _)| c).collect(),
+                _ => Vec::new(),
+            };
+            let need_gp = 8 * eightbytes.iter().filter(|c| **c == Cls::Int).count();
+            let need_fp = 16 * eightbytes.iter().filter(|c| **c == Cls::Sse).count();
             Box::new(move |it, fp| unsafe {
                 let l = ap(it, fp) as *mut u8;
                 let gp = std::ptr::read_unaligned(l as *const u32) as usize;
                 let fpo = std::ptr::read_unaligned(l.add(4) as *const u32) as usize;
                 let regs = std::ptr::read_unaligned(l.add(16) as *const u64) as *mut u8;
+                if !eightbytes.is_empty() && gp + need_gp <= 48 && fpo + need_fp <= 176 {
+                    let tmp = va_temp();
+                    let (mut g, mut f) = (gp, fpo);
+                    for (i, c) in eightbytes.iter().enumerate() {
+                        let from = if *c == Cls::Int {
+                            g += 8;
+                            regs.add(g - 8)
+                        } else {
+                            f += 16;
+                            regs.add(f - 16)
+                        };
+                        std::ptr::copy_nonoverlapping(from, tmp.add(8 * i), 8);
+                    }
+                    std::ptr::write_unaligned(l as *mut u32, g as u32);
+                    std::ptr::write_unaligned(l.add(4) as *mut u32, f as u32);
+                    return tmp as u64;
+                }
                 // System V va_arg: registers first (for a list made by native code), then
                 // the overflow area.
                 let src: *mut u8 = if int && gp < 48 {
@@ -891,4 +917,20 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
             })
         }
     }
+}
+
+/// Where `va_arg` puts a struct it gathered from registers: one of 16 buffers used in
+/// turn (the value is copied out before the 16th next `va_arg` of a struct).
+fn va_temp() -> *mut u8 {
+    thread_local! {
+        static RING: std::cell::Cell<(*mut [u64; 2], usize)> = std::cell::Cell::new((
+            Box::leak(Box::new([[0u64; 2]; 16])).as_mut_ptr(),
+            0,
+        ));
+    }
+    RING.with(|r| {
+        let (base, i) = r.get();
+        r.set((base, (i + 1) % 16));
+        unsafe { base.add(i) as *mut u8 }
+    })
 }
