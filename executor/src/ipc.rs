@@ -60,6 +60,7 @@ impl Spawned {
             .map_err(|e| format!("cannot create the executor channel: {e}"))?;
         let mut cmd = Command::new(&opts.program);
         cmd.args(&opts.args).arg("--ipc").arg(&name);
+        crate::malloc_tunables(&mut cmd);
         for d in &opts.lib_dirs {
             cmd.arg("-L").arg(d);
         }

@@ -113,7 +113,52 @@ pub fn interrupt() {
 
 /// `crepl-executor` (or `crepl __executor`): `--ipc NAME` connects to the crepl that started
 /// it; `--listen HOST:PORT` serves `crepl --connect` over TCP.
+/// The glibc malloc setting the executor starts with (see [`malloc_tunables`]).
+const TCACHE: &str = "glibc.malloc.tcache_count=65535";
+/// Where [`malloc_tunables`] keeps the user's own GLIBC_TUNABLES (if any).
+const SAVED_TUNABLES: &str = "CREPL_SAVED_GLIBC_TUNABLES";
+
+/// Environment for starting an executor process: glibc's malloc takes a lock or an
+/// atomic operation for most calls once a process has a second thread (the executor runs
+/// user code on one), which made malloc-heavy programs 12-15% slower than natively
+/// (binarytrees, gcc -O0 code run in a pthread: 296 ms alone, 344 ms with a thread); a
+/// per-thread cache large enough to hold what programs free makes them as fast as
+/// native ones or faster (259 ms). The executor restores the user's environment first
+/// thing ([`restore_environment`]), so programs never see it.
+pub fn malloc_tunables(cmd: &mut std::process::Command) {
+    let user = std::env::var_os("GLIBC_TUNABLES");
+    let mut v = std::ffi::OsString::new();
+    if let Some(u) = &user {
+        v.push(u);
+        v.push(":");
+        cmd.env(SAVED_TUNABLES, u);
+    } else {
+        cmd.env_remove(SAVED_TUNABLES);
+    }
+    v.push(TCACHE);
+    cmd.env("GLIBC_TUNABLES", v);
+}
+
+/// Undoes [`malloc_tunables`] in the executor's environment (before any thread exists).
+fn restore_environment() {
+    let Some(cur) = std::env::var_os("GLIBC_TUNABLES") else {
+        return;
+    };
+    if !cur.to_string_lossy().ends_with(TCACHE) {
+        return;
+    }
+    // SAFETY: called at the start of main_with_args, while the process has one thread.
+    unsafe {
+        match std::env::var_os(SAVED_TUNABLES) {
+            Some(u) => std::env::set_var("GLIBC_TUNABLES", u),
+            None => std::env::remove_var("GLIBC_TUNABLES"),
+        }
+        std::env::remove_var(SAVED_TUNABLES);
+    }
+}
+
 pub fn main_with_args(args: &[String]) -> i32 {
+    restore_environment();
     let mut ipc = None;
     let mut listen = None;
     let mut allow_remote = false;

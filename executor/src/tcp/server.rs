@@ -146,6 +146,7 @@ fn session(mut stream: TcpStream, key: &[u8]) -> Result<(), String> {
         cmd.arg("__executor");
     }
     cmd.arg("--tcp-session").stdin(Stdio::piped());
+    crate::malloc_tunables(&mut cmd);
     unsafe {
         cmd.pre_exec(move || {
             if libc::dup2(fd, 3) < 0 {
