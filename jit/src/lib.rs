@@ -122,3 +122,35 @@ impl std::fmt::Display for Refusal {
 pub fn make_stub(cell: usize) -> usize {
     baseline::stub(cell)
 }
+
+/// A fast hasher for the compiler's small integer-keyed maps (frame offsets, label ids):
+/// the standard SipHash made hashing a visible part of compile time.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHash(u64);
+
+impl std::hash::Hasher for FastHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.write_u64(v as u64);
+    }
+    fn write_i32(&mut self, v: i32) {
+        self.write_u64(v as u32 as u64);
+    }
+    fn write_usize(&mut self, v: usize) {
+        self.write_u64(v as u64);
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// `HashMap` with [`FastHash`].
+pub(crate) type FastMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHash>>;

@@ -42,12 +42,12 @@ mod expr;
 mod float;
 mod regs;
 
+use crate::FastMap;
 use crate::{Compiled, Counters, Env, Refusal};
 use abi::{Cls, Pass};
 use dynasmrt::x64::X64Relocation;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 use ir::{Function, InitUnit, LabelId, Scalar, Stmt, Type, TypeKind};
-use std::collections::HashMap;
 
 type Ops = VecAssembler<X64Relocation>;
 type R<T = ()> = Result<T, Refusal>;
@@ -91,7 +91,7 @@ pub(crate) struct Gen<'a> {
     env: &'a Env<'a>,
     /// 8-byte values pushed on the expression stack right now.
     depth: u32,
-    labels: HashMap<LabelId, DynamicLabel>,
+    labels: FastMap<LabelId, DynamicLabel>,
     loops: Vec<Loop>,
     ret: Ret,
     /// Result in rax (and xmm0 for floating results); restores registers and returns.
@@ -115,7 +115,9 @@ pub(crate) struct Gen<'a> {
     alloc: i32,
     /// Ways out from inside an expression: (bytes to drop, label that wants an empty
     /// expression stack) -> a stub that drops them and jumps.
-    stubs: HashMap<(i32, DynamicLabel), DynamicLabel>,
+    stubs: FastMap<(i32, DynamicLabel), DynamicLabel>,
+    /// The code the frame entries share (see `frame_entry`).
+    frame_inner: Option<DynamicLabel>,
     /// The native entry of the function being compiled (for calls to itself).
     pub(crate) self_entry: Option<DynamicLabel>,
     /// The slow path of the entry check and where it goes back to.
@@ -306,7 +308,7 @@ impl<'a> Gen<'a> {
             ops,
             env,
             depth: 0,
-            labels: HashMap::new(),
+            labels: FastMap::default(),
             loops: Vec::new(),
             ret,
             ret_label,
@@ -324,9 +326,10 @@ impl<'a> Gen<'a> {
             regs,
             unit,
             entry_slow: None,
+            frame_inner: None,
             self_entry: None,
             alloc,
-            stubs: HashMap::new(),
+            stubs: FastMap::default(),
         }
     }
 
@@ -406,17 +409,35 @@ impl<'a> Gen<'a> {
     /// An entry that runs in an existing frame: `(fp: rdi, result slot: rsi)`. Emits the
     /// prologue; the caller emits the jump to where it starts.
     fn frame_entry(&mut self, to: DynamicLabel) -> usize {
-        // Outside: sets r15 for the code inside, which expects it.
+        // Outside: sets r15 for the code inside, which expects it; the code that enters
+        // the frame is shared by all frame entries (where to go is in rax).
         let at = self.ops.offset().0;
-        let inner = self.ops.new_dynamic_label();
+        let inner = match self.frame_inner {
+            Some(l) => l,
+            None => {
+                let l = self.ops.new_dynamic_label();
+                self.frame_inner = Some(l);
+                l
+            }
+        };
         a!(self
             ; push r15
             ; mov r15, QWORD self.env.flags as i64
+            ; lea rax, [=>to]
             ; call =>inner
             ; pop r15
             ; ret
-            ; =>inner
         );
+        at
+    }
+
+    /// The code every frame entry calls: the prologue, the frame, the register variables,
+    /// then a jump to the address in rax.
+    fn frame_inner(&mut self) {
+        let Some(inner) = self.frame_inner else {
+            return;
+        };
+        self.ops.dynamic_label(inner);
         self.prologue();
         if self.regs.frameless {
             self.load_vars(RDI);
@@ -427,8 +448,7 @@ impl<'a> Gen<'a> {
         if self.r12_result {
             a!(self; mov r12, rsi);
         }
-        a!(self; jmp =>to);
-        at
+        a!(self; jmp rax);
     }
 
     fn body(&mut self, body: &Stmt) -> R {
@@ -512,6 +532,7 @@ impl<'a> Gen<'a> {
             let at = self.frame_entry(l);
             osr_at.push((key, at));
         }
+        self.frame_inner();
         let code = self
             .ops
             .finalize()

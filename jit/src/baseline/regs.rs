@@ -17,8 +17,8 @@
 //! (an array, a struct, a variable whose address is taken, a call's result slot) overlaps
 //! it: the spills around calls write the slot.
 
+use crate::FastMap;
 use ir::{Expr, ExprKind as K, Scalar, Stmt, Type, TypeKind, TypeTable};
-use std::collections::HashMap;
 
 /// Where a register variable lives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,11 +38,13 @@ pub(crate) struct RegVar {
 /// The register variables of one function or unit, by frame offset.
 #[derive(Default)]
 pub(crate) struct Regs {
-    pub vars: HashMap<u32, RegVar>,
+    pub vars: FastMap<u32, RegVar>,
     /// Callee-saved registers taken, in the order the prologue pushes them.
     pub saved: Vec<u8>,
     /// (offset, kind, xmm) of the float variables, spilled around calls.
     pub xmms: Vec<(u32, Scalar, u8)>,
+    /// The variables, by offset.
+    list: Vec<(u32, RegVar)>,
     /// Nothing is in the frame: every local is a register variable and nothing spills.
     pub frameless: bool,
     /// The body calls nothing (no calls, no copies or conversions that call helpers).
@@ -52,9 +54,7 @@ pub(crate) struct Regs {
 impl Regs {
     /// The variables by offset.
     pub fn sorted(&self) -> Vec<(u32, RegVar)> {
-        let mut v: Vec<(u32, RegVar)> = self.vars.iter().map(|(o, v)| (*o, *v)).collect();
-        v.sort_by_key(|x| x.0);
-        v
+        self.list.clone()
     }
 
     pub fn get(&self, e: &Expr) -> Option<RegVar> {
@@ -74,7 +74,7 @@ struct Cand {
 
 struct Scan<'a> {
     types: &'a TypeTable,
-    cands: HashMap<u32, Cand>,
+    cands: FastMap<u32, Cand>,
     /// Byte ranges of the frame that stay in memory.
     pinned: Vec<(u32, u32)>,
     /// Loop nesting, for weights.
@@ -267,7 +267,7 @@ pub(crate) fn allocate(
 ) -> Regs {
     let mut scan = Scan {
         types,
-        cands: HashMap::new(),
+        cands: FastMap::default(),
         pinned: Vec::new(),
         depth: 0,
         leaf: true,
@@ -322,6 +322,8 @@ pub(crate) fn allocate(
         };
         regs.vars.insert(o, RegVar { home, s });
     }
+    regs.list = regs.vars.iter().map(|(o, v)| (*o, *v)).collect();
+    regs.list.sort_by_key(|x| x.0);
     regs.frameless = scan.pinned.is_empty()
         && every
         && regs.vars.len() == scan.cands.len()
