@@ -5,6 +5,7 @@
 
 pub mod abi;
 pub mod f80;
+pub mod locals;
 pub mod module;
 pub mod protocol;
 pub mod tree;

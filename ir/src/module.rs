@@ -106,6 +106,9 @@ pub struct Function {
     /// `__attribute__((constructor(prio)))` / destructor: run at load / session end.
     pub ctor: Option<i32>,
     pub dtor: Option<i32>,
+    /// Which locals could live in registers (for the compiled tiers).
+    #[serde(default)]
+    pub locals: crate::locals::LocalUse,
 }
 
 /// A piece of top-level code: runs once, in its own frame.
@@ -116,4 +119,7 @@ pub struct InitUnit {
     /// For the trailing expression: where its value is (frame offset; the value of an
     /// aggregate expression is stored as its address) and its type, to be printed.
     pub result: Option<(u32, Type)>,
+    /// Which locals could live in registers (for the compiled tiers).
+    #[serde(default)]
+    pub locals: crate::locals::LocalUse,
 }

@@ -1144,6 +1144,9 @@ impl Sema {
         attrs.extend(f.decl.attrs.iter().cloned());
         let ctor = attr_prio(&attrs, self, "constructor");
         let dtor = attr_prio(&attrs, self, "destructor");
+        let params: Vec<(u32, &Type)> = offs.iter().copied().zip(&fty.params).collect();
+        let locals = ir::locals::analyze(&self.types, &body, &params, &[]);
+        drop(params);
         self.module.functions.push(ir::Function {
             id,
             name,
@@ -1154,6 +1157,7 @@ impl Sema {
             va_area: fcx.va_area,
             ctor,
             dtor,
+            locals,
         });
         Ok(())
     }

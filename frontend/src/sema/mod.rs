@@ -389,10 +389,17 @@ impl Sema {
             let stmts = std::mem::take(&mut self.unit);
             let labels = expr::stmt_labels(&stmts);
             let body = ir::Stmt::Block(ir::Block { stmts, labels });
+            // The interpreter reads the result from the frame: it stays there.
+            let keep: Vec<(u32, u64)> = result
+                .iter()
+                .map(|(o, t)| (*o, self.types.size_of(t).max(8)))
+                .collect();
+            let locals = ir::locals::analyze(&self.types, &body, &[], &keep);
             self.module.inits.push(ir::InitUnit {
                 frame_size: self.unit_frame,
                 body,
                 result,
+                locals,
             });
         }
     }

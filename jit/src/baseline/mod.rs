@@ -148,7 +148,6 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
         return Err(Refusal("is variadic (va_start)".into()));
     }
     let ret = ret_kind(env, &f.ty.ret)?;
-    let params: Vec<(u32, &Type)> = f.params.iter().copied().zip(&f.ty.params).collect();
     let gprs = if matches!(ret, Ret::Regs(..) | Ret::Memory(_)) {
         &VAR_GPRS[..3]
     } else {
@@ -167,7 +166,7 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
     } else {
         &LEAF_GPRS
     };
-    let regs = regs::allocate(env.types, &f.body, &params, &[], gprs, leaf_gprs);
+    let regs = regs::allocate(&f.locals, gprs, leaf_gprs);
     let frame = if regs.frameless {
         0
     } else {
@@ -232,12 +231,7 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
 /// Compiles top-level code (a file-scope statement, the trailing expression) to run in a
 /// frame the interpreter made.
 pub fn compile_unit(env: &Env, unit: &InitUnit, counters: *mut Counters) -> R<Compiled> {
-    let keep: Vec<(u32, u64)> = unit
-        .result
-        .iter()
-        .map(|(o, t)| (*o, env.types.size_of(t).max(8)))
-        .collect();
-    let mut regs = regs::allocate(env.types, &unit.body, &[], &keep, &VAR_GPRS, &[]);
+    let mut regs = regs::allocate(&unit.locals, &VAR_GPRS, &[]);
     // Its variables go back to the interpreter's frame at the end.
     regs.frameless = false;
     let mut g = Gen::new(env, Ret::Void, u64::MAX, counters as usize, regs, true, 0);

@@ -1,0 +1,257 @@
+//! Which scalar locals of a function could live in registers: the analysis the compiled
+//! tiers' register allocation starts from. The front end runs it when it lowers a
+//! function (the tree is in cache then; a compiled tier would walk it cold) and ships the
+//! result with the function.
+//!
+//! A scalar local whose address is never taken is only ever read (`Load`) and written
+//! (`Assign`, `OpAssign`, `IncDec`, `PtrOpAssign`) by name. A slot is shared by variables
+//! of sibling scopes; it is a candidate only if every use of it has the same scalar kind
+//! and no object that stays in memory (an array, a struct, a variable whose address is
+//! taken, a call's result slot) overlaps it.
+
+use crate::{Expr, ExprKind as K, Scalar, Stmt, Type, TypeKind, TypeTable};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The result of [`analyze`].
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct LocalUse {
+    /// Candidates for registers: (frame offset, kind, weight: uses, times 8 per loop
+    /// nesting level), heaviest first.
+    pub candidates: Vec<(u32, Scalar, u64)>,
+    /// Nothing but the candidates lives in the frame.
+    pub only_candidates: bool,
+    /// The body calls nothing, and has nothing that makes compiled code call a helper or
+    /// use the registers of calls and copies (struct copies, memset, float-to-integer
+    /// conversions, longjmp, setjmp, va_start).
+    pub leaf: bool,
+}
+
+/// What one slot's uses allow.
+struct Cand {
+    s: Scalar,
+    ok: bool,
+    weight: u64,
+}
+
+struct Scan<'a> {
+    types: &'a TypeTable,
+    cands: HashMap<u32, Cand>,
+    /// Byte ranges of the frame that stay in memory.
+    pinned: Vec<(u32, u32)>,
+    /// Loop nesting, for weights.
+    depth: u32,
+    /// No call in the body, and nothing that makes the code call a helper or use r8/r9
+    /// (struct copies, memset, float-to-integer conversions, longjmp).
+    leaf: bool,
+}
+
+/// The kind a register variable of this type would have.
+fn reg_kind(t: &Type) -> Option<Scalar> {
+    if t.kind == TypeKind::Bool || !(t.is_integer() || t.is_pointer() || t.is_float()) {
+        return None;
+    }
+    t.scalar_kind().filter(|&s| s != Scalar::F80)
+}
+
+impl Scan<'_> {
+    fn pin(&mut self, off: u32, size: u64) {
+        self.pinned.push((
+            off,
+            off.saturating_add(size.clamp(1, u32::MAX as u64) as u32),
+        ));
+    }
+
+    fn pin_local(&mut self, lv: &Expr) {
+        if let K::Local(o) = lv.kind {
+            self.pin(o, self.types.size_of(&lv.ty));
+        }
+    }
+
+    /// `lv` is read or written by name (if it is a local).
+    fn named(&mut self, lv: &Expr) {
+        let K::Local(o) = lv.kind else {
+            return self.expr(lv);
+        };
+        let Some(s) = reg_kind(&lv.ty) else {
+            return self.pin(o, self.types.size_of(&lv.ty));
+        };
+        let w = 1u64 << (3 * self.depth.min(6));
+        let c = self.cands.entry(o).or_insert(Cand {
+            s,
+            ok: true,
+            weight: 0,
+        });
+        c.ok &= c.s == s;
+        c.weight += w;
+    }
+
+    fn expr(&mut self, e: &Expr) {
+        match &e.kind {
+            K::Call(_) | K::VaCopy(..) | K::LongJmp(..) | K::SetJmp(..) | K::VaStart(..) => {
+                self.leaf = false
+            }
+            K::Assign(..) if e.ty.is_aggregate() => self.leaf = false,
+            K::Cast(x) if x.ty.is_float() && !e.ty.is_float() => self.leaf = false,
+            K::OpAssign { op_ty, lv, .. } if op_ty.is_float() && !lv.ty.is_float() => {
+                self.leaf = false
+            }
+            _ => {}
+        }
+        match &e.kind {
+            // A read of another kind than the variable's (type punning) keeps it in memory.
+            K::Load(lv)
+                if matches!(lv.kind, K::Local(_)) && reg_kind(&e.ty) != reg_kind(&lv.ty) =>
+            {
+                self.pin_local(lv)
+            }
+            K::Load(lv) | K::IncDec { lv, .. } => self.named(lv),
+            K::Assign(lv, rhs) | K::OpAssign { lv, rhs, .. } | K::PtrOpAssign { lv, rhs, .. } => {
+                self.named(lv);
+                self.expr(rhs);
+            }
+            // Anything else that names a local uses its address.
+            K::Local(o) => self.pin(*o, self.types.size_of(&e.ty)),
+            K::Int(_) | K::Float(_) | K::LongDouble(_) | K::Global(_) | K::FuncAddr(_) => {}
+            K::Deref(x)
+            | K::Member(x, _)
+            | K::BitField(x, ..)
+            | K::AddrOf(x)
+            | K::Unary(_, x)
+            | K::Cast(x)
+            | K::VaArg(x)
+            | K::Alloca(x)
+            | K::SetJmp(x, _) => self.expr(x),
+            K::Binary { lhs: a, rhs: b, .. }
+            | K::PtrAdd(a, b, _)
+            | K::PtrDiff(a, b, _)
+            | K::LogAnd(a, b)
+            | K::LogOr(a, b)
+            | K::Comma(a, b)
+            | K::VaCopy(a, b)
+            | K::LongJmp(a, b) => {
+                self.expr(a);
+                self.expr(b);
+            }
+            K::Cond(c, a, b) => {
+                self.expr(c);
+                self.expr(a);
+                self.expr(b);
+            }
+            K::Call(c) => {
+                if let Some(slot) = c.ret_slot {
+                    self.pin(slot, self.types.size_of(&c.fty.ret).max(16));
+                }
+                self.expr(&c.callee);
+                for a in &c.args {
+                    self.expr(a);
+                }
+            }
+            K::Seq(s, x) => {
+                self.stmt(s);
+                self.expr(x);
+            }
+            K::VaStart(x, slot) => {
+                self.pin(*slot, 8);
+                self.expr(x);
+            }
+        }
+    }
+
+    fn looped(&mut self, f: impl FnOnce(&mut Self)) {
+        self.depth += 1;
+        f(self);
+        self.depth -= 1;
+    }
+
+    fn stmt(&mut self, s: &Stmt) {
+        match s {
+            Stmt::Expr(e) | Stmt::GotoDyn(e) | Stmt::Return(Some(e)) => self.expr(e),
+            Stmt::Block(b) => b.stmts.iter().for_each(|s| self.stmt(s)),
+            Stmt::If(c, t, e) => {
+                self.expr(c);
+                self.stmt(t);
+                if let Some(e) = e {
+                    self.stmt(e);
+                }
+            }
+            Stmt::While(c, b) | Stmt::DoWhile(b, c) => self.looped(|me| {
+                me.expr(c);
+                me.stmt(b);
+            }),
+            Stmt::For(init, c, step, b) => {
+                if let Some(i) = init {
+                    self.stmt(i);
+                }
+                self.looped(|me| {
+                    c.iter().chain(step).for_each(|e| me.expr(e));
+                    me.stmt(b);
+                });
+            }
+            Stmt::Switch { cond, body, .. } => {
+                self.expr(cond);
+                self.stmt(body);
+            }
+            Stmt::Label(_, s) | Stmt::Scoped(s) => self.stmt(s),
+            Stmt::Zero(a, n) => {
+                self.leaf = false;
+                self.object(a, *n)
+            }
+            Stmt::Copy(d, s, n) => {
+                self.leaf = false;
+                self.object(d, *n);
+                self.object(s, *n);
+            }
+            Stmt::Goto(_) | Stmt::Break | Stmt::Continue | Stmt::Return(None) => {}
+        }
+    }
+
+    /// An address `n` bytes of memory are accessed at.
+    fn object(&mut self, a: &Expr, n: u64) {
+        match a.kind {
+            K::Local(o) => self.pin(o, n.max(self.types.size_of(&a.ty))),
+            _ => self.expr(a),
+        }
+    }
+}
+
+/// Analyzes a body: `params` are (offset, type) of parameters; `keep` are slots that must
+/// stay in memory (a unit's result: the interpreter reads it).
+pub fn analyze(
+    types: &TypeTable,
+    body: &Stmt,
+    params: &[(u32, &Type)],
+    keep: &[(u32, u64)],
+) -> LocalUse {
+    let mut scan = Scan {
+        types,
+        cands: HashMap::new(),
+        pinned: Vec::new(),
+        depth: 0,
+        leaf: true,
+    };
+    for &(o, t) in params {
+        let e = Expr::new(K::Local(o), t.clone());
+        scan.named(&e);
+    }
+    for &(o, n) in keep {
+        scan.pin(o, n);
+    }
+    scan.stmt(body);
+    let mut c: Vec<(u32, Scalar, u64)> = scan
+        .cands
+        .iter()
+        .filter(|(&o, c)| {
+            let end = o + c.s.size() as u32;
+            c.ok && c.weight >= 2 && !scan.pinned.iter().any(|&(a, b)| o < b && a < end)
+        })
+        .map(|(&o, c)| (o, c.s, c.weight))
+        .collect();
+    // Heaviest first; ties by offset, so the choice does not depend on hashing.
+    c.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    LocalUse {
+        only_candidates: scan.pinned.is_empty() && c.len() == scan.cands.len(),
+        candidates: c,
+        leaf: scan.leaf,
+    }
+}
