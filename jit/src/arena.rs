@@ -11,7 +11,7 @@
 
 use std::sync::Mutex;
 
-const CHUNK: usize = 4 << 20;
+const CHUNK: usize = 1 << 20;
 
 struct Arena {
     next: usize,
@@ -26,7 +26,9 @@ fn map(size: usize) -> usize {
             std::ptr::null_mut(),
             size,
             libc::PROT_READ | libc::PROT_WRITE | libc::PROT_EXEC,
-            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+            // Pages faulted in now, once per chunk, rather than one fault per function
+            // (a visible part of a 20 us compile).
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_POPULATE,
             -1,
             0,
         )
