@@ -23,7 +23,7 @@ pub struct LocalUse {
     pub only_candidates: bool,
     /// The body calls nothing, and has nothing that makes compiled code call a helper or
     /// use the registers of calls and copies (struct copies, memset, float-to-integer
-    /// conversions, longjmp, setjmp, va_start).
+    /// conversions, longjmp, setjmp, va_start, bit-field writes).
     pub leaf: bool,
 }
 
@@ -94,6 +94,12 @@ impl Scan<'_> {
             K::Assign(..) if e.ty.is_aggregate() => self.leaf = false,
             K::Cast(x) if x.ty.is_float() && !e.ty.is_float() => self.leaf = false,
             K::OpAssign { op_ty, lv, .. } if op_ty.is_float() && !lv.ty.is_float() => {
+                self.leaf = false
+            }
+            // Writing a bit-field uses r10.
+            K::Assign(lv, _) | K::OpAssign { lv, .. } | K::IncDec { lv, .. }
+                if matches!(lv.kind, K::BitField(..)) =>
+            {
                 self.leaf = false
             }
             _ => {}

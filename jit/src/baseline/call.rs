@@ -252,6 +252,8 @@ impl Gen<'_> {
     }
 
     pub(super) fn call(&mut self, c: &Call) -> R {
+        // For this call only (not for calls among its arguments).
+        let in_xmm = std::mem::take(&mut self.result_in_xmm);
         let types = self.env.types;
         let direct = match c.callee.kind {
             K::FuncAddr(id) => Some((id, (self.env.callee)(id))),
@@ -299,6 +301,7 @@ impl Gen<'_> {
                     _ => unreachable!("checked above"),
                 }
             }
+            self.result_in_xmm = in_xmm;
             return self.finish_call(c, direct, &ret, ret_slot, hidden, variadic, nxmm, 0, 0);
         }
         // Evaluate every argument (then an indirect callee) onto the expression stack.
@@ -356,6 +359,7 @@ impl Gen<'_> {
                 Dest::Stack(..) => {}
             }
         }
+        self.result_in_xmm = in_xmm;
         self.finish_call(c, direct, &ret, ret_slot, hidden, variadic, nxmm, below, n)
     }
 
@@ -374,6 +378,7 @@ impl Gen<'_> {
         below: i32,
         n: i32,
     ) -> R {
+        let in_xmm = std::mem::take(&mut self.result_in_xmm);
         // Without pushes the stack is aligned only if the expression stack is even.
         let fix = n == 0 && self.depth % 2 == 1;
         if fix {
@@ -455,6 +460,8 @@ impl Gen<'_> {
             Ret::Scalar(_) if own.is_some() => {}
             Ret::Scalar(s) if !s.is_float() => self.normalize(*s),
             Ret::Bool => a!(self ; test al, al ; setne al ; movzx eax, al),
+            // (Where the value is wanted in xmm0 only, it stays there.)
+            Ret::Scalar(Scalar::F64 | Scalar::F32) if in_xmm => {}
             Ret::Scalar(Scalar::F64) => a!(self; movq rax, xmm0),
             Ret::Scalar(Scalar::F32) => a!(self; movd eax, xmm0),
             Ret::Scalar(_) => {}

@@ -965,12 +965,12 @@ impl Gen<'_> {
     /// rax = rax / d or rax % d for a constant d >= 3, not a power of two: a multiplication
     /// by a "magic" reciprocal and shifts, as compilers do even without optimization
     /// (Granlund and Montgomery, "Division by invariant integers using multiplication",
-    /// 1994: figure 5.2 for signed, 4.1 for unsigned 64-bit). Uses rcx, rdx, r10.
+    /// 1994: figure 5.2 for signed, 4.1 for unsigned 64-bit). Uses rcx, rdx, r11.
     fn div_magic(&mut self, rem: bool, s: Scalar, d: u64) {
         // l = ceil(log2 d): 2^(l-1) < d < 2^l.
         let l = 64 - (d - 1).leading_zeros();
         let d128 = d as u128;
-        a!(self; mov r10, rax);
+        a!(self; mov r11, rax);
         match (s.is_signed(), s.size() == 8) {
             (true, false) => {
                 // m < 2^32 and |n| <= 2^31: n * m fits in 63 bits.
@@ -979,7 +979,7 @@ impl Gen<'_> {
                 a!(self
                     ; imul rax, rcx
                     ; sar rax, (31 + l) as i8
-                    ; mov rcx, r10 ; shr rcx, 63 ; add rax, rcx
+                    ; mov rcx, r11 ; shr rcx, 63 ; add rax, rcx
                 );
             }
             (true, true) => {
@@ -987,8 +987,8 @@ impl Gen<'_> {
                 let m = (1 + (1u128 << (63 + l)) / d128) as u64;
                 a!(self
                     ; mov rcx, QWORD m as i64 ; imul rcx
-                    ; add rdx, r10 ; sar rdx, (l - 1) as i8
-                    ; mov rax, r10 ; shr rax, 63 ; add rax, rdx
+                    ; add rdx, r11 ; sar rdx, (l - 1) as i8
+                    ; mov rax, r11 ; shr rax, 63 ; add rax, rdx
                 );
             }
             (false, false) => {
@@ -1000,7 +1000,7 @@ impl Gen<'_> {
                 let m = ((1u128 << 64) * ((1u128 << l) - d128) / d128 + 1) as u64;
                 a!(self
                     ; mov rcx, QWORD m as i64 ; mul rcx
-                    ; mov rax, r10 ; sub rax, rdx ; shr rax, 1 ; add rax, rdx
+                    ; mov rax, r11 ; sub rax, rdx ; shr rax, 1 ; add rax, rdx
                 );
                 if l > 1 {
                     a!(self; shr rax, (l - 1) as i8);
@@ -1008,7 +1008,7 @@ impl Gen<'_> {
             }
         }
         if rem {
-            a!(self ; imul rax, rax, d as i32 ; sub r10, rax ; mov rax, r10);
+            a!(self ; imul rax, rax, d as i32 ; sub r11, rax ; mov rax, r11);
         }
         self.normalize(s);
     }

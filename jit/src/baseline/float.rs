@@ -277,8 +277,11 @@ impl Gen<'_> {
                 self.ops.dynamic_label(end);
                 Ok(())
             }
-            // A call leaves a float result in xmm0 (and a copy in rax).
-            K::Call(c) => self.call(c),
+            // A call leaves a float result in xmm0.
+            K::Call(c) => {
+                self.result_in_xmm = true;
+                self.call(c)
+            }
             _ => {
                 self.expr(e)?;
                 self.rax_to_xmm0(s);

@@ -116,6 +116,8 @@ pub(crate) struct Gen<'a> {
     /// Ways out from inside an expression: (bytes to drop, label that wants an empty
     /// expression stack) -> a stub that drops them and jumps.
     stubs: FastMap<(i32, DynamicLabel), DynamicLabel>,
+    /// Set by the float code for the call it makes: the result is wanted in xmm0 only.
+    pub(crate) result_in_xmm: bool,
     /// The code the frame entries share (see `frame_entry`).
     frame_inner: Option<DynamicLabel>,
     /// The native entry of the function being compiled (for calls to itself).
@@ -134,9 +136,10 @@ pub(crate) struct Gen<'a> {
 
 /// Callee-saved registers for register variables, in order of preference.
 const VAR_GPRS: [u8; 4] = [13, 14, 5, 12];
-/// Registers no template uses except to make calls and copies: for register variables
-/// of functions that make neither (they need no saving).
-const LEAF_GPRS: [u8; 2] = [8, 9];
+/// Registers no template uses except to make calls and copies (and r10 to write
+/// bit-fields): for register variables of functions that do none of these (they need no
+/// saving).
+const LEAF_GPRS: [u8; 3] = [8, 9, 10];
 
 fn ret_kind_copies(r: &Ret) -> bool {
     matches!(r, Ret::Regs(..) | Ret::Memory(_))
@@ -321,6 +324,7 @@ impl<'a> Gen<'a> {
             unit,
             entry_slow: None,
             frame_inner: None,
+            result_in_xmm: false,
             self_entry: None,
             alloc,
             stubs: FastMap::default(),
