@@ -433,6 +433,20 @@ impl Gen<'_> {
         match &e.kind {
             K::Cast(x) => self.simple_to(r, x)?,
             K::PtrAdd(p, i, scale) => {
+                // Both in registers: one lea.
+                let idx = match &i.kind {
+                    K::Cast(x) if Self::widening(x, i) => self.gpr_var(x),
+                    _ => self.gpr_var(i),
+                };
+                if let (Some(hp), Some(hi)) = (self.gpr_var(p), idx) {
+                    match scale {
+                        1 => a!(self; lea Rq(r), [Rq(hp) + Rq(hi)]),
+                        2 => a!(self; lea Rq(r), [Rq(hp) + Rq(hi) * 2]),
+                        4 => a!(self; lea Rq(r), [Rq(hp) + Rq(hi) * 4]),
+                        _ => a!(self; lea Rq(r), [Rq(hp) + Rq(hi) * 8]),
+                    }
+                    return Ok(());
+                }
                 self.simple_to(r, p)?;
                 self.simple_to(R11, i)?;
                 match scale {

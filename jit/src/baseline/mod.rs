@@ -175,7 +175,17 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
     } else {
         (f.frame_size + 15) & !15
     };
-    let mut g = Gen::new(env, ret, f.id as u64, counters as usize, regs, false, frame);
+    let calls = !regs.leaf || copies;
+    let mut g = Gen::new(
+        env,
+        ret,
+        f.id as u64,
+        counters as usize,
+        regs,
+        false,
+        frame,
+        calls,
+    );
     // The frame entry first, so that the internal entry (the hot one) falls into the body.
     let body = g.ops.new_dynamic_label();
     let start = g.frame_entry(body);
@@ -237,7 +247,16 @@ pub fn compile_unit(env: &Env, unit: &InitUnit, counters: *mut Counters) -> R<Co
     let mut regs = regs::allocate(&unit.locals, &VAR_GPRS, &[]);
     // Its variables go back to the interpreter's frame at the end.
     regs.frameless = false;
-    let mut g = Gen::new(env, Ret::Void, u64::MAX, counters as usize, regs, true, 0);
+    let mut g = Gen::new(
+        env,
+        Ret::Void,
+        u64::MAX,
+        counters as usize,
+        regs,
+        true,
+        0,
+        true,
+    );
     let body = g.new_label();
     let start = g.frame_entry(body);
     g.ops.dynamic_label(body);
@@ -289,12 +308,14 @@ impl<'a> Gen<'a> {
         regs: regs::Regs,
         unit: bool,
         frame: u32,
+        calls: bool,
     ) -> Gen<'a> {
         let r12_result = matches!(ret, Ret::Regs(..) | Ret::Memory(_));
         // r15 is the caller's: every entry from outside compiled code sets it.
         let nsaved = !regs.frameless as i32 + r12_result as i32 + regs.saved.len() as i32;
-        // After the return address and the pushes, rsp is 16-byte aligned if they are even.
-        let pad = if nsaved % 2 == 0 { 8 } else { 0 };
+        // After the return address and the pushes, rsp is 16-byte aligned if they are odd.
+        // Code that calls nothing needs no alignment (its trap path aligns for itself).
+        let pad = if nsaved % 2 == 0 && calls { 8 } else { 0 };
         let alloc = frame as i32 + pad;
         // Sized for a typical function, so the buffers rarely grow while assembling.
         let mut ops = Ops::new_with_capacity(0, 8192, 16, 0, 64, 64, 256);
@@ -492,12 +513,17 @@ impl<'a> Gen<'a> {
         self.ops.dynamic_label(self.unwind);
         a!(self ; xor eax, eax ; jmp =>self.epilogue);
         self.ops.dynamic_label(self.trap_common);
-        // Entered with the expression stack empty: rsp is aligned.
-        a!(self
-            ; mov rax, QWORD env.trap as i64
-            ; call rax
-            ; jmp =>self.unwind
-        );
+        // Entered with the expression stack empty: rsp is aligned, except in code that
+        // calls nothing else.
+        let misaligned = (8 + 8 * self.nsaved + self.alloc) % 16 != 0;
+        if misaligned {
+            a!(self; sub rsp, 8);
+        }
+        a!(self ; mov rax, QWORD env.trap as i64 ; call rax);
+        if misaligned {
+            a!(self; add rsp, 8);
+        }
+        a!(self; jmp =>self.unwind);
         if let Some((slow, back)) = self.entry_slow {
             // An interrupt, an overflow, or a stale limit after an interrupt was forgotten.
             a!(self
