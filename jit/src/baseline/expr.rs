@@ -805,7 +805,9 @@ impl Gen<'_> {
             } => self.inc_dec(lv, *inc, *post, *scale)?,
             K::Call(c) => self.call(c)?,
             K::Seq(s, x) => {
+                self.in_seq += 1;
                 self.stmt(s)?;
+                self.in_seq -= 1;
                 self.expr(x)?;
             }
             K::VaCopy(d, s) => {

@@ -116,6 +116,8 @@ pub(crate) struct Gen<'a> {
     /// Ways out from inside an expression: (bytes to drop, label that wants an empty
     /// expression stack) -> a stub that drops them and jumps.
     stubs: FastMap<(i32, DynamicLabel), DynamicLabel>,
+    /// Statement expressions being compiled around the current point.
+    in_seq: u32,
     /// Set by the float code for the call it makes: the result is wanted in xmm0 only.
     pub(crate) result_in_xmm: bool,
     /// The code the frame entries share (see `frame_entry`).
@@ -346,6 +348,7 @@ impl<'a> Gen<'a> {
             entry_slow: None,
             frame_inner: None,
             result_in_xmm: false,
+            in_seq: 0,
             self_entry: None,
             alloc,
             stubs: FastMap::default(),
@@ -604,7 +607,9 @@ impl Gen<'_> {
     /// at statement level: inside an expression, values of the enclosing expression live
     /// on the native stack, which an interpreter frame does not have).
     fn enter_loop(&mut self, s: &Stmt, brk: DynamicLabel, cont: DynamicLabel) {
-        if self.depth == 0 {
+        // Not inside a statement expression either: the interpreter, having entered
+        // compiled code there, could not finish the expression it was evaluating.
+        if self.depth == 0 && self.in_seq == 0 {
             self.osr.push((s as *const Stmt as usize, cont));
         }
         self.loops.push(Loop {
