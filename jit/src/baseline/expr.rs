@@ -925,7 +925,12 @@ impl Gen<'_> {
                 }
                 Ok(())
             }
-            K::Assign(..) | K::OpAssign { .. } if self.float_native(e) => self.fexpr(e),
+            K::Assign(..) | K::OpAssign { .. } if self.float_native(e) => {
+                self.discard = true;
+                let r = self.fexpr(e);
+                self.discard = false;
+                r
+            }
             K::Cast(x) if e.ty.is_void() => self.effect(x),
             K::Comma(x, y) => {
                 self.effect(x)?;

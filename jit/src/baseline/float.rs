@@ -186,6 +186,8 @@ impl Gen<'_> {
 
     /// Evaluates `e`, a float or double, into xmm0.
     pub(crate) fn fexpr(&mut self, e: &Expr) -> R {
+        // Whether this node's value is unwanted (a statement); never its operands'.
+        let discard = std::mem::take(&mut self.discard);
         let s = sk(&e.ty);
         no_f80(s)?;
         let d = s == Scalar::F64;
@@ -242,7 +244,9 @@ impl Gen<'_> {
                         unreachable!("a float variable lives in an xmm register")
                     };
                     self.fop(*op, d, h, Src::Xmm(0));
-                    a!(self; movaps xmm0, Rx(h));
+                    if !discard {
+                        a!(self; movaps xmm0, Rx(h));
+                    }
                     return Ok(());
                 }
                 let n = s.size() as u32;

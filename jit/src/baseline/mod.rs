@@ -116,6 +116,8 @@ pub(crate) struct Gen<'a> {
     /// Ways out from inside an expression: (bytes to drop, label that wants an empty
     /// expression stack) -> a stub that drops them and jumps.
     stubs: FastMap<(i32, DynamicLabel), DynamicLabel>,
+    /// The float assignment being compiled is a statement: its value is not wanted.
+    pub(crate) discard: bool,
     /// Statement expressions being compiled around the current point.
     in_seq: u32,
     /// Set by the float code for the call it makes: the result is wanted in xmm0 only.
@@ -349,6 +351,7 @@ impl<'a> Gen<'a> {
             frame_inner: None,
             result_in_xmm: false,
             in_seq: 0,
+            discard: false,
             self_entry: None,
             alloc,
             stubs: FastMap::default(),
