@@ -84,6 +84,8 @@ struct Loop {
     brk: DynamicLabel,
     cont: Option<DynamicLabel>,
     depth: u32,
+    /// Statement expressions around the loop (`Gen::in_seq`).
+    seq: u32,
 }
 
 pub(crate) struct Gen<'a> {
@@ -619,11 +621,15 @@ impl Gen<'_> {
             brk,
             cont: Some(cont),
             depth: self.depth,
+            seq: self.in_seq,
         });
     }
 
-    fn jump_check(&self, depth: u32, what: &str) -> R {
-        if depth != self.depth {
+    /// A jump to where the expression stack holds `depth` values, inside `seq` statement
+    /// expressions: out of a statement expression, the interpreter reports an error (it
+    /// cannot leave an expression half evaluated), so the function stays there too.
+    fn jump_check(&self, depth: u32, seq: u32, what: &str) -> R {
+        if depth != self.depth || seq != self.in_seq {
             return Err(Refusal(format!("{what} out of a statement expression")));
         }
         Ok(())
@@ -678,6 +684,7 @@ impl Gen<'_> {
                     brk,
                     cont: None,
                     depth: self.depth,
+                    seq: self.in_seq,
                 });
                 self.stmt(body)?;
                 self.loops.pop();
@@ -689,13 +696,13 @@ impl Gen<'_> {
                 self.stmt(inner)
             }
             Stmt::Goto(l) => {
-                self.jump_check(0, "goto")?;
+                self.jump_check(0, 0, "goto")?;
                 let d = self.label_of(*l)?;
                 a!(self; jmp =>d);
                 Ok(())
             }
             Stmt::GotoDyn(e) => {
-                self.jump_check(0, "goto")?;
+                self.jump_check(0, 0, "goto")?;
                 self.expr(e)?;
                 a!(self
                     ; mov rcx, QWORD ir::LABEL_VALUE_BASE as i64
@@ -719,8 +726,8 @@ impl Gen<'_> {
                     .loops
                     .last()
                     .ok_or_else(|| Refusal("break outside a loop".into()))?;
-                let (brk, depth) = (l.brk, l.depth);
-                self.jump_check(depth, "break")?;
+                let (brk, depth, seq) = (l.brk, l.depth, l.seq);
+                self.jump_check(depth, seq, "break")?;
                 a!(self; jmp =>brk);
                 Ok(())
             }
@@ -731,10 +738,13 @@ impl Gen<'_> {
                     .rev()
                     .find(|l| l.cont.is_some())
                     .ok_or_else(|| Refusal("continue outside a loop".into()))?;
-                let (cont, depth) = (l.cont.unwrap(), l.depth);
-                self.jump_check(depth, "continue")?;
+                let (cont, depth, seq) = (l.cont.unwrap(), l.depth, l.seq);
+                self.jump_check(depth, seq, "continue")?;
                 a!(self; jmp =>cont);
                 Ok(())
+            }
+            Stmt::Return(_) if self.in_seq > 0 => {
+                Err(Refusal("returns from inside a statement expression".into()))
             }
             Stmt::Return(None) => {
                 let l = self.exit_to(self.ret_label, 0);
