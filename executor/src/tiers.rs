@@ -20,7 +20,7 @@ fn compile(image: &Image, unit: Unit, rt: *mut FuncRt) -> Result<Code, String> {
             cell,
             stable: s.entry,
             defined: !matches!(s.kind, SlotKind::Undefined),
-            lib: match s.kind {
+            inline: match s.kind {
                 SlotKind::Native => {
                     let d = |t: &ir::Type| t.kind == ir::TypeKind::Double;
                     let unary = s.ty.params.len() == 1
@@ -28,12 +28,12 @@ fn compile(image: &Image, unit: Unit, rt: *mut FuncRt) -> Result<Code, String> {
                         && d(&s.ty.params[0])
                         && d(&s.ty.ret);
                     match s.name.as_str() {
-                        "sqrt" if unary => jit::Lib::Sqrt,
-                        "fabs" if unary => jit::Lib::Fabs,
-                        _ => jit::Lib::Yes,
+                        "sqrt" if unary => jit::Inline::Sqrt,
+                        "fabs" if unary => jit::Inline::Fabs,
+                        _ => jit::Inline::No,
                     }
                 }
-                _ => jit::Lib::No,
+                _ => jit::Inline::No,
             },
         }
     };

@@ -28,17 +28,15 @@ pub struct Callee {
     /// False for a declaration nothing defines yet (a library load may fill the cell
     /// later): calls check the cell for null.
     pub defined: bool,
-    /// Whether it is a C library function, and one compiled inline.
-    pub lib: Lib,
+    /// A C library function that calls compile inline.
+    pub inline: Inline,
 }
 
-/// What a callee is, as far as the C library goes.
+/// C library functions that calls compile inline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lib {
-    /// A function of the session (or nothing yet).
+pub enum Inline {
+    /// Not one (a function of the session, any other, or nothing yet).
     No,
-    /// A C library function.
-    Yes,
     /// The C library's `double sqrt(double)`: one instruction, calling the library only
     /// for a negative or NaN argument (errno), as gcc does at -O0.
     Sqrt,

@@ -5,7 +5,7 @@ use super::abi::{classify, Cls, Pass};
 use super::expr::sk;
 use super::regs::Home;
 use super::{a, Gen, Ret, ARG_REGS, R, R11, RAX, RBX};
-use crate::{Callee, Lib, Refusal};
+use crate::{Callee, Inline, Refusal};
 use dynasmrt::{DynasmApi, DynasmLabelApi};
 use ir::{Call, ExprKind as K, Function, Scalar, Type, TypeKind};
 
@@ -94,13 +94,6 @@ fn assign(
     Ok((out, stack, ns))
 }
 
-fn fn_pointer(t: &Type) -> bool {
-    match &t.kind {
-        TypeKind::Pointer(p) => p.is_function(),
-        _ => false,
-    }
-}
-
 impl Gen<'_> {
     /// Bytes of the function's arguments on the stack.
     pub(super) fn stack_arg_bytes(&self, f: &Function) -> R<i32> {
@@ -111,7 +104,7 @@ impl Gen<'_> {
     /// `sqrt(x)` and `fabs(x)` of the C library, inline; rax and xmm0 hold the result.
     fn inline_math(&mut self, callee: Callee, arg: &ir::Expr) -> R {
         self.fexpr(arg)?;
-        if callee.lib == Lib::Fabs {
+        if callee.inline == Inline::Fabs {
             a!(self
                 ; mov rax, QWORD 0x7fff_ffff_ffff_ffff
                 ; movq xmm1, rax
@@ -251,16 +244,16 @@ impl Gen<'_> {
         self.depth -= 14;
     }
 
-    pub(super) fn call(&mut self, c: &Call) -> R {
-        // For this call only (not for calls among its arguments).
-        let in_xmm = std::mem::take(&mut self.result_in_xmm);
+    /// A call; the result in rax (and xmm0 for floats), or with `in_xmm` a float result
+    /// in xmm0 only.
+    pub(super) fn call(&mut self, c: &Call, in_xmm: bool) -> R {
         let types = self.env.types;
         let direct = match c.callee.kind {
             K::FuncAddr(id) => Some((id, (self.env.callee)(id))),
             _ => None,
         };
         if let Some((_, callee)) = direct {
-            if matches!(callee.lib, Lib::Sqrt | Lib::Fabs)
+            if matches!(callee.inline, Inline::Sqrt | Inline::Fabs)
                 && c.args.len() == 1
                 && c.args[0].ty.kind == TypeKind::Double
                 && c.fty.ret.kind == TypeKind::Double
@@ -301,8 +294,7 @@ impl Gen<'_> {
                     _ => unreachable!("checked above"),
                 }
             }
-            self.result_in_xmm = in_xmm;
-            return self.finish_call(c, direct, &ret, ret_slot, hidden, variadic, nxmm, 0, 0);
+            return self.finish_call(in_xmm, direct, &ret, ret_slot, hidden, variadic, nxmm, 0, 0);
         }
         // Evaluate every argument (then an indirect callee) onto the expression stack.
         for a in &c.args {
@@ -359,8 +351,9 @@ impl Gen<'_> {
                 Dest::Stack(..) => {}
             }
         }
-        self.result_in_xmm = in_xmm;
-        self.finish_call(c, direct, &ret, ret_slot, hidden, variadic, nxmm, below, n)
+        self.finish_call(
+            in_xmm, direct, &ret, ret_slot, hidden, variadic, nxmm, below, n,
+        )
     }
 
     /// The call itself, once the arguments are in place (`below` bytes of stack arguments
@@ -368,7 +361,7 @@ impl Gen<'_> {
     #[allow(clippy::too_many_arguments)]
     fn finish_call(
         &mut self,
-        _c: &Call,
+        in_xmm: bool,
         direct: Option<(u32, Callee)>,
         ret: &Ret,
         ret_slot: i32,
@@ -378,7 +371,6 @@ impl Gen<'_> {
         below: i32,
         n: i32,
     ) -> R {
-        let in_xmm = std::mem::take(&mut self.result_in_xmm);
         // Without pushes the stack is aligned only if the expression stack is even.
         let fix = n == 0 && self.depth % 2 == 1;
         if fix {
@@ -442,18 +434,11 @@ impl Gen<'_> {
             a!(self; add rsp, below + 8 * n);
         }
         self.depth -= n as u32;
-        // A library function without function pointers among its arguments does not call
-        // back into the session (short of callbacks it was given earlier, such as a
-        // stream's cookie functions: their trap is then found at the next check).
-        let quiet = direct.is_some_and(|(_, c)| c.lib != Lib::No)
-            && _c
-                .args
-                .iter()
-                .all(|a| !(a.ty.is_record() || fn_pointer(&a.ty)));
-        if !quiet {
-            let unwind = self.exit_to(self.unwind, 0);
-            a!(self ; cmp BYTE [r15 + 1], 0 ; jne =>unwind);
-        }
+        // Also after library calls: any may call back into the session (a callback it
+        // was given earlier, a stream's cookie functions, a printf handler), and the
+        // interpreter finds such a trap right after the call too.
+        let unwind = self.exit_to(self.unwind, 0);
+        a!(self ; cmp BYTE [r15 + 1], 0 ; jne =>unwind);
         match ret {
             Ret::Void => {}
             // This code's own results are normalized already.

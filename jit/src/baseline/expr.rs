@@ -803,7 +803,7 @@ impl Gen<'_> {
                 post,
                 scale,
             } => self.inc_dec(lv, *inc, *post, *scale)?,
-            K::Call(c) => self.call(c)?,
+            K::Call(c) => self.call(c, false)?,
             K::Seq(s, x) => {
                 self.in_seq += 1;
                 self.stmt(s)?;

@@ -174,13 +174,11 @@ impl Gen<'_> {
     /// xmm0 = lhs, xmm1 = rhs (floats of one kind), evaluated left first.
     pub(crate) fn foperands(&mut self, lhs: &Expr, rhs: &Expr) -> R {
         self.fexpr(lhs)?;
-        if self.xmm_operand(rhs) {
-            return self.xmm_operand_to(1, rhs, RCX);
+        match self.rhs_src(rhs)? {
+            Src::Xmm(1) => {}
+            Src::Xmm(h) => a!(self; movaps xmm1, Rx(h)),
+            Src::Mem(b, d) => self.load_xmm(1, b, d, sk(&rhs.ty).size() as u32),
         }
-        self.push_xmm0();
-        self.fexpr(rhs)?;
-        a!(self; movaps xmm1, xmm0);
-        self.pop_xmm(0);
         Ok(())
     }
 
@@ -282,10 +280,7 @@ impl Gen<'_> {
                 Ok(())
             }
             // A call leaves a float result in xmm0.
-            K::Call(c) => {
-                self.result_in_xmm = true;
-                self.call(c)
-            }
+            K::Call(c) => self.call(c, true),
             _ => {
                 self.expr(e)?;
                 self.rax_to_xmm0(s);

@@ -122,8 +122,6 @@ pub(crate) struct Gen<'a> {
     pub(crate) discard: bool,
     /// Statement expressions being compiled around the current point.
     in_seq: u32,
-    /// Set by the float code for the call it makes: the result is wanted in xmm0 only.
-    pub(crate) result_in_xmm: bool,
     /// The code the frame entries share (see `frame_entry`).
     frame_inner: Option<DynamicLabel>,
     /// The native entry of the function being compiled (for calls to itself).
@@ -351,7 +349,6 @@ impl<'a> Gen<'a> {
             unit,
             entry_slow: None,
             frame_inner: None,
-            result_in_xmm: false,
             in_seq: 0,
             discard: false,
             self_entry: None,
