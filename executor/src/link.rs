@@ -336,7 +336,15 @@ impl Runtime {
 }
 
 /// Memory for a global: zeroed, aligned, never freed (its address may be anywhere).
+/// A global's memory: near compiled code if there is room (compiled code reaches it with
+/// a short operand), else from the heap.
 fn alloc_zeroed(size: u64, align: u64) -> *mut u8 {
+    if size <= usize::MAX as u64 && align <= 4096 {
+        let p = jit::arena::alloc_data(size as usize, align as usize);
+        if !p.is_null() {
+            return p;
+        }
+    }
     let layout =
         std::alloc::Layout::from_size_align(size.max(1) as usize, align.clamp(1, 4096) as usize)
             .unwrap_or(std::alloc::Layout::new::<u64>());

@@ -29,6 +29,10 @@ impl Runtime {
             let m = CString::new("libm.so.6").unwrap();
             libc::dlopen(m.as_ptr(), libc::RTLD_NOW | libc::RTLD_GLOBAL);
         }
+        // The function table's records near compiled code (reached with short operands);
+        // reserved before the executor limits its address space.
+        jit::arena::init();
+        let _ = interp::tier::RT_MEMORY.set(jit::arena::alloc_data);
         let mut interp = Interp::new();
         interp.set_compiler(crate::tiers::compiler());
         Runtime {

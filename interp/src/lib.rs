@@ -166,8 +166,8 @@ impl Interp {
         self.saw_setjmp.set(false);
         self.current_unit = Some(unit as *const InitUnit);
         self.tier.unit_code = None;
-        self.tier.unit_rt.loops = 0;
-        let rt: *mut FuncRt = &mut *self.tier.unit_rt;
+        let rt: *mut FuncRt = self.tier.unit_rt.get(0);
+        unsafe { (*rt).loops = 0 };
         self.compiling.set((None, rt));
         // A forced compiled tier runs top-level code compiled too.
         let code = match self.tier.policy.mode {

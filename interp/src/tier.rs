@@ -69,35 +69,63 @@ pub struct FuncRt {
 
 const CHUNK: usize = 256;
 
+/// Where the records' chunks come from: zeroed memory that is never freed. The executor
+/// sets this to memory near its compiled code (`jit::arena::alloc_data`), which compiled
+/// code reaches with short operands; without it (or if it returns null) they are boxed.
+pub static RT_MEMORY: std::sync::OnceLock<fn(usize, usize) -> *mut u8> =
+    std::sync::OnceLock::new();
+
 /// The records of every function, in chunks that never move.
 #[derive(Default)]
 pub struct RtTable {
-    chunks: Vec<Box<[FuncRt]>>,
+    /// Each chunk, and whether it is boxed (else from `RT_MEMORY`, never freed).
+    chunks: Vec<(*mut FuncRt, bool)>,
+}
+
+/// `n` zeroed records: from `RT_MEMORY` if set, else boxed.
+pub(crate) fn new_records(n: usize) -> (*mut FuncRt, bool) {
+    if let Some(alloc) = RT_MEMORY.get() {
+        let p = alloc(n * std::mem::size_of::<FuncRt>(), std::mem::align_of::<FuncRt>());
+        if !p.is_null() {
+            // Zeroed memory is a valid FuncRt: counts 0, no target.
+            return (p as *mut FuncRt, false);
+        }
+    }
+    let b: Box<[FuncRt]> = (0..n)
+        .map(|_| FuncRt {
+            calls: 0,
+            loops: 0,
+            target: 0,
+            internal: 0,
+        })
+        .collect();
+    (Box::into_raw(b) as *mut FuncRt, true)
+}
+
+impl Drop for RtTable {
+    fn drop(&mut self) {
+        for &(p, boxed) in &self.chunks {
+            if boxed {
+                drop(unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, CHUNK)) });
+            }
+        }
+    }
 }
 
 impl RtTable {
     pub fn get(&mut self, id: FuncId) -> *mut FuncRt {
         let (c, i) = (id as usize / CHUNK, id as usize % CHUNK);
         while self.chunks.len() <= c {
-            self.chunks.push(
-                (0..CHUNK)
-                    .map(|_| FuncRt {
-                        calls: 0,
-                        loops: 0,
-                        target: 0,
-                        internal: 0,
-                    })
-                    .collect(),
-            );
+            self.chunks.push(new_records(CHUNK));
         }
-        &mut self.chunks[c][i] as *mut FuncRt
+        unsafe { self.chunks[c].0.add(i) }
     }
 
     /// The record, if it exists (no allocation).
     pub fn peek(&self, id: FuncId) -> Option<&FuncRt> {
         self.chunks
             .get(id as usize / CHUNK)
-            .map(|c| &c[id as usize % CHUNK])
+            .map(|c| unsafe { &*c.0.add(id as usize % CHUNK) })
     }
 }
 
@@ -137,7 +165,7 @@ pub(crate) struct TierState {
     pub compiler: Option<Compiler>,
     pub funcs: Vec<FuncTier>,
     /// The top-level unit being run, its counters, and its compiled code once tried.
-    pub unit_rt: Box<FuncRt>,
+    pub unit_rt: RtTable,
     pub unit_code: Option<Result<Code, String>>,
 }
 
@@ -147,12 +175,7 @@ impl Default for TierState {
             policy: TierPolicy::default(),
             compiler: None,
             funcs: Vec::new(),
-            unit_rt: Box::new(FuncRt {
-                calls: 0,
-                loops: 0,
-                target: 0,
-                internal: 0,
-            }),
+            unit_rt: RtTable::default(),
             unit_code: None,
         }
     }
@@ -339,7 +362,7 @@ impl Interp {
                 return None;
             }
             let mut compiler = self.tier.compiler.take()?;
-            let rt: *mut FuncRt = &mut *self.tier.unit_rt;
+            let rt: *mut FuncRt = self.tier.unit_rt.get(0);
             let r = compiler(&self.image, Unit::Top(unit), rt);
             self.tier.compiler = Some(compiler);
             self.tier.unit_code = Some(r);

@@ -120,7 +120,7 @@ impl Gen<'_> {
             a!(self; sub rsp, 8);
         }
         self.spill_xmms();
-        a!(self ; mov rax, QWORD callee.cell as i64 ; call QWORD [rax]);
+        self.call_cell(callee.cell);
         self.reload_xmms();
         if pad {
             a!(self; add rsp, 8);
@@ -384,14 +384,14 @@ impl Gen<'_> {
         // A defined function's cell is never null: called through memory.
         let through_cell = direct.is_some_and(|(_, c)| c.defined);
         let null_trap = match direct {
-            Some((id, c)) if c.defined => {
-                if id as u64 != self.func_arg || self.self_entry.is_none() {
-                    a!(self; mov r11, QWORD c.cell as i64);
-                }
-                None
-            }
+            Some((_, c)) if c.defined => None,
             Some((id, c)) => {
-                a!(self ; mov r11, QWORD c.cell as i64 ; mov r11, [r11]);
+                if crate::arena::near(c.cell) {
+                    a!(self; mov r11, [rip + 0]);
+                    self.rip_fix(c.cell);
+                } else {
+                    a!(self ; mov r11, QWORD c.cell as i64 ; mov r11, [r11]);
+                }
                 Some((crate::TrapCode::Undefined, id as i64))
             }
             None => {
@@ -419,13 +419,10 @@ impl Gen<'_> {
             .filter(|d| d.0 as u64 == self.func_arg)
             .and(self.self_entry);
         if let Some(e) = own {
-            a!(self
-                ; mov r11, QWORD self.counters as i64
-                ; inc QWORD [r11]
-                ; call =>e
-            );
+            self.count(0);
+            a!(self; call =>e);
         } else if through_cell {
-            a!(self; call QWORD [r11]);
+            self.call_cell(direct.expect("a call through a cell has a callee").1.cell);
         } else {
             a!(self; call r11);
         }

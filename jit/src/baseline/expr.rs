@@ -310,7 +310,7 @@ impl Gen<'_> {
         match l {
             Loc::Frame(o) => (RBX, o),
             Loc::Abs(a) => {
-                a!(self; mov r11, QWORD a as i64);
+                self.address_to(R11, a as usize);
                 (R11, 0)
             }
         }
@@ -321,7 +321,7 @@ impl Gen<'_> {
         if let Some(l) = self.static_loc(e)? {
             match l {
                 Loc::Frame(o) => a!(self; lea rax, [rbx + o]),
-                Loc::Abs(v) => self.mov_imm(RAX, v),
+                Loc::Abs(v) => self.address_to(RAX, v as usize),
             }
             return Ok(());
         }
