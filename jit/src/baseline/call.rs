@@ -285,7 +285,7 @@ impl Gen<'_> {
         if direct_regs {
             for (a, d) in c.args.iter().zip(&dests) {
                 match *d {
-                    Dest::Gpr(r) => self.simple_to(r, a)?,
+                    Dest::Gpr(r) => self.simple_to_n(r, a, low_arg(a))?,
                     Dest::Xmm(x) if self.xmm_operand(a) => self.xmm_operand_to(x, a, RAX)?,
                     Dest::Xmm(x) => {
                         self.simple_to(RAX, a)?;
@@ -298,7 +298,11 @@ impl Gen<'_> {
         }
         // Evaluate every argument (then an indirect callee) onto the expression stack.
         for a in &c.args {
-            self.expr(a)?;
+            if low_arg(a) {
+                self.expr_low(a)?;
+            } else {
+                self.expr(a)?;
+            }
             self.push_rax();
         }
         let n = c.args.len() as i32 + direct.is_none() as i32;
@@ -439,7 +443,7 @@ impl Gen<'_> {
         match ret {
             Ret::Void => {}
             // This code's own results are normalized already.
-            Ret::Scalar(_) if own.is_some() => {}
+            Ret::Scalar(s) if own.is_some() && !s.is_float() => {}
             Ret::Scalar(s) if !s.is_float() => self.normalize(*s),
             Ret::Bool => a!(self ; test al, al ; setne al ; movzx eax, al),
             // (Where the value is wanted in xmm0 only, it stays there.)
@@ -470,4 +474,12 @@ impl Gen<'_> {
         }
         Ok(())
     }
+}
+
+/// Whether an argument may be passed with its upper 32 bits unnormalized: a 32-bit
+/// integer, which System V leaves the callee to extend (compiled code and the
+/// interpreter's entries do; narrower types stay extended, as clang-built libraries
+/// expect).
+fn low_arg(a: &ir::Expr) -> bool {
+    a.ty.is_integer() && a.ty.kind != ir::TypeKind::Bool && super::expr::sk(&a.ty).size() == 4
 }

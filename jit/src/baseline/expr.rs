@@ -442,6 +442,11 @@ impl Gen<'_> {
 
     /// Evaluates a simple expression (see [`Self::simple`]) into register `r` (rax or rcx).
     pub(crate) fn simple_to(&mut self, r: u8, e: &Expr) -> R {
+        self.simple_to_n(r, e, false)
+    }
+
+    /// [`Self::simple_to`]; with `low`, a 32-bit result may stay unnormalized.
+    pub(crate) fn simple_to_n(&mut self, r: u8, e: &Expr, low: bool) -> R {
         let s = sk(&e.ty);
         match &e.kind {
             K::Cast(x) => self.simple_to(r, x)?,
@@ -482,19 +487,24 @@ impl Gen<'_> {
                 } else {
                     k.checked_neg()
                 };
+                let norm = !(low && op_ty.size() == 4);
                 if let (Some(h), Some(k2)) = (self.gpr_var(lhs), k2) {
                     // A register variable plus a constant: one lea.
                     a!(self; lea Rq(r), [Rq(h) + k2]);
-                    self.normalize_reg(r, *op_ty);
+                    if norm {
+                        self.normalize_reg(r, *op_ty);
+                    }
                     return Ok(());
                 }
-                self.simple_to(r, lhs)?;
+                self.simple_to_n(r, lhs, low && op_ty.size() == 4)?;
                 if *op == BinOp::Add {
                     a!(self; add Rq(r), k);
                 } else {
                     a!(self; sub Rq(r), k);
                 }
-                self.normalize_reg(r, *op_ty);
+                if norm {
+                    self.normalize_reg(r, *op_ty);
+                }
             }
             K::Int(v) => self.mov_imm(r, s.normalize(*v as u64)),
             K::Float(f) => self.mov_imm(r, float_bits(*f, s)),
@@ -556,18 +566,27 @@ impl Gen<'_> {
     /// Evaluates `lhs` into rax and `rhs` into rcx, in the interpreter's order (left
     /// first) as far as anyone can tell.
     fn operands(&mut self, lhs: &Expr, rhs: &Expr, commutes: bool) -> R {
+        self.operands_n(lhs, rhs, commutes, false)
+    }
+
+    /// [`Self::operands`]; with `low`, computed operands may come unnormalized.
+    fn operands_n(&mut self, lhs: &Expr, rhs: &Expr, commutes: bool, low: bool) -> R {
         if self.simple(rhs) {
+            self.low = low;
             self.expr(lhs)?;
             return self.simple_to(RCX, rhs);
         }
         // A constant reads no memory: it may always come second.
         if self.simple(lhs) && (Self::pure(rhs) || matches!(lhs.kind, K::Int(_) | K::Float(_))) {
+            self.low = low;
             self.expr(rhs)?;
             a!(self; mov rcx, rax);
             return self.simple_to(RAX, lhs);
         }
+        self.low = low;
         self.expr(lhs)?;
         self.push_rax();
+        self.low = low;
         self.expr(rhs)?;
         if commutes {
             // lhs op rhs = rhs op lhs: the left one straight into rcx.
@@ -593,8 +612,9 @@ impl Gen<'_> {
         }
     }
 
-    /// rax = rax op k, if there is an immediate form; false otherwise (nothing emitted).
-    fn binop_imm(&mut self, op: BinOp, s: Scalar, k: i32) -> bool {
+    /// rax = rax op k, if there is an immediate form (normalized if `norm`); false
+    /// otherwise (nothing emitted).
+    fn binop_imm(&mut self, op: BinOp, s: Scalar, k: i32, norm: bool) -> bool {
         let wide = s.size() == 8;
         match op {
             BinOp::Add => a!(self; add rax, k),
@@ -616,11 +636,41 @@ impl Gen<'_> {
             }
             _ => return false,
         }
-        self.normalize(s);
+        if norm {
+            self.normalize(s);
+        }
         true
     }
 
+    /// Whether a 32-bit integer operation `op` of kind `s` reads only the low 32 bits of
+    /// its operands (so they may come unnormalized; see [`Gen::low`]).
+    fn reads_low(op: BinOp, s: Scalar) -> bool {
+        s.size() == 4
+            && !s.is_float()
+            && matches!(
+                op,
+                BinOp::Add
+                    | BinOp::Sub
+                    | BinOp::Mul
+                    | BinOp::And
+                    | BinOp::Or
+                    | BinOp::Xor
+                    | BinOp::Shl
+                    | BinOp::Shr
+            )
+    }
+
+    /// Evaluates `e` into rax where only the low 32 bits are wanted.
+    pub(crate) fn expr_low(&mut self, e: &Expr) -> R {
+        self.low = true;
+        let r = self.expr(e);
+        self.low = false;
+        r
+    }
+
     pub(crate) fn expr(&mut self, e: &Expr) -> R {
+        // Only for this expression, not its operands.
+        let low = std::mem::take(&mut self.low);
         if e.ty.kind == TypeKind::LongDouble {
             return Err(Refusal("uses long double".into()));
         }
@@ -682,14 +732,19 @@ impl Gen<'_> {
                         return self.div_const(*op == BinOp::Rem, *op_ty, k);
                     }
                 }
+                // 32-bit arithmetic reads and writes eax: operands may come
+                // unnormalized, and the result too where the consumer reads eax only.
+                let lowop = Self::reads_low(*op, *op_ty);
+                let norm = !(low && lowop);
                 if let Some(k) = Self::imm_operand(rhs, *op_ty) {
                     if !op.is_comparison() && !matches!(op, BinOp::Div | BinOp::Rem) {
+                        self.low = lowop;
                         self.expr(lhs)?;
-                        if self.binop_imm(*op, *op_ty, k) {
+                        if self.binop_imm(*op, *op_ty, k, norm) {
                             return Ok(());
                         }
                         self.mov_imm(RCX, op_ty.normalize(k as i64 as u64));
-                        return self.binop(*op, *op_ty);
+                        return self.binop_n(*op, *op_ty, norm);
                     }
                 }
                 if let Some(h) = self.gpr_var(rhs) {
@@ -699,6 +754,7 @@ impl Gen<'_> {
                     ) && !op_ty.is_float()
                     {
                         // A register variable on the right: its register is the operand.
+                        self.low = lowop;
                         self.expr(lhs)?;
                         match op {
                             BinOp::Add => a!(self; add rax, Rq(h)),
@@ -708,7 +764,9 @@ impl Gen<'_> {
                             BinOp::Or => a!(self; or rax, Rq(h)),
                             _ => a!(self; xor rax, Rq(h)),
                         }
-                        self.normalize(*op_ty);
+                        if norm {
+                            self.normalize(*op_ty);
+                        }
                         return Ok(());
                     }
                 }
@@ -723,8 +781,8 @@ impl Gen<'_> {
                     op,
                     BinOp::Add | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor
                 );
-                self.operands(lhs, rhs, commutes)?;
-                self.binop(*op, *op_ty)?;
+                self.operands_n(lhs, rhs, commutes, lowop)?;
+                self.binop_n(*op, *op_ty, norm)?;
             }
             K::PtrAdd(p, i, scale) => {
                 if let K::Int(k) = i.kind {
@@ -775,7 +833,13 @@ impl Gen<'_> {
                         return Ok(());
                     }
                 }
-                self.expr(x)?;
+                // An integer cast to 32 bits or fewer normalizes from eax (or less).
+                let int = |t: &Type| t.is_integer() && t.kind != TypeKind::Bool;
+                if int(&x.ty) && int(&e.ty) && ts.size() <= 4 {
+                    self.expr_low(x)?;
+                } else {
+                    self.expr(x)?;
+                }
                 self.cast(&x.ty, &e.ty)?;
             }
             K::Assign(lv, rhs) => self.assign(e, lv, rhs)?,
@@ -976,6 +1040,19 @@ impl Gen<'_> {
                     4 => a!(self; mov DWORD [Rq(b) + d], k),
                     _ => a!(self; mov QWORD [Rq(b) + d], k),
                 }
+                Ok(())
+            }
+            // A store of 32 bits or fewer (its value unused) reads eax only.
+            K::Assign(lv, rhs)
+                if e.ty.is_integer()
+                    && e.ty.kind != TypeKind::Bool
+                    && sk(&e.ty).size() <= 4
+                    && self.regs.get(lv).is_none()
+                    && !matches!(lv.kind, K::BitField(..)) =>
+            {
+                self.expr_low(rhs)?;
+                let (b, d) = self.place_after_value(lv, RCX)?;
+                self.store_from(RAX, sk(&e.ty), b, d);
                 Ok(())
             }
             K::Cast(x) if e.ty.is_void() => self.effect(x),
@@ -1367,6 +1444,12 @@ impl Gen<'_> {
 
     /// rax = rax op rcx, both of kind `s`.
     pub(crate) fn binop(&mut self, op: BinOp, s: Scalar) -> R {
+        self.binop_n(op, s, true)
+    }
+
+    /// [`Self::binop`], normalizing the result only if `norm` (comparisons and
+    /// divisions always normalize).
+    fn binop_n(&mut self, op: BinOp, s: Scalar, norm: bool) -> R {
         if s.is_float() {
             return self.float_binop(op, s);
         }
@@ -1449,7 +1532,9 @@ impl Gen<'_> {
                 return Ok(());
             }
         }
-        self.normalize(s);
+        if norm || matches!(op, BinOp::Div | BinOp::Rem) {
+            self.normalize(s);
+        }
         Ok(())
     }
 

@@ -121,6 +121,11 @@ pub(crate) struct Gen<'a> {
     stubs: FastMap<(i32, DynamicLabel), DynamicLabel>,
     /// The float assignment being compiled is a statement: its value is not wanted.
     pub(crate) discard: bool,
+    /// The expression about to be compiled (by `expr`, which clears this) may leave a
+    /// 32-bit integer result unnormalized: its consumer reads eax only. The IR's
+    /// invariant (integers sign- or zero-extended to 64 bits) then holds for every value
+    /// anything else reads.
+    pub(crate) low: bool,
     /// Statement expressions being compiled around the current point.
     in_seq: u32,
     /// The code the frame entries share (see `frame_entry`).
@@ -365,6 +370,7 @@ impl<'a> Gen<'a> {
             frame_inner: None,
             in_seq: 0,
             discard: false,
+            low: false,
             self_entry: None,
             alloc,
             stubs: FastMap::default(),
@@ -440,6 +446,40 @@ impl<'a> Gen<'a> {
         l
     }
 
+    /// Restores the saved registers and returns (the result is in place).
+    fn emit_epilogue(&mut self) {
+        if self.alloc > 0 {
+            a!(self; add rsp, self.alloc);
+        }
+        for i in (0..self.regs.saved.len()).rev() {
+            let r = self.regs.saved[i];
+            a!(self; pop Rq(r));
+        }
+        if self.r12_result {
+            a!(self; pop r12);
+        }
+        if !self.regs.frameless {
+            a!(self; pop rbx);
+        }
+        a!(self; ret);
+    }
+
+    /// Returns with the result in place (rax, or xmm0 for a float result). Where the
+    /// expression stack is empty, with a copy of the epilogue rather than a jump to it
+    /// (top-level code jumps: its end writes the register variables back).
+    fn return_now(&mut self) {
+        if self.unit {
+            // Void: nothing at ret_label but the write-back.
+            let l = self.exit_to(self.ret_label, 0);
+            a!(self; jmp =>l);
+        } else if self.depth == 0 {
+            self.emit_epilogue();
+        } else {
+            let l = self.exit_to(self.epilogue, 0);
+            a!(self; jmp =>l);
+        }
+    }
+
     /// Where stack arguments of the native entry are, as an offset from rsp.
     pub(crate) fn incoming(&self, o: i32) -> i32 {
         8 * self.depth as i32 + self.alloc + 8 * self.nsaved + 8 + o
@@ -500,6 +540,14 @@ impl<'a> Gen<'a> {
             ; mov r15, QWORD self.env.flags as i64
             ; lea rax, [=>to]
             ; call =>inner
+        );
+        // The frame entries return every result in rax.
+        match self.ret {
+            Ret::Scalar(Scalar::F64) => a!(self; movq rax, xmm0),
+            Ret::Scalar(Scalar::F32) => a!(self; movd eax, xmm0),
+            _ => {}
+        }
+        a!(self
             ; pop r15
             ; ret
         );
@@ -552,20 +600,7 @@ impl<'a> Gen<'a> {
             _ => {}
         }
         self.ops.dynamic_label(self.epilogue);
-        if self.alloc > 0 {
-            a!(self; add rsp, self.alloc);
-        }
-        for i in (0..self.regs.saved.len()).rev() {
-            let r = self.regs.saved[i];
-            a!(self; pop Rq(r));
-        }
-        if self.r12_result {
-            a!(self; pop r12);
-        }
-        if !self.regs.frameless {
-            a!(self; pop rbx);
-        }
-        a!(self; ret);
+        self.emit_epilogue();
         self.ops.dynamic_label(self.unwind);
         a!(self ; xor eax, eax ; jmp =>self.epilogue);
         self.ops.dynamic_label(self.trap_common);
@@ -812,11 +847,9 @@ impl Gen<'_> {
             }
             Stmt::Return(Some(e)) => {
                 if matches!(self.ret, Ret::Scalar(s) if s.is_float() && s == expr::sk(&e.ty)) {
-                    // In xmm0 for native callers, in rax for the frame entries.
+                    // In xmm0 (the frame entries move it to rax).
                     self.fexpr(e)?;
-                    self.xmm0_to_rax(expr::sk(&e.ty));
-                    let l = self.exit_to(self.epilogue, 0);
-                    a!(self; jmp =>l);
+                    self.return_now();
                     return Ok(());
                 }
                 self.expr(e)?;
@@ -920,8 +953,12 @@ impl Gen<'_> {
     fn ret_value(&mut self) -> R {
         match self.ret.clone() {
             Ret::Void | Ret::Scalar(_) | Ret::Bool => {
-                let l = self.exit_to(self.ret_label, 0);
-                a!(self; jmp =>l);
+                match self.ret {
+                    Ret::Scalar(Scalar::F64) => a!(self; movq xmm0, rax),
+                    Ret::Scalar(Scalar::F32) => a!(self; movd xmm0, eax),
+                    _ => {}
+                }
+                self.return_now();
             }
             Ret::Memory(size) => {
                 a!(self ; mov r11, rax ; mov rax, r12);
