@@ -395,19 +395,45 @@ impl Gen<'_> {
             K::Load(lv) => {
                 !e.ty.is_aggregate() && sk(&e.ty) != Scalar::F80 && self.simple_place(lv)
             }
-            // `n - 1`, `i + 2`: integer arithmetic with a small constant.
-            K::Binary {
-                op: BinOp::Add | BinOp::Sub,
-                op_ty,
-                lhs,
-                rhs,
-            } => {
-                !op_ty.is_float()
-                    && op_ty.size() >= 4
-                    && Self::imm_operand(rhs, *op_ty).is_some()
-                    && self.simple(lhs)
-            }
+            // `n - 1`, `2 * v + 1`, `i & 7`: integer arithmetic with a small constant.
+            K::Binary { .. } => Self::imm_form(e).is_some_and(|(_, _, x, _)| self.simple(x)),
             _ => false,
+        }
+    }
+
+    /// `x op k` (or `k op x` for a commutative op) with an immediate constant `k`, for
+    /// integers of at least 32 bits: (op, kind, x, k).
+    fn imm_form(e: &Expr) -> Option<(BinOp, Scalar, &Expr, i32)> {
+        let K::Binary {
+            op,
+            op_ty,
+            lhs,
+            rhs,
+        } = &e.kind
+        else {
+            return None;
+        };
+        if op_ty.is_float() || op_ty.size() < 4 {
+            return None;
+        }
+        let ok = match op {
+            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor => true,
+            BinOp::Shl => matches!(rhs.kind, K::Int(_)),
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+        if let Some(k) = Self::imm_operand(rhs, *op_ty) {
+            return Some((*op, *op_ty, lhs, k));
+        }
+        let commutes = matches!(
+            op,
+            BinOp::Add | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor
+        );
+        match Self::imm_operand(lhs, *op_ty) {
+            Some(k) if commutes => Some((*op, *op_ty, rhs, k)),
+            _ => None,
         }
     }
 
@@ -424,7 +450,7 @@ impl Gen<'_> {
             match &e.kind {
                 K::PtrAdd(..) => true,
                 K::Load(x) | K::Deref(x) | K::Member(x, _) | K::Cast(x) => has_index(x),
-                K::Binary { lhs, .. } => has_index(lhs),
+                K::Binary { .. } => Gen::imm_form(e).is_some_and(|(_, _, x, _)| has_index(x)),
                 _ => false,
             }
         }
@@ -474,36 +500,35 @@ impl Gen<'_> {
                     _ => a!(self; lea Rq(r), [Rq(r) + r11 * 8]),
                 }
             }
-            K::Binary {
-                op,
-                op_ty,
-                lhs,
-                rhs,
-                ..
-            } => {
-                let k = Self::imm_operand(rhs, *op_ty).expect("simple operand has a constant");
-                let k2 = if *op == BinOp::Add {
-                    Some(k)
-                } else {
-                    k.checked_neg()
-                };
+            K::Binary { .. } => {
+                let (op, op_ty, x, k) = Self::imm_form(e).expect("simple operand has a constant");
                 let norm = !(low && op_ty.size() == 4);
-                if let (Some(h), Some(k2)) = (self.gpr_var(lhs), k2) {
+                let k2 = match op {
+                    BinOp::Add => Some(k),
+                    BinOp::Sub => k.checked_neg(),
+                    _ => None,
+                };
+                match (self.gpr_var(x), k2, op) {
                     // A register variable plus a constant: one lea.
-                    a!(self; lea Rq(r), [Rq(h) + k2]);
-                    if norm {
-                        self.normalize_reg(r, *op_ty);
+                    (Some(h), Some(k2), _) => a!(self; lea Rq(r), [Rq(h) + k2]),
+                    (Some(h), _, BinOp::Mul) => a!(self; imul Rq(r), Rq(h), k),
+                    _ => {
+                        self.simple_to_n(r, x, low && op_ty.size() == 4)?;
+                        let n = (k as u32 & if op_ty.size() == 8 { 63 } else { 31 }) as i8;
+                        match op {
+                            BinOp::Add => a!(self; add Rq(r), k),
+                            BinOp::Sub => a!(self; sub Rq(r), k),
+                            BinOp::Mul => a!(self; imul Rq(r), Rq(r), k),
+                            BinOp::And => a!(self; and Rq(r), k),
+                            BinOp::Or => a!(self; or Rq(r), k),
+                            BinOp::Xor => a!(self; xor Rq(r), k),
+                            _ if op_ty.size() == 8 => a!(self; shl Rq(r), n),
+                            _ => a!(self; shl Rd(r), n),
+                        }
                     }
-                    return Ok(());
-                }
-                self.simple_to_n(r, lhs, low && op_ty.size() == 4)?;
-                if *op == BinOp::Add {
-                    a!(self; add Rq(r), k);
-                } else {
-                    a!(self; sub Rq(r), k);
                 }
                 if norm {
-                    self.normalize_reg(r, *op_ty);
+                    self.normalize_reg(r, op_ty);
                 }
             }
             K::Int(v) => self.mov_imm(r, s.normalize(*v as u64)),
@@ -575,6 +600,13 @@ impl Gen<'_> {
             self.low = low;
             self.expr(lhs)?;
             return self.simple_to(RCX, rhs);
+        }
+        // A comparison of registers reads no memory and uses rcx alone.
+        if let Some(c) = self.reg_compare(rhs) {
+            self.low = low;
+            self.expr(lhs)?;
+            self.reg_compare_to(RCX, c);
+            return Ok(());
         }
         // A constant reads no memory: it may always come second.
         if self.simple(lhs) && (Self::pure(rhs) || matches!(lhs.kind, K::Int(_) | K::Float(_))) {
@@ -726,6 +758,10 @@ impl Gen<'_> {
                 rhs,
             } => {
                 no_f80(*op_ty)?;
+                if let Some(c) = self.reg_compare(e) {
+                    self.reg_compare_to(RAX, c);
+                    return Ok(());
+                }
                 if let (BinOp::Div | BinOp::Rem, Some(k)) = (op, Self::imm_operand(rhs, *op_ty)) {
                     if k != 0 && k != -1 && op_ty.size() >= 4 {
                         self.expr(lhs)?;
@@ -736,6 +772,20 @@ impl Gen<'_> {
                 // unnormalized, and the result too where the consumer reads eax only.
                 let lowop = Self::reads_low(*op, *op_ty);
                 let norm = !(low && lowop);
+                // A commutative operation with the constant on the left: the other
+                // operand first, then the constant as an immediate.
+                let commutes = matches!(
+                    op,
+                    BinOp::Add | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor
+                );
+                let (lhs, rhs) = if commutes
+                    && Self::imm_operand(lhs, *op_ty).is_some()
+                    && Self::imm_operand(rhs, *op_ty).is_none()
+                {
+                    (rhs, lhs)
+                } else {
+                    (lhs, rhs)
+                };
                 if let Some(k) = Self::imm_operand(rhs, *op_ty) {
                     if !op.is_comparison() && !matches!(op, BinOp::Div | BinOp::Rem) {
                         self.low = lowop;
@@ -980,7 +1030,13 @@ impl Gen<'_> {
                     s,
                 }) = self.regs.get(lv)
                 {
-                    self.expr(rhs)?;
+                    // The register is normalized afterwards: a 32-bit operand may come
+                    // unnormalized.
+                    if op_ty.size() == 4 {
+                        self.expr_low(rhs)?;
+                    } else {
+                        self.expr(rhs)?;
+                    }
                     match op {
                         BinOp::Add => a!(self; add Rq(h), rax),
                         BinOp::Sub => a!(self; sub Rq(h), rax),
@@ -1187,13 +1243,13 @@ impl Gen<'_> {
             self.home_to(RAX, v);
             return Ok(());
         }
-        if let Some(l) = self.static_loc(lv)? {
-            let (b, d) = self.mem(l);
-            self.load_to(RAX, s, b, d);
-            return Ok(());
-        }
-        self.addr(lv)?;
-        self.load_to(RAX, s, RAX, 0);
+        let (b, d) = if self.simple_place(lv) {
+            self.simple_place_to(RAX, lv)?
+        } else {
+            self.addr(lv)?;
+            (RAX, 0)
+        };
+        self.load_to(RAX, s, b, d);
         Ok(())
     }
 
@@ -1249,11 +1305,19 @@ impl Gen<'_> {
             self.xmm0_to_rax(sk(&e.ty));
             return Ok(());
         }
-        self.expr(rhs)?;
         if let Some(v) = self.regs.get(lv) {
+            // Straight into its register: a simple value without an index is computed
+            // in its destination alone, reading every register before writing it.
+            if let (Home::Gpr(h), true) = (v.home, self.simple_no_index(rhs)) {
+                self.simple_to(h, rhs)?;
+                a!(self; mov rax, Rq(h));
+                return Ok(());
+            }
+            self.expr(rhs)?;
             self.to_home(v, RAX);
             return Ok(());
         }
+        self.expr(rhs)?;
         if let K::BitField(unit, bit, width) = &lv.kind {
             self.push_rax();
             self.addr(unit)?;
@@ -1607,6 +1671,51 @@ impl Gen<'_> {
     }
 
     /// A condition's value, 0 or 1.
+    /// An integer comparison of a register variable with another or with a constant:
+    /// (op, signed, left register, right register or constant).
+    fn reg_compare(&self, e: &Expr) -> Option<(BinOp, bool, u8, Result<u8, i32>)> {
+        let K::Binary {
+            op,
+            op_ty,
+            lhs,
+            rhs,
+        } = &e.kind
+        else {
+            return None;
+        };
+        if !op.is_comparison() || op_ty.is_float() {
+            return None;
+        }
+        let a = self.gpr_val(lhs)?;
+        let b = match self.gpr_val(rhs) {
+            Some(b) => Ok(b),
+            None => Err(Self::imm_operand(rhs, *op_ty)?),
+        };
+        Some((*op, op_ty.is_signed(), a, b))
+    }
+
+    /// Register `r` = 0 or 1, the value of a comparison [`Self::reg_compare`] accepts.
+    fn reg_compare_to(&mut self, r: u8, c: (BinOp, bool, u8, Result<u8, i32>)) {
+        let (op, signed, a, b) = c;
+        match b {
+            Ok(b) => a!(self; cmp Rq(a), Rq(b)),
+            Err(k) => a!(self; cmp Rq(a), k),
+        }
+        match (op, signed) {
+            (BinOp::Eq, _) => a!(self; sete Rb(r)),
+            (BinOp::Ne, _) => a!(self; setne Rb(r)),
+            (BinOp::Lt, true) => a!(self; setl Rb(r)),
+            (BinOp::Le, true) => a!(self; setle Rb(r)),
+            (BinOp::Gt, true) => a!(self; setg Rb(r)),
+            (BinOp::Ge, true) => a!(self; setge Rb(r)),
+            (BinOp::Lt, false) => a!(self; setb Rb(r)),
+            (BinOp::Le, false) => a!(self; setbe Rb(r)),
+            (BinOp::Gt, false) => a!(self; seta Rb(r)),
+            _ => a!(self; setae Rb(r)),
+        }
+        a!(self; movzx Rd(r), Rb(r));
+    }
+
     fn cond_value(&mut self, e: &Expr) -> R {
         let (f, end) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
         self.cond(e, false, f)?;
