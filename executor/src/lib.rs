@@ -114,7 +114,7 @@ pub fn interrupt() {
 /// `crepl-executor` (or `crepl __executor`): `--ipc NAME` connects to the crepl that started
 /// it; `--listen HOST:PORT` serves `crepl --connect` over TCP.
 /// The glibc malloc setting the executor starts with (see [`malloc_tunables`]).
-const TCACHE: &str = "glibc.malloc.tcache_count=65535";
+const TCACHE: &str = "glibc.malloc.hugetlb=1:glibc.malloc.tcache_count=65535";
 /// Where [`malloc_tunables`] keeps the user's own GLIBC_TUNABLES (if any).
 const SAVED_TUNABLES: &str = "CREPL_SAVED_GLIBC_TUNABLES";
 

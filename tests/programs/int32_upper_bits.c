@@ -54,6 +54,16 @@ static void check(unsigned x, unsigned y, int i, int j) {
   add((unsigned long)(long)(i - j) * 3);
   add((unsigned long)(long)((i - j) >> 1));
   add((unsigned long)(long)((i * j) / 7));
+  add((unsigned long)(long)((int)(x + y) / 2));   // signed division by powers of two
+  add((unsigned long)(long)((int)(x * y) / 8));
+  add((unsigned long)(long)((int)(x - y) % 4));
+  add((unsigned long)(long)((i * j + i) / 16));
+  add((unsigned long)(long)((i - j) % 2));
+  add((x + y) / 4u);                                // unsigned
+  add((x * y) % 8u);
+  add((double)((int)(x + y) + i));                  // int to double
+  int si = i & 1023, sj = j & 1023; // the spectral-norm entry, without overflow
+  add((unsigned long)(long)(1.0 / ((si + sj) * (si + sj + 1) / 2 + si + 1) * 1e9));
   unsigned acc = 0;
   for (unsigned n = 0; n < 100; n++)
     acc = acc * 31u + (x + n) * (y - n);

@@ -599,7 +599,7 @@ impl Gen<'_> {
         if self.simple(rhs) {
             self.low = low;
             self.expr(lhs)?;
-            return self.simple_to(RCX, rhs);
+            return self.simple_to_n(RCX, rhs, low);
         }
         // A comparison of registers reads no memory and uses rcx alone.
         if let Some(c) = self.reg_compare(rhs) {
@@ -764,7 +764,12 @@ impl Gen<'_> {
                 }
                 if let (BinOp::Div | BinOp::Rem, Some(k)) = (op, Self::imm_operand(rhs, *op_ty)) {
                     if k != 0 && k != -1 && op_ty.size() >= 4 {
-                        self.expr(lhs)?;
+                        // By a power of two in 32 bits: from eax alone.
+                        if op_ty.size() == 4 && k > 1 && (k as u32).is_power_of_two() {
+                            self.expr_low(lhs)?;
+                        } else {
+                            self.expr(lhs)?;
+                        }
                         return self.div_const(*op == BinOp::Rem, *op_ty, k);
                     }
                 }
@@ -1125,7 +1130,22 @@ impl Gen<'_> {
     fn div_const(&mut self, rem: bool, s: Scalar, k: i32) -> R {
         let signed = s.is_signed();
         let pow2 = k > 0 && (k as u32).is_power_of_two();
-        if pow2 && k > 1 {
+        if pow2 && k > 1 && s.size() == 4 {
+            // In 32 bits (the dividend may come unnormalized, see `Gen::low`).
+            let sh = (k as u32).trailing_zeros() as i8;
+            if signed {
+                a!(self ; mov ecx, eax ; sar ecx, 31 ; shr ecx, 32 - sh);
+                if rem {
+                    a!(self ; lea edx, [rax + rcx] ; and edx, -k ; sub eax, edx);
+                } else {
+                    a!(self ; add eax, ecx ; sar eax, sh);
+                }
+            } else if rem {
+                a!(self; and eax, k - 1);
+            } else {
+                a!(self; shr eax, sh);
+            }
+        } else if pow2 && k > 1 {
             let sh = (k as u32).trailing_zeros() as i8;
             if signed {
                 // Round toward zero: add k - 1 to negative dividends first.
@@ -1936,6 +1956,13 @@ impl Gen<'_> {
                 a!(self ; xorps xmm0, xmm0 ; cvtsi2ss xmm0, rcx ; addss xmm0, xmm0);
             }
             a!(self; done:);
+        } else if fs == Scalar::I32 {
+            // From eax: the value may come unnormalized (see `Gen::low`).
+            if d {
+                a!(self ; xorps xmm0, xmm0 ; cvtsi2sd xmm0, eax);
+            } else {
+                a!(self ; xorps xmm0, xmm0 ; cvtsi2ss xmm0, eax);
+            }
         } else if d {
             a!(self ; xorps xmm0, xmm0 ; cvtsi2sd xmm0, rax);
         } else {

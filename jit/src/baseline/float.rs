@@ -226,7 +226,12 @@ impl Gen<'_> {
                 Ok(())
             }
             K::Cast(x) if x.ty.is_integer() || x.ty.is_pointer() => {
-                self.expr(x)?;
+                // A 32-bit signed integer converts from eax.
+                if sk(&x.ty) == Scalar::I32 {
+                    self.expr_low(x)?;
+                } else {
+                    self.expr(x)?;
+                }
                 self.int_to_xmm0(sk(&x.ty), s);
                 Ok(())
             }
