@@ -33,6 +33,16 @@ impl Runtime {
         // reserved before the executor limits its address space.
         jit::arena::init();
         let _ = interp::tier::RT_MEMORY.set(jit::arena::alloc_data);
+        // The flags block there too, once per process: compiled code counts calls at
+        // [r15 + d].
+        static PLACED: std::sync::Once = std::sync::Once::new();
+        PLACED.call_once(|| {
+            let size = std::mem::size_of::<interp::tier::Flags>();
+            let at = jit::arena::alloc_data(size, 64);
+            if !at.is_null() {
+                interp::tier::place_flags(at as *mut interp::tier::Flags);
+            }
+        });
         let mut interp = Interp::new();
         interp.set_compiler(crate::tiers::compiler());
         Runtime {

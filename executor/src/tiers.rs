@@ -41,7 +41,7 @@ fn compile(image: &Image, unit: Unit, rt: *mut FuncRt) -> Result<Code, String> {
         types: &image.types,
         global: &global,
         callee: &callee,
-        flags: &interp::FLAGS as *const _ as usize,
+        flags: interp::flags() as *const _ as usize,
         trap: interp::jit_trap as *const () as usize,
         longjmp: interp::jit_longjmp as *const () as usize,
     };

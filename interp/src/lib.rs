@@ -18,15 +18,14 @@ mod mem;
 pub mod tier;
 
 pub use image::{Image, SlotKind};
-pub use tier::{jit_longjmp, jit_trap, Code, Compiler, FuncRt, Unit, FLAGS};
+pub use tier::{flags, jit_longjmp, jit_trap, Code, Compiler, FuncRt, Unit};
 
 use compile::CompiledFn;
 use ir::{FuncId, InitUnit};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 
 /// Set from a signal handler (Ctrl-C) or a timer; polled at loop back-edges and calls.
-pub static INTERRUPT: &AtomicBool = &tier::FLAGS.interrupt;
 
 /// Why execution stopped abnormally.
 #[derive(Debug, Clone, PartialEq)]
@@ -138,8 +137,8 @@ impl Interp {
     /// current thread's stack and `size` the usable size below it.
     pub fn set_native_stack(&mut self, base: usize, size: usize) {
         self.stack_limit = base.saturating_sub(size);
-        FLAGS.real_limit.store(self.stack_limit, Ordering::Relaxed);
-        FLAGS.stack_limit.store(self.stack_limit, Ordering::Relaxed);
+        flags().real_limit.store(self.stack_limit, Ordering::Relaxed);
+        flags().stack_limit.store(self.stack_limit, Ordering::Relaxed);
     }
 
     /// Forgets the compiled body of a function (it was redefined or undone).
@@ -297,7 +296,7 @@ impl Interp {
 
     #[inline]
     fn poll(&self) {
-        if INTERRUPT.load(Ordering::Relaxed) {
+        if flags().interrupt.load(Ordering::Relaxed) {
             raise(Trap::Interrupted);
         }
     }

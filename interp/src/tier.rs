@@ -8,7 +8,7 @@
 use crate::{ffi, Image, Interp, SlotKind, Trap};
 use ir::protocol::{FuncStats, TierName, TierPolicy};
 use ir::{FuncId, Function, InitUnit};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicUsize, Ordering};
 use std::time::Instant;
 
 /// The flags compiled code reads, in one block so that one register addresses them all
@@ -28,28 +28,59 @@ pub struct Flags {
     pub real_limit: AtomicUsize,
 }
 
-pub static FLAGS: Flags = Flags {
+static STATIC_FLAGS: Flags = Flags {
     interrupt: AtomicBool::new(false),
     pending: AtomicBool::new(false),
     stack_limit: AtomicUsize::new(0),
     real_limit: AtomicUsize::new(0),
 };
+static FLAGS_AT: AtomicPtr<Flags> = AtomicPtr::new(&STATIC_FLAGS as *const Flags as *mut Flags);
+
+/// The flags block (one per process).
+#[inline]
+pub fn flags() -> &'static Flags {
+    // SAFETY: FLAGS_AT points to a static, or to memory `place_flags` was given, which is
+    // never freed.
+    unsafe { &*FLAGS_AT.load(Ordering::Relaxed) }
+}
+
+/// Moves the flags block to `at`: zeroed memory for a `Flags`, never freed. The executor
+/// puts it near the function table's records, so that compiled code reaches both from
+/// r15 (`inc QWORD [r15 + d]` counts a call in one instruction). Call before any code
+/// runs.
+pub fn place_flags(at: *mut Flags) {
+    let old = flags();
+    // SAFETY: `at` is valid, zeroed (a valid Flags) and lives forever.
+    let new = unsafe { &*at };
+    for (a, b) in [
+        (&old.interrupt, &new.interrupt),
+        (&old.pending, &new.pending),
+    ] {
+        b.store(a.load(Ordering::SeqCst), Ordering::SeqCst);
+    }
+    for (a, b) in [
+        (&old.stack_limit, &new.stack_limit),
+        (&old.real_limit, &new.real_limit),
+    ] {
+        b.store(a.load(Ordering::SeqCst), Ordering::SeqCst);
+    }
+    FLAGS_AT.store(at, Ordering::SeqCst);
+}
 
 /// Asks running code to stop (Ctrl-C, a timeout). Safe in a signal handler.
 pub fn request_interrupt() {
-    FLAGS.interrupt.store(true, Ordering::SeqCst);
-    FLAGS.stack_limit.store(usize::MAX, Ordering::SeqCst);
+    flags().interrupt.store(true, Ordering::SeqCst);
+    flags().stack_limit.store(usize::MAX, Ordering::SeqCst);
 }
 
 /// Forgets an interrupt request. (If one arrives in between, the entry check's slow path
 /// finds no interrupt and a stale limit, and goes on.)
 pub fn clear_interrupt() {
-    FLAGS
-        .stack_limit
-        .store(FLAGS.real_limit.load(Ordering::SeqCst), Ordering::SeqCst);
-    FLAGS.interrupt.store(false, Ordering::SeqCst);
+    let f = flags();
+    f.stack_limit
+        .store(f.real_limit.load(Ordering::SeqCst), Ordering::SeqCst);
+    f.interrupt.store(false, Ordering::SeqCst);
 }
-static PENDING: &AtomicBool = &FLAGS.pending;
 
 /// One function's run-time record, at a fixed address for the life of the process.
 /// Compiled code increments `calls` (offset 0) and `loops` (offset 8) and calls through
@@ -412,7 +443,7 @@ impl Interp {
     }
 
     pub(crate) fn take_pending(&mut self) -> Option<Trap> {
-        PENDING.store(false, Ordering::Relaxed);
+        flags().pending.store(false, Ordering::Relaxed);
         self.pending.take()
     }
 
@@ -420,7 +451,7 @@ impl Interp {
         if self.pending.is_none() {
             self.pending = Some(t);
         }
-        PENDING.store(true, Ordering::Relaxed);
+        flags().pending.store(true, Ordering::Relaxed);
     }
 
     /// `%tier NAME TIER`: forces a function to a tier. Err: why it cannot.

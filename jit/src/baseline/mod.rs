@@ -390,6 +390,13 @@ impl<'a> Gen<'a> {
     /// renaming takes the first form only).
     pub(crate) fn count(&mut self, field: usize) {
         let at = self.counters + field;
+        // Calls: `inc [r15 + d]` where the flags block is near (one instruction, and a
+        // call's own work hides the two cycles); loop iterations: `inc [r11]`.
+        let d = at as i64 - self.env.flags as i64;
+        if field == 0 && d == d as i32 as i64 {
+            a!(self; inc QWORD [r15 + d as i32]);
+            return;
+        }
         self.address_to(R11, at);
         a!(self; inc QWORD [r11]);
     }
