@@ -439,6 +439,7 @@ impl Gen<'_> {
         // was given earlier, a stream's cookie functions, a printf handler), and the
         // interpreter finds such a trap right after the call too.
         let unwind = self.exit_to(self.unwind, 0);
+        self.r15_used = true;
         a!(self ; cmp BYTE [r15 + 1], 0 ; jne =>unwind);
         match ret {
             Ret::Void => {}

@@ -126,6 +126,8 @@ pub(crate) struct Gen<'a> {
     /// invariant (integers sign- or zero-extended to 64 bits) then holds for every value
     /// anything else reads.
     pub(crate) low: bool,
+    /// Some instruction reads r15 (the flags block): the native entry must set it.
+    r15_used: bool,
     /// Statement expressions being compiled around the current point.
     in_seq: u32,
     /// The code the frame entries share (see `frame_entry`).
@@ -222,6 +224,7 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
     // calls it ends soon or polls at its loops' back-edges.
     if !(g.regs.leaf && f.frame_size < 1 << 16) {
         let (slow, back) = (g.new_label(), g.new_label());
+        g.r15_used = true;
         a!(g
             ; cmp rsp, [r15 + 8]
             ; jb =>slow
@@ -232,6 +235,11 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
     g.store_params(f)?;
     g.ops.dynamic_label(body);
     g.body(&f.body)?;
+    // Code that never reads r15 (it calls nothing, has no loops, skips the entry check:
+    // a comparator for qsort, say) is its own native entry.
+    if !g.r15_used && stack_args == 0 {
+        return g.finish(Some((internal, internal)), start);
+    }
     // The native entry for everyone else: sets r15, and calls the internal entry with a
     // copy of the stack arguments (if any) below the saved r15.
     let entry = g.ops.offset().0;
@@ -371,6 +379,7 @@ impl<'a> Gen<'a> {
             in_seq: 0,
             discard: false,
             low: false,
+            r15_used: false,
             self_entry: None,
             alloc,
             stubs: FastMap::default(),
@@ -392,8 +401,10 @@ impl<'a> Gen<'a> {
         let at = self.counters + field;
         // Calls: `inc [r15 + d]` where the flags block is near (one instruction, and a
         // call's own work hides the two cycles); loop iterations: `inc [r11]`.
+        // (Not in a function that calls nothing: there r15 may be unused, see `r15_used`.)
         let d = at as i64 - self.env.flags as i64;
-        if field == 0 && d == d as i32 as i64 {
+        if field == 0 && d == d as i32 as i64 && !self.regs.leaf {
+            self.r15_used = true;
             a!(self; inc QWORD [r15 + d as i32]);
             return;
         }
@@ -703,6 +714,7 @@ impl Gen<'_> {
     fn back_edge(&mut self) {
         let interrupted = self.exit_to(self.interrupted, 0);
         self.count(8);
+        self.r15_used = true;
         a!(self
             ; cmp BYTE [r15], 0
             ; jne =>interrupted
