@@ -164,6 +164,18 @@ impl Gen<'_> {
         if self.xmm_operand(rhs) {
             return self.operand_src(rhs, 1, RCX);
         }
+        // Where computing the right operand calls nothing, the left one waits in one of
+        // xmm2-xmm7 (which only calls use) rather than in memory.
+        if self.ftemps < 6 && calls_nothing(rhs) {
+            let t = 2 + self.ftemps;
+            a!(self; movaps Rx(t), xmm0);
+            self.ftemps += 1;
+            let r = self.fexpr(rhs);
+            self.ftemps -= 1;
+            r?;
+            a!(self ; movaps xmm1, xmm0 ; movaps xmm0, Rx(t));
+            return Ok(Src::Xmm(1));
+        }
         self.push_xmm0();
         self.fexpr(rhs)?;
         a!(self; movaps xmm1, xmm0);
@@ -315,5 +327,37 @@ impl Gen<'_> {
         self.pop_xmm(0);
         self.store_xmm(0, RAX, 0, n);
         Ok(())
+    }
+}
+
+/// Whether evaluating `e` calls nothing (no function, no helper, no library routine), so
+/// that xmm2-xmm7 survive it. Conservative: anything not listed may call.
+fn calls_nothing(e: &Expr) -> bool {
+    let no_f80 = |t: &ir::Type| t.kind != ir::TypeKind::LongDouble;
+    if !no_f80(&e.ty) || e.ty.is_aggregate() {
+        return false;
+    }
+    match &e.kind {
+        K::Int(_) | K::Float(_) | K::Local(_) | K::Global(_) | K::FuncAddr(_) => true,
+        K::Load(x) | K::Member(x, _) | K::Deref(x) | K::AddrOf(x) | K::Unary(_, x) => {
+            calls_nothing(x)
+        }
+        // Float to integer calls a helper on its slow path.
+        K::Cast(x) => !(x.ty.is_float() && !e.ty.is_float()) && calls_nothing(x),
+        K::Binary { lhs: a, rhs: b, .. }
+        | K::PtrAdd(a, b, _)
+        | K::PtrDiff(a, b, _)
+        | K::LogAnd(a, b)
+        | K::LogOr(a, b)
+        | K::Comma(a, b) => calls_nothing(a) && calls_nothing(b),
+        K::Cond(c, a, b) => calls_nothing(c) && calls_nothing(a) && calls_nothing(b),
+        K::Assign(lv, x) | K::PtrOpAssign { lv, rhs: x, .. } => {
+            calls_nothing(lv) && calls_nothing(x)
+        }
+        K::OpAssign { op_ty, lv, rhs, .. } => {
+            !(op_ty.is_float() && !lv.ty.is_float()) && calls_nothing(lv) && calls_nothing(rhs)
+        }
+        K::IncDec { lv, .. } => calls_nothing(lv),
+        _ => false,
     }
 }

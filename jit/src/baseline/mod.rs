@@ -126,6 +126,8 @@ pub(crate) struct Gen<'a> {
     /// invariant (integers sign- or zero-extended to 64 bits) then holds for every value
     /// anything else reads.
     pub(crate) low: bool,
+    /// Float temporaries held in xmm2-xmm7 right now (see `float.rs`, `rhs_src`).
+    pub(crate) ftemps: u8,
     /// Some instruction reads r15 (the flags block): the native entry must set it.
     r15_used: bool,
     /// Statement expressions being compiled around the current point.
@@ -380,6 +382,7 @@ impl<'a> Gen<'a> {
             discard: false,
             low: false,
             r15_used: false,
+            ftemps: 0,
             self_entry: None,
             alloc,
             stubs: FastMap::default(),
