@@ -25,6 +25,10 @@ pub struct LocalUse {
     /// use the registers of calls and copies (struct copies, memset, float-to-integer
     /// conversions, longjmp, setjmp, va_start, bit-field writes).
     pub leaf: bool,
+    /// Something inside a loop calls (or copies, converts through a helper...: what makes
+    /// `leaf` false): caller-saved registers would be saved and restored there.
+    #[serde(default)]
+    pub loop_calls: bool,
 }
 
 /// What one slot's uses allow.
@@ -44,6 +48,8 @@ struct Scan<'a> {
     /// No call in the body, and nothing that makes the code call a helper or use r8/r9
     /// (struct copies, memset, float-to-integer conversions, longjmp).
     leaf: bool,
+    /// Such a thing inside a loop.
+    loop_calls: bool,
 }
 
 /// The kind a register variable of this type would have.
@@ -89,18 +95,18 @@ impl Scan<'_> {
     fn expr(&mut self, e: &Expr) {
         match &e.kind {
             K::Call(_) | K::VaCopy(..) | K::LongJmp(..) | K::SetJmp(..) | K::VaStart(..) => {
-                self.leaf = false
+                self.calls()
             }
-            K::Assign(..) if e.ty.is_aggregate() => self.leaf = false,
-            K::Cast(x) if x.ty.is_float() && !e.ty.is_float() => self.leaf = false,
+            K::Assign(..) if e.ty.is_aggregate() => self.calls(),
+            K::Cast(x) if x.ty.is_float() && !e.ty.is_float() => self.calls(),
             K::OpAssign { op_ty, lv, .. } if op_ty.is_float() && !lv.ty.is_float() => {
-                self.leaf = false
+                self.calls()
             }
             // Writing a bit-field uses r10.
             K::Assign(lv, _) | K::OpAssign { lv, .. } | K::IncDec { lv, .. }
                 if matches!(lv.kind, K::BitField(..)) =>
             {
-                self.leaf = false
+                self.calls()
             }
             _ => {}
         }
@@ -164,6 +170,14 @@ impl Scan<'_> {
         }
     }
 
+    /// The code calls (or does what makes compiled code call) here.
+    fn calls(&mut self) {
+        self.leaf = false;
+        if self.depth > 0 {
+            self.loop_calls = true;
+        }
+    }
+
     fn looped(&mut self, f: impl FnOnce(&mut Self)) {
         self.depth += 1;
         f(self);
@@ -200,11 +214,11 @@ impl Scan<'_> {
             }
             Stmt::Label(_, s) | Stmt::Scoped(s) => self.stmt(s),
             Stmt::Zero(a, n) => {
-                self.leaf = false;
+                self.calls();
                 self.object(a, *n)
             }
             Stmt::Copy(d, s, n) => {
-                self.leaf = false;
+                self.calls();
                 self.object(d, *n);
                 self.object(s, *n);
             }
@@ -235,6 +249,7 @@ pub fn analyze(
         pinned: Vec::new(),
         depth: 0,
         leaf: true,
+        loop_calls: false,
     };
     for &(o, t) in params {
         let e = Expr::new(K::Local(o), t.clone());
@@ -259,5 +274,6 @@ pub fn analyze(
         only_candidates: scan.pinned.is_empty() && c.len() == scan.cands.len(),
         candidates: c,
         leaf: scan.leaf,
+        loop_calls: scan.loop_calls,
     }
 }

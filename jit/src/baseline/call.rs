@@ -276,8 +276,18 @@ impl Gen<'_> {
         let arg_types: Vec<Type> = c.args.iter().map(|a| a.ty.clone()).collect();
         let (dests, stack, nxmm) = assign(types, &arg_types, hidden)?;
 
+        // Arguments in r8 or r9 overwrite register variables there: those go to their
+        // slots first (after the arguments are evaluated, before they are loaded).
+        let r8_r9 = |r: u8| r == 8 || r == 9;
+        let early_spill = !self.regs.volatile.is_empty()
+            && dests.iter().any(|d| match d {
+                Dest::Gpr(r) => r8_r9(*r),
+                Dest::Split(v) => v.iter().any(|&(r, xmm, _)| !xmm && r8_r9(r)),
+                _ => false,
+            });
         // Every argument simple and in a register: straight into the registers.
-        let direct_regs = direct.is_some()
+        let direct_regs = !early_spill
+            && direct.is_some()
             && dests
                 .iter()
                 .all(|d| matches!(d, Dest::Gpr(_) | Dest::Xmm(_)))
@@ -337,6 +347,10 @@ impl Gen<'_> {
                     a!(self ; mov rax, [rsp + at(i)] ; mov [rsp + o], rax);
                 }
             }
+        }
+        if early_spill {
+            self.spill_gprs();
+            self.gprs_spilled = true;
         }
         for (i, d) in dests.iter().enumerate() {
             match d {

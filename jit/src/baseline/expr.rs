@@ -247,22 +247,27 @@ impl Gen<'_> {
 
     /// Copies `n` bytes from [r11] to [rax] (overlap allowed, as memmove); rax is kept.
     pub(crate) fn copy_mem(&mut self, n: u64) -> R {
-        const TMP: [u8; 7] = [1, 2, 6, 7, 8, 9, 10];
+        // Scratch registers, but not those of register variables.
+        let regs = &self.regs.volatile;
+        let tmp: Vec<u8> = [1u8, 2, 6, 7, 8, 9, 10]
+            .into_iter()
+            .filter(|r| !regs.iter().any(|v| v.2 == *r))
+            .collect();
         let words = (n / 8) as usize;
         let tail = (n % 8) as u32;
-        if words + (tail != 0) as usize <= TMP.len() && matches!(tail, 0 | 4 | 2 | 1) {
+        if words + (tail != 0) as usize <= tmp.len() && matches!(tail, 0 | 4 | 2 | 1) {
             // Everything is read before anything is written.
             for w in 0..words {
-                self.load_bytes(TMP[w], R11, (w * 8) as i32, 8);
+                self.load_bytes(tmp[w], R11, (w * 8) as i32, 8);
             }
             if tail != 0 {
-                self.load_bytes(TMP[words], R11, (words * 8) as i32, tail);
+                self.load_bytes(tmp[words], R11, (words * 8) as i32, tail);
             }
             for w in 0..words {
-                self.store_bytes(TMP[w], RAX, (w * 8) as i32, 8);
+                self.store_bytes(tmp[w], RAX, (w * 8) as i32, 8);
             }
             if tail != 0 {
-                self.store_bytes(TMP[words], RAX, (words * 8) as i32, tail);
+                self.store_bytes(tmp[words], RAX, (words * 8) as i32, tail);
             }
             return Ok(());
         }

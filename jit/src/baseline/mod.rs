@@ -126,6 +126,9 @@ pub(crate) struct Gen<'a> {
     /// invariant (integers sign- or zero-extended to 64 bits) then holds for every value
     /// anything else reads.
     pub(crate) low: bool,
+    /// The caller-saved integer register variables are in their slots already (see
+    /// `spill_gprs`).
+    pub(crate) gprs_spilled: bool,
     /// Float temporaries held in xmm2-xmm7 right now (see `float.rs`, `rhs_src`).
     pub(crate) ftemps: u8,
     /// Some instruction reads r15 (the flags block): the native entry must set it.
@@ -383,6 +386,7 @@ impl<'a> Gen<'a> {
             low: false,
             r15_used: false,
             ftemps: 0,
+            gprs_spilled: false,
             self_entry: None,
             alloc,
             stubs: FastMap::default(),
@@ -532,13 +536,30 @@ impl<'a> Gen<'a> {
             let (o, s, x) = self.regs.xmms[i];
             self.store_xmm(x, RBX, o as i32, s.size() as u32);
         }
+        if !std::mem::take(&mut self.gprs_spilled) {
+            self.spill_gprs();
+        }
     }
 
-    /// After a call: float register variables back from their slots.
+    /// Before a call: integer register variables in caller-saved registers to their
+    /// slots. A call that passes arguments in r8 or r9 does this before it loads them
+    /// (and `spill_xmms` then skips it).
+    pub(crate) fn spill_gprs(&mut self) {
+        for i in 0..self.regs.volatile.len() {
+            let (o, s, r) = self.regs.volatile[i];
+            self.store_from(r, s, RBX, o as i32);
+        }
+    }
+
+    /// After a call: register variables in caller-saved registers back from their slots.
     pub(crate) fn reload_xmms(&mut self) {
         for i in 0..self.regs.xmms.len() {
             let (o, s, x) = self.regs.xmms[i];
             self.load_xmm(x, RBX, o as i32, s.size() as u32);
+        }
+        for i in 0..self.regs.volatile.len() {
+            let (o, s, r) = self.regs.volatile[i];
+            self.load_to(r, s, RBX, o as i32);
         }
     }
 

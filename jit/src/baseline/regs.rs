@@ -47,6 +47,10 @@ pub(crate) struct Regs {
     pub frameless: bool,
     /// The body calls nothing (no calls, no copies or conversions that call helpers).
     pub leaf: bool,
+    /// (offset, kind, register) of integer variables in caller-saved registers of a
+    /// function that calls (r8, r9): written to their slots before every call and read
+    /// back after it, like the float ones.
+    pub volatile: Vec<(u32, Scalar, u8)>,
 }
 
 impl Regs {
@@ -71,10 +75,18 @@ pub(crate) fn allocate(u: &LocalUse, gprs: &[u8], leaf_gprs: &[u8]) -> Regs {
         leaf: u.leaf,
         ..Regs::default()
     };
+    // A function that calls, but not inside its loops, may also keep variables in r8 and
+    // r9 (after the callee-saved ones): saving them around its few calls costs less than
+    // memory in its loops.
+    let volatile: &[u8] = if !u.leaf && !u.loop_calls && leaf_gprs.len() >= 2 {
+        &leaf_gprs[..2]
+    } else {
+        &[]
+    };
     let order: Vec<u8> = if u.leaf {
         leaf_gprs.iter().chain(gprs).copied().collect()
     } else {
-        gprs.to_vec()
+        gprs.iter().chain(volatile).copied().collect()
     };
     let (mut gi, mut xi) = (0usize, 8u8);
     for &(o, s, _) in &u.candidates {
@@ -90,7 +102,9 @@ pub(crate) fn allocate(u: &LocalUse, gprs: &[u8], leaf_gprs: &[u8]) -> Regs {
                 continue;
             };
             gi += 1;
-            if !leaf_gprs.contains(&r) {
+            if volatile.contains(&r) {
+                regs.volatile.push((o, s, r));
+            } else if !leaf_gprs.contains(&r) {
                 regs.saved.push(r);
             }
             Home::Gpr(r)
@@ -99,7 +113,9 @@ pub(crate) fn allocate(u: &LocalUse, gprs: &[u8], leaf_gprs: &[u8]) -> Regs {
     }
     regs.list = regs.vars.iter().map(|(o, v)| (*o, *v)).collect();
     regs.list.sort_by_key(|x| x.0);
-    regs.frameless =
-        u.only_candidates && regs.vars.len() == u.candidates.len() && regs.xmms.is_empty();
+    regs.frameless = u.only_candidates
+        && regs.vars.len() == u.candidates.len()
+        && regs.xmms.is_empty()
+        && regs.volatile.is_empty();
     regs
 }
