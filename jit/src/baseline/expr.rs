@@ -401,8 +401,26 @@ impl Gen<'_> {
                 !e.ty.is_aggregate() && sk(&e.ty) != Scalar::F80 && self.simple_place(lv)
             }
             // `n - 1`, `2 * v + 1`, `i & 7`: integer arithmetic with a small constant.
-            K::Binary { .. } => Self::imm_form(e).is_some_and(|(_, _, x, _)| self.simple(x)),
+            K::Binary { .. } => {
+                Self::imm_form(e).is_some_and(|(_, _, x, _)| self.simple(x))
+                    || self.reg_sum(e).is_some()
+            }
             _ => false,
+        }
+    }
+
+    /// `x + y` of two integer register variables (at least 32 bits): their registers.
+    fn reg_sum(&self, e: &Expr) -> Option<(u8, u8, Scalar)> {
+        match &e.kind {
+            K::Binary {
+                op: BinOp::Add,
+                op_ty,
+                lhs,
+                rhs,
+            } if !op_ty.is_float() && op_ty.size() >= 4 => {
+                Some((self.gpr_val(lhs)?, self.gpr_val(rhs)?, *op_ty))
+            }
+            _ => None,
         }
     }
 
@@ -503,6 +521,13 @@ impl Gen<'_> {
                     2 => a!(self; lea Rq(r), [Rq(r) + r11 * 2]),
                     4 => a!(self; lea Rq(r), [Rq(r) + r11 * 4]),
                     _ => a!(self; lea Rq(r), [Rq(r) + r11 * 8]),
+                }
+            }
+            K::Binary { .. } if self.reg_sum(e).is_some() => {
+                let (a, b, op_ty) = self.reg_sum(e).expect("checked");
+                a!(self; lea Rq(r), [Rq(a) + Rq(b)]);
+                if !(low && op_ty.size() == 4) {
+                    self.normalize_reg(r, op_ty);
                 }
             }
             K::Binary { .. } => {
@@ -775,7 +800,7 @@ impl Gen<'_> {
                         } else {
                             self.expr(lhs)?;
                         }
-                        return self.div_const(*op == BinOp::Rem, *op_ty, k);
+                        return self.div_const(*op == BinOp::Rem, *op_ty, k, low);
                     }
                 }
                 // 32-bit arithmetic reads and writes eax: operands may come
@@ -1132,7 +1157,7 @@ impl Gen<'_> {
 
     /// rax = rax / k or rax % k for a constant k other than 0 and -1 (no checks needed);
     /// powers of two with shifts, as gcc does even at -O0.
-    fn div_const(&mut self, rem: bool, s: Scalar, k: i32) -> R {
+    fn div_const(&mut self, rem: bool, s: Scalar, k: i32, low: bool) -> R {
         let signed = s.is_signed();
         let pow2 = k > 0 && (k as u32).is_power_of_two();
         if pow2 && k > 1 && s.size() == 4 {
@@ -1149,6 +1174,10 @@ impl Gen<'_> {
                 a!(self; and eax, k - 1);
             } else {
                 a!(self; shr eax, sh);
+            }
+            // For a consumer of eax alone, eax is the result.
+            if low {
+                return Ok(());
             }
         } else if pow2 && k > 1 {
             let sh = (k as u32).trailing_zeros() as i8;

@@ -13,6 +13,8 @@ use ir::{BinOp, Expr, ExprKind as K, Scalar, UnOp};
 enum Src {
     Xmm(u8),
     Mem(u8, i32),
+    /// A constant in the code's constant pool (`Gen::fconst`).
+    Const(DynamicLabel),
 }
 
 fn arith(op: BinOp) -> bool {
@@ -93,11 +95,10 @@ impl Gen<'_> {
                 let bits = float_bits(*f, s);
                 if bits == 0 {
                     a!(self; xorps Rx(x), Rx(x));
-                } else {
-                    self.mov_imm(scratch, bits);
-                    a!(self; movq Rx(x), Rq(scratch));
+                    return Ok(Src::Xmm(x));
                 }
-                Ok(Src::Xmm(x))
+                let _ = scratch;
+                Ok(Src::Const(self.fconst(bits)))
             }
             K::Load(lv) => {
                 if let Some(v) = self.regs.get(lv) {
@@ -124,6 +125,7 @@ impl Gen<'_> {
                 }
             }
             Src::Mem(b, d) => self.load_xmm(x, b, d, n),
+            Src::Const(l) => self.load_const(x, l, n),
         }
         Ok(())
     }
@@ -155,6 +157,38 @@ impl Gen<'_> {
                 BinOp::Mul => a!(self; mulss Rx(x), DWORD [Rq(b) + o]),
                 _ => a!(self; divss Rx(x), DWORD [Rq(b) + o]),
             },
+            (Src::Const(l), true) => match op {
+                BinOp::Add => a!(self; addsd Rx(x), QWORD [=>l]),
+                BinOp::Sub => a!(self; subsd Rx(x), QWORD [=>l]),
+                BinOp::Mul => a!(self; mulsd Rx(x), QWORD [=>l]),
+                _ => a!(self; divsd Rx(x), QWORD [=>l]),
+            },
+            (Src::Const(l), false) => match op {
+                BinOp::Add => a!(self; addss Rx(x), DWORD [=>l]),
+                BinOp::Sub => a!(self; subss Rx(x), DWORD [=>l]),
+                BinOp::Mul => a!(self; mulss Rx(x), DWORD [=>l]),
+                _ => a!(self; divss Rx(x), DWORD [=>l]),
+            },
+        }
+    }
+
+    /// The label of float bits `bits` in the constant pool (emitted after the code).
+    fn fconst(&mut self, bits: u64) -> DynamicLabel {
+        if let Some(&l) = self.fconsts.get(&bits) {
+            return l;
+        }
+        let l = self.ops.new_dynamic_label();
+        self.fconsts.insert(bits, l);
+        self.fconst_order.push((bits, l));
+        l
+    }
+
+    /// xmm `x` = the pool constant at `l`, of `n` bytes.
+    fn load_const(&mut self, x: u8, l: DynamicLabel, n: u32) {
+        if n <= 4 {
+            a!(self; movd Rx(x), DWORD [=>l]);
+        } else {
+            a!(self; movq Rx(x), QWORD [=>l]);
         }
     }
 
@@ -190,6 +224,7 @@ impl Gen<'_> {
             Src::Xmm(1) => {}
             Src::Xmm(h) => a!(self; movaps xmm1, Rx(h)),
             Src::Mem(b, d) => self.load_xmm(1, b, d, sk(&rhs.ty).size() as u32),
+            Src::Const(l) => self.load_const(1, l, sk(&rhs.ty).size() as u32),
         }
         Ok(())
     }

@@ -129,6 +129,9 @@ pub(crate) struct Gen<'a> {
     /// The caller-saved integer register variables are in their slots already (see
     /// `spill_gprs`).
     pub(crate) gprs_spilled: bool,
+    /// Float constants (bits -> label), emitted after the code, in first-use order.
+    pub(crate) fconsts: FastMap<u64, DynamicLabel>,
+    pub(crate) fconst_order: Vec<(u64, DynamicLabel)>,
     /// Float temporaries held in xmm2-xmm7 right now (see `float.rs`, `rhs_src`).
     pub(crate) ftemps: u8,
     /// Some instruction reads r15 (the flags block): the native entry must set it.
@@ -386,6 +389,8 @@ impl<'a> Gen<'a> {
             low: false,
             r15_used: false,
             ftemps: 0,
+            fconsts: FastMap::default(),
+            fconst_order: Vec::new(),
             gprs_spilled: false,
             self_entry: None,
             alloc,
@@ -690,6 +695,13 @@ impl<'a> Gen<'a> {
             osr_at.push((key, at));
         }
         self.frame_inner();
+        // The constant pool.
+        if !self.fconst_order.is_empty() {
+            a!(self; .align 8);
+            for (bits, l) in std::mem::take(&mut self.fconst_order) {
+                a!(self ; =>l ; .u64 bits);
+            }
+        }
         let mut code = self
             .ops
             .finalize()
