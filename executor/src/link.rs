@@ -196,6 +196,7 @@ impl Runtime {
                 entry,
                 ty: d.ty.clone(),
                 closure: 0,
+                thunk: 0,
             };
             let image = &mut self.interp.image;
             if image.slots.len() <= i {
@@ -207,6 +208,7 @@ impl Runtime {
                         entry: 0,
                         ty: d.ty.clone(),
                         closure: 0,
+                        thunk: 0,
                     },
                 );
             }
@@ -231,6 +233,12 @@ impl Runtime {
                     (jit::make_stub(cell as usize), closure)
                 }
             };
+            // The same thunk while the signature allows one (compiled callers made for
+            // the old definition may hold on to it).
+            let thunk = match &old.kind {
+                SlotKind::Interp(_) if old.thunk != 0 && jit::xmm_thunk_fits(&self.interp.image.types, &f.ty) => old.thunk,
+                _ => jit::xmm_thunk(&self.interp.image.types, &f.ty, closure).unwrap_or(0),
+            };
             self.history.push((index, f.id, Some(old)));
             let image = &mut self.interp.image;
             image.entries.insert(entry, f.id);
@@ -240,6 +248,7 @@ impl Runtime {
                 entry,
                 ty: f.ty.clone(),
                 closure,
+                thunk,
             };
             self.interp.slot_changed(f.id);
         }

@@ -20,6 +20,7 @@ fn compile(image: &Image, unit: Unit, rt: *mut FuncRt) -> Result<Code, String> {
             cell,
             stable: s.entry,
             defined: !matches!(s.kind, SlotKind::Undefined),
+            keeps_xmm: matches!(s.kind, SlotKind::Interp(_)) && s.thunk != 0,
             inline: match s.kind {
                 SlotKind::Native => {
                     let d = |t: &ir::Type| t.kind == ir::TypeKind::Double;

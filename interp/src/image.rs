@@ -24,6 +24,11 @@ pub struct Slot {
     /// For an interpreted function: the native entry into the interpreter (a libffi
     /// closure), which its cell holds while it runs in the interpreter's tier.
     pub closure: usize,
+    /// For an interpreted function whose arguments all travel in registers: `closure`
+    /// wrapped so that it keeps xmm8-xmm15 (`jit::xmm_thunk`), which compiled callers
+    /// call instead (they keep float variables there across calls to the session's
+    /// functions). 0 otherwise.
+    pub thunk: usize,
 }
 
 #[derive(Default)]

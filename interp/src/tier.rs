@@ -263,10 +263,15 @@ impl Interp {
             SlotKind::Native => s.entry,
             SlotKind::Undefined => 0,
         };
+        // Compiled callers of an interpreted function go through its thunk if it has one.
+        let internal = match s.kind {
+            SlotKind::Interp(_) if s.thunk != 0 => s.thunk,
+            _ => target,
+        };
         let rt = self.image.rt.get(id);
         unsafe {
             (*rt).target = target;
-            (*rt).internal = target;
+            (*rt).internal = internal;
         }
     }
 

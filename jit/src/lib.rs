@@ -30,6 +30,10 @@ pub struct Callee {
     pub defined: bool,
     /// A C library function that calls compile inline.
     pub inline: Inline,
+    /// A function of the session whose every entry keeps xmm8-xmm15 (compiled code saves
+    /// the ones it uses; the interpreter's entry is wrapped by [`xmm_thunk`]): callers
+    /// keep their float register variables there across the call.
+    pub keeps_xmm: bool,
 }
 
 /// C library functions that calls compile inline.
@@ -119,6 +123,19 @@ impl std::fmt::Display for Refusal {
 /// sees it, the same in every tier and after a redefinition.
 pub fn make_stub(cell: usize) -> usize {
     baseline::stub(cell)
+}
+
+/// Whether a function of type `ty` can have an [`xmm_thunk`]: not variadic, every
+/// argument in registers (the thunk's frame would move stack arguments).
+pub fn xmm_thunk_fits(types: &ir::TypeTable, ty: &ir::FnType) -> bool {
+    baseline::thunk_fits(types, ty)
+}
+
+/// Code that calls `entry` (a function of type `ty`, the interpreter's entry) and keeps
+/// xmm8-xmm15 around it, so that compiled callers may keep values there; None where
+/// [`xmm_thunk_fits`] says no.
+pub fn xmm_thunk(types: &ir::TypeTable, ty: &ir::FnType, entry: usize) -> Option<usize> {
+    baseline::thunk_fits(types, ty).then(|| baseline::xmm_thunk(entry))
 }
 
 /// A fast hasher for the compiler's small integer-keyed maps (frame offsets, label ids):

@@ -10,7 +10,7 @@ use dynasmrt::{DynasmApi, DynasmLabelApi};
 use ir::{Call, ExprKind as K, Function, Scalar, Type, TypeKind};
 
 /// Where one argument goes.
-enum Dest {
+pub(super) enum Dest {
     Gpr(u8),
     Xmm(u8),
     /// Eightbytes of a struct in registers: (register or xmm index, is_xmm, bytes).
@@ -31,7 +31,7 @@ fn passed(t: &Type) -> Type {
 /// Assigns registers and stack slots to arguments of these types, the first integer
 /// register being taken if the result goes through memory. Returns the destinations, the
 /// stack bytes, and the number of vector registers used.
-fn assign(
+pub(super) fn assign(
     types: &ir::TypeTable,
     args: &[Type],
     hidden: bool,
@@ -431,11 +431,14 @@ impl Gen<'_> {
         if variadic {
             a!(self; mov eax, nxmm as i32);
         }
-        self.spill_xmms();
         // A function calling itself calls this code (it stays valid while it runs).
         let own = direct
             .filter(|d| d.0 as u64 == self.func_arg)
             .and(self.self_entry);
+        // This code and the session's functions keep xmm8-xmm15 (top-level code does not,
+        // but nothing calls it).
+        let keeps_xmm = own.is_some() || (through_cell && direct.is_some_and(|d| d.1.keeps_xmm));
+        self.spill_for_call(keeps_xmm);
         if let Some(e) = own {
             self.count(0);
             a!(self; call =>e);
@@ -444,7 +447,7 @@ impl Gen<'_> {
         } else {
             a!(self; call r11);
         }
-        self.reload_xmms();
+        self.reload_after_call(keeps_xmm);
         if below + 8 * n > 0 {
             a!(self; add rsp, below + 8 * n);
         }

@@ -129,6 +129,10 @@ pub(crate) struct Gen<'a> {
     /// The caller-saved integer register variables are in their slots already (see
     /// `spill_gprs`).
     pub(crate) gprs_spilled: bool,
+    /// Where the prologue saves the float registers of register variables (a function's
+    /// callers may keep values there, see `jit::Callee::keeps_xmm`): rsp + this; None in
+    /// top-level code.
+    xsave: Option<i32>,
     /// Float constants (bits -> label), emitted after the code, in first-use order.
     pub(crate) fconsts: FastMap<u64, DynamicLabel>,
     pub(crate) fconst_order: Vec<(u64, DynamicLabel)>,
@@ -318,6 +322,32 @@ fn ret_kind(env: &Env, t: &Type) -> R<Ret> {
     Ok(Ret::Scalar(s))
 }
 
+/// See [`crate::xmm_thunk_fits`].
+pub(crate) fn thunk_fits(types: &ir::TypeTable, ty: &ir::FnType) -> bool {
+    if ty.variadic || ty.unprototyped {
+        return false;
+    }
+    let hidden = ty.ret.is_record()
+        && matches!(abi::classify(types, &ty.ret), Ok(Pass::Memory(_)));
+    matches!(call::assign(types, &ty.params, hidden), Ok((_, 0, _)))
+}
+
+/// See [`crate::xmm_thunk`].
+pub(crate) fn xmm_thunk(entry: usize) -> usize {
+    let mut ops = Ops::new(0);
+    // 8 + 136 bytes below the caller's frame keep the stack 16-byte aligned.
+    dynasm!(ops ; .arch x64 ; sub rsp, 136);
+    for k in 0..8u8 {
+        dynasm!(ops ; .arch x64 ; movq [rsp + 8 * k as i32], Rx(8 + k));
+    }
+    dynasm!(ops ; .arch x64 ; mov r11, QWORD entry as i64 ; call r11);
+    for k in 0..8u8 {
+        dynasm!(ops ; .arch x64 ; movq Rx(8 + k), [rsp + 8 * k as i32]);
+    }
+    dynasm!(ops ; .arch x64 ; add rsp, 136 ; ret);
+    crate::arena::install(&ops.finalize().expect("thunk assembles"))
+}
+
 /// A stub that jumps through a cell (see [`crate::make_stub`]).
 pub(crate) fn stub(cell: usize) -> usize {
     if crate::arena::near(cell) {
@@ -355,7 +385,14 @@ impl<'a> Gen<'a> {
         // After the return address and the pushes, rsp is 16-byte aligned if they are odd.
         // Code that calls nothing needs no alignment (its trap path aligns for itself).
         let pad = if nsaved % 2 == 0 && calls { 8 } else { 0 };
-        let alloc = frame as i32 + pad;
+        // A function saves the float registers it uses for variables above its frame.
+        let xsave = (!unit && !regs.xmms.is_empty()).then_some(frame as i32);
+        let xbytes = if xsave.is_some() {
+            (8 * regs.xmms.len() as i32 + 15) & !15
+        } else {
+            0
+        };
+        let alloc = frame as i32 + xbytes + pad;
         // Sized for a typical function, so the buffers rarely grow while assembling.
         let mut ops = Ops::new_with_capacity(0, 8192, 16, 0, 64, 64, 256);
         let mut l = || ops.new_dynamic_label();
@@ -389,6 +426,7 @@ impl<'a> Gen<'a> {
             low: false,
             r15_used: false,
             ftemps: 0,
+            xsave,
             fconsts: FastMap::default(),
             fconst_order: Vec::new(),
             gprs_spilled: false,
@@ -459,6 +497,12 @@ impl<'a> Gen<'a> {
         if self.alloc > 0 {
             a!(self; sub rsp, self.alloc);
         }
+        if let Some(at) = self.xsave {
+            for k in 0..self.regs.xmms.len() {
+                let x = self.regs.xmms[k].2;
+                a!(self; movq [rsp + at + 8 * k as i32], Rx(x));
+            }
+        }
     }
 
     /// `target` (which wants the expression stack empty) from here, where it holds
@@ -478,6 +522,12 @@ impl<'a> Gen<'a> {
 
     /// Restores the saved registers and returns (the result is in place).
     fn emit_epilogue(&mut self) {
+        if let Some(at) = self.xsave {
+            for k in 0..self.regs.xmms.len() {
+                let x = self.regs.xmms[k].2;
+                a!(self; movq Rx(x), [rsp + at + 8 * k as i32]);
+            }
+        }
         if self.alloc > 0 {
             a!(self; add rsp, self.alloc);
         }
@@ -537,7 +587,16 @@ impl<'a> Gen<'a> {
 
     /// Before a call: float register variables to their slots (calls clobber xmm8-15).
     pub(crate) fn spill_xmms(&mut self) {
+        self.spill_for_call(false);
+    }
+
+    /// Before a call: register variables in caller-saved registers to their slots; with
+    /// `keeps_xmm` (the callee keeps xmm8-xmm15) the integer ones only.
+    pub(crate) fn spill_for_call(&mut self, keeps_xmm: bool) {
         for i in 0..self.regs.xmms.len() {
+            if keeps_xmm {
+                break;
+            }
             let (o, s, x) = self.regs.xmms[i];
             self.store_xmm(x, RBX, o as i32, s.size() as u32);
         }
@@ -558,7 +617,15 @@ impl<'a> Gen<'a> {
 
     /// After a call: register variables in caller-saved registers back from their slots.
     pub(crate) fn reload_xmms(&mut self) {
+        self.reload_after_call(false);
+    }
+
+    /// After a call: the inverse of [`Self::spill_for_call`].
+    pub(crate) fn reload_after_call(&mut self, keeps_xmm: bool) {
         for i in 0..self.regs.xmms.len() {
+            if keeps_xmm {
+                break;
+            }
             let (o, s, x) = self.regs.xmms[i];
             self.load_xmm(x, RBX, o as i32, s.size() as u32);
         }
