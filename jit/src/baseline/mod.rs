@@ -9,20 +9,26 @@
 //! - `rcx`: the right operand of a binary operation; `rdx`, `rsi`, `rdi`, `r10`, `r11`:
 //!   scratch within one template (`r11` also for the index of a simple `p[i]`).
 //! - `r8`, `r9`: argument registers and scratch of struct copies; register variables of
-//!   functions that make neither (`regs.rs`).
+//!   functions that make neither, and of functions that call but not inside a loop (saved
+//!   around each call; struct copies then use other scratch registers) (`regs.rs`).
 //! - `rbx`: the frame base: local `n` of the IR lives at `[rbx + n]`, the same layout as an
 //!   interpreter frame, so on-stack replacement runs compiled code in the interpreter's
 //!   frame unchanged. Not set in a function whose locals are all register variables.
 //! - `r13`, `r14`, `rbp`, `r12`: register variables (scalar locals whose address is never
 //!   taken, `regs.rs`), saved by the prologue when used; `xmm8`-`xmm15`: float register
-//!   variables, written to their frame slots around calls.
+//!   variables, saved by the prologue of a function (the session's functions keep them,
+//!   see `Callee::keeps_xmm`) and written to their frame slots around other calls.
+//! - `xmm2`-`xmm7`: left operands of float operations waiting for a right operand that
+//!   calls nothing (`Gen::ftemps`).
 //! - `r12` (in functions returning a struct or union, instead): where the result goes
 //!   (the hidden result pointer, or the interpreter's result slot after on-stack
 //!   replacement; 0 when the result travels in registers).
 //! - `r15`: the executor's flags block (`Env::flags`): interrupt at `[r15]`, pending trap
-//!   at `[r15 + 1]`, entry limit at `[r15 + 8]`, stack limit at `[r15 + 16]`. Set by every
-//!   entry from outside compiled code (the native entry, which wraps the internal one,
-//!   and the frame entries); compiled code calls internal entries, which assume it.
+//!   at `[r15 + 1]`, entry limit at `[r15 + 8]`, stack limit at `[r15 + 16]`; the
+//!   function table's call counters at `[r15 + d]` (the block lives near them). Set by
+//!   every entry from outside compiled code (the native entry, which wraps the internal
+//!   one, and the frame entries); compiled code calls internal entries, which assume it.
+//!   Code that never reads it has no wrapper (`Gen::r15_used`).
 //! - The native stack holds the expression stack: a value that must survive the
 //!   evaluation of another operand is pushed. The compiler counts the pushes (`depth`), so
 //!   every call is made with the stack 16-byte aligned, and every way out of an
