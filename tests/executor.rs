@@ -41,6 +41,14 @@ fn sigint_stops_compiled_recursion() {
     sigint_stops(&["--tier=auto"], input);
 }
 
+/// A loop made of a goto polls too, in every tier (it did in none before).
+#[test]
+fn sigint_stops_goto_loops() {
+    let input = "int x = 3;\nlong n = 0;\nvoid spin(void) { again: n++; goto again; }\nspin();\nx + 1\n";
+    sigint_stops(&["--tier=interp"], input);
+    sigint_stops(&["--tier=baseline"], input);
+}
+
 fn sigint_stops(flags: &[&str], input: &str) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_crepl"))
         .arg("--no-color")
@@ -86,6 +94,8 @@ fn sigint_stops(flags: &[&str], input: &str) {
         e.contains(&format!("interrupted while running input {n}")),
         "{flags:?}: stderr: {e}"
     );
+    // Stopped by the poll, not by killing the executor after its grace period.
+    assert!(!e.contains("did not stop"), "{flags:?}: stderr: {e}");
     assert_eq!(o.trim(), "(int) 4", "{flags:?}: stderr: {e}");
     assert_eq!(out.status.code(), Some(1));
 }

@@ -418,13 +418,18 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
             let inner = compile_stmt(it, inner);
             Box::new(move |it, fp, seek| inner(it, fp, if seek == l { NO_SEEK } else { seek }))
         }
+        // A goto may close a loop: it polls for Ctrl-C as back-edges do.
         Stmt::Goto(l) => {
             let l = *l;
-            Box::new(move |_, _, _| Flow::Goto(l))
+            Box::new(move |it, _, _| {
+                it.poll();
+                Flow::Goto(l)
+            })
         }
         Stmt::GotoDyn(e) => {
             let v = compile_expr(it, e);
             Box::new(move |it, fp, _| {
+                it.poll();
                 let x = v(it, fp).wrapping_sub(ir::LABEL_VALUE_BASE);
                 // Not a label value: a label id no block has, reported by the function.
                 Flow::Goto(if x < u32::MAX as u64 {

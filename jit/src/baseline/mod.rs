@@ -821,8 +821,13 @@ impl Gen<'_> {
 
     /// The back-edge of a loop: counts the iteration and polls for Ctrl-C.
     fn back_edge(&mut self) {
-        let interrupted = self.exit_to(self.interrupted, 0);
         self.count(8);
+        self.poll();
+    }
+
+    /// Stops here if an interrupt (Ctrl-C, a timeout) is requested.
+    fn poll(&mut self) {
+        let interrupted = self.exit_to(self.interrupted, 0);
         self.r15_used = true;
         a!(self
             ; cmp BYTE [r15], 0
@@ -919,12 +924,15 @@ impl Gen<'_> {
             }
             Stmt::Goto(l) => {
                 self.jump_check(0, 0, "goto")?;
+                // A goto may close a loop: it polls for Ctrl-C as back-edges do.
+                self.poll();
                 let d = self.label_of(*l)?;
                 a!(self; jmp =>d);
                 Ok(())
             }
             Stmt::GotoDyn(e) => {
                 self.jump_check(0, 0, "goto")?;
+                self.poll();
                 self.expr(e)?;
                 a!(self
                     ; mov rcx, QWORD ir::LABEL_VALUE_BASE as i64
