@@ -460,6 +460,28 @@ impl Gen<'_> {
         }
     }
 
+    /// `[b + i * scale] = k`, a store of `size` bytes (scale 1, 2, 4 or 8).
+    fn store_imm_indexed(&mut self, b: u8, i: u8, scale: u64, size: usize, k: i32) {
+        match (scale, size) {
+            (1, 1) => a!(self; mov BYTE [Rq(b) + Rq(i)], k as i8),
+            (1, 2) => a!(self; mov WORD [Rq(b) + Rq(i)], k as i16),
+            (1, 4) => a!(self; mov DWORD [Rq(b) + Rq(i)], k),
+            (1, _) => a!(self; mov QWORD [Rq(b) + Rq(i)], k),
+            (2, 1) => a!(self; mov BYTE [Rq(b) + Rq(i) * 2], k as i8),
+            (2, 2) => a!(self; mov WORD [Rq(b) + Rq(i) * 2], k as i16),
+            (2, 4) => a!(self; mov DWORD [Rq(b) + Rq(i) * 2], k),
+            (2, _) => a!(self; mov QWORD [Rq(b) + Rq(i) * 2], k),
+            (4, 1) => a!(self; mov BYTE [Rq(b) + Rq(i) * 4], k as i8),
+            (4, 2) => a!(self; mov WORD [Rq(b) + Rq(i) * 4], k as i16),
+            (4, 4) => a!(self; mov DWORD [Rq(b) + Rq(i) * 4], k),
+            (4, _) => a!(self; mov QWORD [Rq(b) + Rq(i) * 4], k),
+            (_, 1) => a!(self; mov BYTE [Rq(b) + Rq(i) * 8], k as i8),
+            (_, 2) => a!(self; mov WORD [Rq(b) + Rq(i) * 8], k as i16),
+            (_, 4) => a!(self; mov DWORD [Rq(b) + Rq(i) * 8], k),
+            (_, _) => a!(self; mov QWORD [Rq(b) + Rq(i) * 8], k),
+        }
+    }
+
     /// Whether the cast `to` of `x` changes no bits: integers and pointers kept in 64 bits
     /// (extended by their own signedness) already have their value as a 64-bit type.
     fn widening(x: &Expr, to: &Expr) -> bool {
@@ -1065,6 +1087,30 @@ impl Gen<'_> {
                     s,
                 }) = self.regs.get(lv)
                 {
+                    // Another register variable or a constant: straight from there.
+                    let k = Self::imm_operand(rhs, *op_ty);
+                    if let Some(r) = self.gpr_val(rhs) {
+                        match op {
+                            BinOp::Add => a!(self; add Rq(h), Rq(r)),
+                            BinOp::Sub => a!(self; sub Rq(h), Rq(r)),
+                            BinOp::And => a!(self; and Rq(h), Rq(r)),
+                            BinOp::Or => a!(self; or Rq(h), Rq(r)),
+                            _ => a!(self; xor Rq(h), Rq(r)),
+                        }
+                        self.normalize_reg(h, s);
+                        return Ok(());
+                    }
+                    if let Some(k) = k {
+                        match op {
+                            BinOp::Add => a!(self; add Rq(h), k),
+                            BinOp::Sub => a!(self; sub Rq(h), k),
+                            BinOp::And => a!(self; and Rq(h), k),
+                            BinOp::Or => a!(self; or Rq(h), k),
+                            _ => a!(self; xor Rq(h), k),
+                        }
+                        self.normalize_reg(h, s);
+                        return Ok(());
+                    }
                     // The register is normalized afterwards: a 32-bit operand may come
                     // unnormalized.
                     if op_ty.size() == 4 {
@@ -1124,6 +1170,15 @@ impl Gen<'_> {
             {
                 let s = sk(&e.ty);
                 let k = Self::imm_operand(rhs, s).expect("checked");
+                // `p[i] = k` with p and i in registers: one store.
+                if let K::Deref(p) = &lv.kind {
+                    if let K::PtrAdd(base, i, scale @ (1 | 2 | 4 | 8)) = &p.kind {
+                        if let (Some(hb), Some(hi)) = (self.gpr_val(base), self.gpr_val(i)) {
+                            self.store_imm_indexed(hb, hi, *scale, s.size() as usize, k);
+                            return Ok(());
+                        }
+                    }
+                }
                 let (b, d) = self.simple_place_to(RCX, lv)?;
                 match s.size() {
                     1 => a!(self; mov BYTE [Rq(b) + d], k as i8),
@@ -1867,6 +1922,32 @@ impl Gen<'_> {
                 }
             }
             K::Unary(UnOp::LogNot, x) => self.cond(x, !when, target),
+            // An integer or pointer in a register, or read from a simple place, tested
+            // where it is.
+            K::Load(lv)
+                if (e.ty.is_integer() || e.ty.is_pointer())
+                    && !matches!(lv.kind, K::BitField(..))
+                    && (self.gpr_var(e).is_some()
+                        || (self.regs.get(lv).is_none() && self.simple_place(lv))) =>
+            {
+                if let Some(h) = self.gpr_var(e) {
+                    a!(self; test Rq(h), Rq(h));
+                } else {
+                    let (b, d) = self.simple_place_to(RAX, lv)?;
+                    match sk(&e.ty).size() {
+                        1 => a!(self; cmp BYTE [Rq(b) + d], 0),
+                        2 => a!(self; cmp WORD [Rq(b) + d], 0),
+                        4 => a!(self; cmp DWORD [Rq(b) + d], 0),
+                        _ => a!(self; cmp QWORD [Rq(b) + d], 0),
+                    }
+                }
+                if when {
+                    a!(self; jnz =>target);
+                } else {
+                    a!(self; jz =>target);
+                }
+                Ok(())
+            }
             _ => {
                 let s = sk(&e.ty);
                 no_f80(s)?;
