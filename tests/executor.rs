@@ -248,7 +248,8 @@ fn scripts_read_their_stdin() {
 
 /// Variadic functions of the program called from C code: a shared library built here calls
 /// them through pointers (tests/native/varcb_*.c), in every tier; the output must be what
-/// the program built by cc prints.
+/// the program built by cc prints. The library also overwrites xmm8-xmm15 (as the ABI
+/// allows) under a compiled function whose callers keep float variables there.
 #[test]
 fn variadic_callbacks_from_a_shared_library() {
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/native");

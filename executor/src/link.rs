@@ -330,13 +330,20 @@ impl Runtime {
                 break;
             }
             let (_, _, old) = self.history.pop().unwrap();
+            let types = &self.interp.image.types;
             let s = &mut self.interp.image.slots[id as usize];
+            // Code compiled while the function had a thunk calls it keeping float values
+            // in xmm8-xmm15: a library function back in its place gets a thunk too.
+            let had_thunk = s.thunk != 0;
             match old {
                 Some(old) => *s = old,
                 None => {
                     s.kind = SlotKind::Undefined;
                     s.entry = 0;
                 }
+            }
+            if had_thunk && matches!(s.kind, SlotKind::Native) && s.thunk == 0 {
+                s.thunk = jit::xmm_thunk(types, &s.ty, s.entry).unwrap_or(0);
             }
             self.interp.slot_changed(id);
         }

@@ -27,7 +27,9 @@ pub struct Slot {
     /// For an interpreted function whose arguments all travel in registers: `closure`
     /// wrapped so that it keeps xmm8-xmm15 (`jit::xmm_thunk`), which compiled callers
     /// call instead (they keep float variables there across calls to the session's
-    /// functions). 0 otherwise.
+    /// functions). For a library function that replaced such a function (an undo), the
+    /// same around the library function: callers compiled before still keep values there.
+    /// 0 otherwise.
     pub thunk: usize,
 }
 

@@ -263,9 +263,10 @@ impl Interp {
             SlotKind::Native => s.entry,
             SlotKind::Undefined => 0,
         };
-        // Compiled callers of an interpreted function go through its thunk if it has one.
+        // Compiled callers of an interpreted function go through its thunk if it has one
+        // (and so do those of a library function that replaced one, see `Slot::thunk`).
         let internal = match s.kind {
-            SlotKind::Interp(_) if s.thunk != 0 => s.thunk,
+            SlotKind::Interp(_) | SlotKind::Native if s.thunk != 0 => s.thunk,
             _ => target,
         };
         let rt = self.image.rt.get(id);

@@ -29,6 +29,13 @@ pub struct LocalUse {
     /// `leaf` false): caller-saved registers would be saved and restored there.
     #[serde(default)]
     pub loop_calls: bool,
+    /// The functions the body calls directly, once each.
+    #[serde(default)]
+    pub callees: Vec<crate::FuncId>,
+    /// The body calls through a pointer, or does what makes compiled code call a library
+    /// routine or a helper (copies, memset, float-to-integer conversions, longjmp, va_*).
+    #[serde(default)]
+    pub other_calls: bool,
 }
 
 /// What one slot's uses allow.
@@ -50,6 +57,8 @@ struct Scan<'a> {
     leaf: bool,
     /// Such a thing inside a loop.
     loop_calls: bool,
+    callees: Vec<crate::FuncId>,
+    other_calls: bool,
 }
 
 /// The kind a register variable of this type would have.
@@ -94,13 +103,30 @@ impl Scan<'_> {
 
     fn expr(&mut self, e: &Expr) {
         match &e.kind {
-            K::Call(_) | K::VaCopy(..) | K::LongJmp(..) | K::SetJmp(..) | K::VaStart(..) => {
-                self.calls()
+            // A direct call: which function (see `LocalUse::callees`).
+            K::Call(c) => {
+                self.calls();
+                match c.callee.kind {
+                    K::FuncAddr(id) if !self.callees.contains(&id) => self.callees.push(id),
+                    K::FuncAddr(_) => {}
+                    _ => self.other_calls = true,
+                }
             }
-            K::Assign(..) if e.ty.is_aggregate() => self.calls(),
-            K::Cast(x) if x.ty.is_float() && !e.ty.is_float() => self.calls(),
+            K::VaCopy(..) | K::LongJmp(..) | K::SetJmp(..) | K::VaStart(..) => {
+                self.calls();
+                self.other_calls = true;
+            }
+            K::Assign(..) if e.ty.is_aggregate() => {
+                self.calls();
+                self.other_calls = true;
+            }
+            K::Cast(x) if x.ty.is_float() && !e.ty.is_float() => {
+                self.calls();
+                self.other_calls = true;
+            }
             K::OpAssign { op_ty, lv, .. } if op_ty.is_float() && !lv.ty.is_float() => {
-                self.calls()
+                self.calls();
+                self.other_calls = true;
             }
             // Writing a bit-field uses r10.
             K::Assign(lv, _) | K::OpAssign { lv, .. } | K::IncDec { lv, .. }
@@ -215,10 +241,12 @@ impl Scan<'_> {
             Stmt::Label(_, s) | Stmt::Scoped(s) => self.stmt(s),
             Stmt::Zero(a, n) => {
                 self.calls();
+                self.other_calls = true;
                 self.object(a, *n)
             }
             Stmt::Copy(d, s, n) => {
                 self.calls();
+                self.other_calls = true;
                 self.object(d, *n);
                 self.object(s, *n);
             }
@@ -250,6 +278,8 @@ pub fn analyze(
         depth: 0,
         leaf: true,
         loop_calls: false,
+        callees: Vec::new(),
+        other_calls: false,
     };
     for &(o, t) in params {
         let e = Expr::new(K::Local(o), t.clone());
@@ -275,5 +305,7 @@ pub fn analyze(
         candidates: c,
         leaf: scan.leaf,
         loop_calls: scan.loop_calls,
+        callees: scan.callees,
+        other_calls: scan.other_calls,
     }
 }

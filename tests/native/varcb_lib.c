@@ -25,3 +25,14 @@ void run_logger(struct logger *l) {
     l->log(l->ctx, "%s=%d", "answer", 42);
     l->log(l->ctx, "%.2f|%c|%ld", 3.14159, 'z', 1234567890123L);
 }
+
+/* Uses xmm8-xmm15 as the ABI allows (they are caller-saved): overwrites them all. Callers
+   in crepl that keep float values there across calls must not lose them (a compiled
+   function calling this saves them for its own callers). */
+double clobber_xmm(double x) {
+    __asm__ volatile("pxor %%xmm8, %%xmm8\n pcmpeqd %%xmm9, %%xmm9\n pxor %%xmm10, %%xmm10\n"
+                     " pcmpeqd %%xmm11, %%xmm11\n pxor %%xmm12, %%xmm12\n pcmpeqd %%xmm13, %%xmm13\n"
+                     " pxor %%xmm14, %%xmm14\n pcmpeqd %%xmm15, %%xmm15"
+                     ::: "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15");
+    return x;
+}

@@ -8,6 +8,26 @@ double call_mixed(double (*f)(const char *, ...));
 long call_named_float(long (*f)(double, float, long double, ...));
 struct logger { void (*log)(void *ctx, const char *fmt, ...); void *ctx; };
 void run_logger(struct logger *l);
+double clobber_xmm(double x);
+
+/* Calls the library, has no float variables of its own: its callers keep theirs in
+   xmm8-xmm15 across calls to it. */
+double through_library(double x) { return clobber_xmm(x) * 2; }
+
+double keeps_floats(int n) {
+    double a = 1, b = 2, c = 3, d = 4, e = 5, f = 6, g = 7, h = 8;
+    for (int i = 0; i < n; i++) {
+        a += through_library(i);
+        b = b * 0.5 + a;
+        c += b - a;
+        d -= c * 0.25;
+        e += d;
+        f = f * 0.75 + e;
+        g += f * 0.125;
+        h += g - through_library(h * 0.001);
+    }
+    return a + b + c + d + e + f + g + h;
+}
 
 int sum(int n, ...) {
     va_list ap;
@@ -65,5 +85,6 @@ int main(void) {
     printf("%ld\n", call_named_float(named_float));
     struct logger l = { log_to, "log" };
     run_logger(&l);
+    printf("%.17g\n", keeps_floats(50));
     return 0;
 }

@@ -36,6 +36,22 @@ static float floats(float x, int k) {
   return t;
 }
 
+// Compiled functions without float variables of their own that call what may use
+// xmm8-xmm15 (memmove for a big struct copy, libm): they must keep them for their callers.
+struct big {
+  char b[1024];
+} g1, g2;
+static void copy_big(int i) {
+  g2.b[i % 1024] = (char)i;
+  g1 = g2;
+}
+static double via_libm(int i) { return cos(i * 0.1) + exp(i * 0.01); }
+static double via_printf(int i) {
+  char buf[64];
+  snprintf(buf, sizeof buf, "%.6f %.3e", i * 0.5, i * 1e-3);
+  return (double)(buf[0] - '0');
+}
+
 static double recurse(double x, int n) {
   double keep = x * 2; // live across the recursive call
   if (n == 0)
@@ -59,7 +75,10 @@ int main(void) {
     s7 = s7 * 0.5 + pow(1.01, x);
     f1 += floats(f1, i % 4);
     f2 -= floats(f2 * 0.5f, 2) * 0.1f;
-    s8 += s1 - s2 + s3 - s4 + s5 - s6 + s7 + f1 + f2;
+    copy_big(i);
+    s7 += via_libm(i) * 0.001;
+    s6 -= via_printf(i) * 0.5;
+    s8 += s1 - s2 + s3 - s4 + s5 - s6 + s7 + f1 + f2 + g1.b[i];
     s9 = s9 * 0.75 + s8 * 1e-3;
   }
   printf("%.17g %.17g %.17g %.17g\n%.17g %.17g %.17g %.17g %.17g\n%.9g %.9g\n", s1, s2, s3, s4,

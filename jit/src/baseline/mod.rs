@@ -139,6 +139,8 @@ pub(crate) struct Gen<'a> {
     /// callers may keep values there, see `jit::Callee::keeps_xmm`): rsp + this; None in
     /// top-level code.
     xsave: Option<i32>,
+    /// The xmm registers saved there.
+    xsaved: Vec<u8>,
     /// Float constants (bits -> label), emitted after the code, in first-use order.
     pub(crate) fconsts: FastMap<u64, DynamicLabel>,
     pub(crate) fconst_order: Vec<(u64, DynamicLabel)>,
@@ -209,6 +211,20 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
         (f.frame_size + 15) & !15
     };
     let calls = !regs.leaf || copies;
+    // Callers may keep values in xmm8-xmm15 across a call to this function: it saves
+    // the ones it uses, or all of them if it calls anything that may not keep them (a
+    // library function, a helper, a pointer, a function of the session without a thunk).
+    let clobbers = copies
+        || f.locals.other_calls
+        || f.locals
+            .callees
+            .iter()
+            .any(|&id| id != f.id && !(env.callee)(id).keeps_xmm);
+    let xsaved: Vec<u8> = if clobbers {
+        (8..16).collect()
+    } else {
+        regs.xmms.iter().map(|v| v.2).collect()
+    };
     let mut g = Gen::new(
         env,
         ret,
@@ -218,6 +234,7 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
         false,
         frame,
         calls,
+        xsaved,
     );
     // The frame entry first, so that the internal entry (the hot one) falls into the body.
     let body = g.ops.new_dynamic_label();
@@ -292,6 +309,7 @@ pub fn compile_unit(env: &Env, unit: &InitUnit, counters: *mut Counters) -> R<Co
         true,
         0,
         true,
+        Vec::new(),
     );
     let body = g.new_label();
     let start = g.frame_entry(body);
@@ -384,6 +402,7 @@ impl<'a> Gen<'a> {
         unit: bool,
         frame: u32,
         calls: bool,
+        xsaved: Vec<u8>,
     ) -> Gen<'a> {
         let r12_result = matches!(ret, Ret::Regs(..) | Ret::Memory(_));
         // r15 is the caller's: every entry from outside compiled code sets it.
@@ -391,13 +410,9 @@ impl<'a> Gen<'a> {
         // After the return address and the pushes, rsp is 16-byte aligned if they are odd.
         // Code that calls nothing needs no alignment (its trap path aligns for itself).
         let pad = if nsaved % 2 == 0 && calls { 8 } else { 0 };
-        // A function saves the float registers it uses for variables above its frame.
-        let xsave = (!unit && !regs.xmms.is_empty()).then_some(frame as i32);
-        let xbytes = if xsave.is_some() {
-            (8 * regs.xmms.len() as i32 + 15) & !15
-        } else {
-            0
-        };
+        // A function saves xmm registers its callers may keep values in above its frame.
+        let xsave = (!xsaved.is_empty()).then_some(frame as i32);
+        let xbytes = (8 * xsaved.len() as i32 + 15) & !15;
         let alloc = frame as i32 + xbytes + pad;
         // Sized for a typical function, so the buffers rarely grow while assembling.
         let mut ops = Ops::new_with_capacity(0, 8192, 16, 0, 64, 64, 256);
@@ -433,6 +448,7 @@ impl<'a> Gen<'a> {
             r15_used: false,
             ftemps: 0,
             xsave,
+            xsaved,
             fconsts: FastMap::default(),
             fconst_order: Vec::new(),
             gprs_spilled: false,
@@ -504,8 +520,8 @@ impl<'a> Gen<'a> {
             a!(self; sub rsp, self.alloc);
         }
         if let Some(at) = self.xsave {
-            for k in 0..self.regs.xmms.len() {
-                let x = self.regs.xmms[k].2;
+            for k in 0..self.xsaved.len() {
+                let x = self.xsaved[k];
                 a!(self; movq [rsp + at + 8 * k as i32], Rx(x));
             }
         }
@@ -529,8 +545,8 @@ impl<'a> Gen<'a> {
     /// Restores the saved registers and returns (the result is in place).
     fn emit_epilogue(&mut self) {
         if let Some(at) = self.xsave {
-            for k in 0..self.regs.xmms.len() {
-                let x = self.regs.xmms[k].2;
+            for k in 0..self.xsaved.len() {
+                let x = self.xsaved[k];
                 a!(self; movq Rx(x), [rsp + at + 8 * k as i32]);
             }
         }
