@@ -119,9 +119,20 @@ impl Gen<'_> {
         if pad {
             a!(self; sub rsp, 8);
         }
-        self.spill_xmms();
+        // All of xmm8-xmm15 kept around the library (not only this function's float
+        // variables): callers of this function keep values there, and it does not count
+        // as calling the library for them (`compile_function`, `clobbers`).
+        self.spill_for_call(true);
+        a!(self; sub rsp, 64);
+        for k in 0..8u8 {
+            a!(self; movq [rsp + 8 * k as i32], Rx(8 + k));
+        }
         self.call_cell(callee.cell);
-        self.reload_xmms();
+        for k in 0..8u8 {
+            a!(self; movq Rx(8 + k), [rsp + 8 * k as i32]);
+        }
+        a!(self; add rsp, 64);
+        self.reload_after_call(true);
         if pad {
             a!(self; add rsp, 8);
         }

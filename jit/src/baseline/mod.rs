@@ -219,7 +219,11 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
         || f.locals
             .callees
             .iter()
-            .any(|&id| id != f.id && !(env.callee)(id).keeps_xmm);
+            .any(|&id| {
+                let c = (env.callee)(id);
+                // (sqrt and fabs inline keep them themselves.)
+                id != f.id && !c.keeps_xmm && c.inline == crate::Inline::No
+            });
     let xsaved: Vec<u8> = if clobbers {
         (8..16).collect()
     } else {
