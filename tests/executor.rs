@@ -302,3 +302,46 @@ fn variadic_callbacks_from_a_shared_library() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A function that calls nothing, called from compiled code that keeps float variables in
+/// xmm8-xmm15 across the call, is redefined to call a library function that overwrites
+/// them (tests/native/varcb_lib.c): the new definition keeps them for the old caller.
+#[test]
+fn redefined_callee_keeps_float_registers() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/native");
+    let dir = std::env::temp_dir().join(format!("crepl-xmm-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let lib = dir.join("libvarcb.so");
+    let out = Command::new("cc")
+        .args(["-shared".as_ref(), "-fPIC".as_ref(), "-o".as_ref(), lib.as_os_str()])
+        .arg(src.join("varcb_lib.c"))
+        .output()
+        .expect("cc is needed");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let input = "double clobber_xmm(double x);\n\
+        double f(double x) { return x * 2; }\n\
+        double keep(int n) { double a = 1, b = 2, c = 3, d = 4; for (int i = 0; i < n; i++) { a += f(i); b = b * 0.5 + a; c += b; d -= c * 0.25; } return a + b + c + d; }\n\
+        %tier f baseline\n%tier keep baseline\nkeep(10)\n\
+        double f(double x) { return clobber_xmm(x) * 2; }\n\
+        %tier f baseline\nkeep(10)\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crepl"))
+        .arg("--no-color")
+        .arg("-L")
+        .arg(&dir)
+        .args(["-l", "varcb"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let o = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        o,
+        "(double) 378.001953125\n(double) 378.001953125\n",
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -8,6 +8,24 @@ pub(crate) fn compiler() -> interp::Compiler {
     Box::new(compile)
 }
 
+/// Whether compiled callers may keep float values in xmm8-xmm15 across calls to `id`: a
+/// function of the session that calls nothing (so nothing under it uses them), with a
+/// thunk for when it is interpreted. The function is marked, so that a later definition
+/// that calls keeps them too (`FuncRt::kept`, `jit::Env::kept`).
+fn keeps_xmm(image: &Image, id: ir::FuncId) -> bool {
+    let s = &image.slots[id as usize];
+    let ok = match &s.kind {
+        SlotKind::Interp(f) => s.thunk != 0 && f.locals.leaf,
+        _ => false,
+    };
+    if ok {
+        if let Some(r) = image.rt.peek(id) {
+            r.kept.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+    ok
+}
+
 fn compile(image: &Image, unit: Unit, rt: *mut FuncRt) -> Result<Code, String> {
     let global = |id: ir::GlobalId| image.globals[id as usize] as usize;
     let callee = |id: ir::FuncId| {
@@ -20,7 +38,7 @@ fn compile(image: &Image, unit: Unit, rt: *mut FuncRt) -> Result<Code, String> {
             cell,
             stable: s.entry,
             defined: !matches!(s.kind, SlotKind::Undefined),
-            keeps_xmm: matches!(s.kind, SlotKind::Interp(_)) && s.thunk != 0,
+            keeps_xmm: keeps_xmm(image, id),
             inline: match s.kind {
                 SlotKind::Native => {
                     let d = |t: &ir::Type| t.kind == ir::TypeKind::Double;
@@ -45,6 +63,7 @@ fn compile(image: &Image, unit: Unit, rt: *mut FuncRt) -> Result<Code, String> {
         flags: interp::flags() as *const _ as usize,
         trap: interp::jit_trap as *const () as usize,
         longjmp: interp::jit_longjmp as *const () as usize,
+        kept: unsafe { (*rt).kept.load(std::sync::atomic::Ordering::Relaxed) },
     };
     let counters = rt as *mut jit::Counters;
     let r = match unit {

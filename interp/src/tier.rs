@@ -96,6 +96,10 @@ pub struct FuncRt {
     /// Where calls from compiled code go: `target`, or for compiled code its entry that
     /// expects the executor's flags block in r15 (see `jit::Compiled::internal`).
     pub internal: usize,
+    /// Set once compiled code was made that calls this function keeping float values in
+    /// xmm8-xmm15 across the call (`jit::Callee::keeps_xmm`): every version of it
+    /// compiled from then on must keep them.
+    pub kept: std::sync::atomic::AtomicBool,
 }
 
 const CHUNK: usize = 256;
@@ -128,6 +132,7 @@ pub(crate) fn new_records(n: usize) -> (*mut FuncRt, bool) {
             loops: 0,
             target: 0,
             internal: 0,
+            kept: std::sync::atomic::AtomicBool::new(false),
         })
         .collect();
     (Box::into_raw(b) as *mut FuncRt, true)

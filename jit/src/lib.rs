@@ -31,8 +31,8 @@ pub struct Callee {
     /// A C library function that calls compile inline.
     pub inline: Inline,
     /// A function of the session whose every entry keeps xmm8-xmm15 (compiled code saves
-    /// the ones it uses; the interpreter's entry is wrapped by [`xmm_thunk`]): callers
-    /// keep their float register variables there across the call.
+    /// the ones it uses, and calls nothing; the interpreter's entry is wrapped by
+    /// [`xmm_thunk`]): callers keep their float register variables there across the call.
     pub keeps_xmm: bool,
 }
 
@@ -66,6 +66,9 @@ pub struct Env<'a> {
     pub trap: usize,
     /// `extern "C" fn(env: *const u64, value: i32)`: records a longjmp.
     pub longjmp: usize,
+    /// Compiled callers keep float values in xmm8-xmm15 across calls to the function being
+    /// compiled: if it calls anything that may not keep them, it saves all of them.
+    pub kept: bool,
 }
 
 /// Why compiled code stops (the argument the trap entry gets with it).

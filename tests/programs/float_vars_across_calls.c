@@ -1,6 +1,7 @@
 // Float variables live across calls (the baseline tier keeps them in xmm8-xmm15; the
-// session's functions keep those registers, compiled ones by saving the ones they use,
-// interpreted ones through a wrapper; other callees get them saved by the caller):
+// session's functions that call nothing keep those registers, compiled ones by saving the
+// ones they use, interpreted ones through a wrapper; other callees get them saved by the
+// caller):
 // callees compiled and using float registers themselves, callees the baseline tier
 // refuses (long double inside: they stay interpreted), callees with stack arguments
 // (no wrapper), library functions, calls through pointers, recursion.

@@ -16,8 +16,9 @@
 //!   frame unchanged. Not set in a function whose locals are all register variables.
 //! - `r13`, `r14`, `rbp`, `r12`: register variables (scalar locals whose address is never
 //!   taken, `regs.rs`), saved by the prologue when used; `xmm8`-`xmm15`: float register
-//!   variables, saved by the prologue of a function (the session's functions keep them,
-//!   see `Callee::keeps_xmm`) and written to their frame slots around other calls.
+//!   variables, saved by the prologue of a function (functions that call nothing keep
+//!   them for their callers, see `Callee::keeps_xmm`) and written to their frame slots
+//!   around other calls.
 //! - `xmm2`-`xmm7`: left operands of float operations waiting for a right operand that
 //!   calls nothing (`Gen::ftemps`).
 //! - `r12` (in functions returning a struct or union, instead): where the result goes
@@ -212,18 +213,17 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
     };
     let calls = !regs.leaf || copies;
     // Callers may keep values in xmm8-xmm15 across a call to this function: it saves
-    // the ones it uses, or all of them if it calls anything that may not keep them (a
-    // library function, a helper, a pointer, a function of the session without a thunk).
-    let clobbers = copies
-        || f.locals.other_calls
-        || f.locals
-            .callees
-            .iter()
-            .any(|&id| {
+    // the ones it uses, and all of them if callers rely on it (`Env::kept`: an earlier
+    // definition called nothing) and it calls anything that may not keep them (a library
+    // function, a helper, a pointer, a function that calls).
+    let clobbers = env.kept
+        && (copies
+            || f.locals.other_calls
+            || f.locals.callees.iter().any(|&id| {
                 let c = (env.callee)(id);
                 // (sqrt and fabs inline keep them themselves.)
                 id != f.id && !c.keeps_xmm && c.inline == crate::Inline::No
-            });
+            }));
     let xsaved: Vec<u8> = if clobbers {
         (8..16).collect()
     } else {
