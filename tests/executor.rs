@@ -246,6 +246,34 @@ fn scripts_read_their_stdin() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "3\n70\n");
 }
 
+/// Runs cc with `args`; it must succeed.
+fn cc(args: &[&std::ffi::OsStr]) {
+    let out = Command::new("cc")
+        .args(args)
+        .output()
+        .expect("cc is needed");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Builds tests/native/varcb_lib.c as `dir`/libvarcb.so (made if needed); returns its path.
+fn build_varcb(dir: &std::path::Path) -> std::path::PathBuf {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/native");
+    std::fs::create_dir_all(dir).unwrap();
+    let lib = dir.join("libvarcb.so");
+    cc(&[
+        "-shared".as_ref(),
+        "-fPIC".as_ref(),
+        "-o".as_ref(),
+        lib.as_os_str(),
+        src.join("varcb_lib.c").as_os_str(),
+    ]);
+    lib
+}
+
 /// Variadic functions of the program called from C code: a shared library built here calls
 /// them through pointers (tests/native/varcb_*.c), in every tier; the output must be what
 /// the program built by cc prints. The library also overwrites xmm8-xmm15 (as the ABI
@@ -254,26 +282,7 @@ fn scripts_read_their_stdin() {
 fn variadic_callbacks_from_a_shared_library() {
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/native");
     let dir = std::env::temp_dir().join(format!("crepl-varcb-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let lib = dir.join("libvarcb.so");
-    let cc = |args: &[&std::ffi::OsStr]| {
-        let out = Command::new("cc")
-            .args(args)
-            .output()
-            .expect("cc is needed");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    cc(&[
-        "-shared".as_ref(),
-        "-fPIC".as_ref(),
-        "-o".as_ref(),
-        lib.as_os_str(),
-        src.join("varcb_lib.c").as_os_str(),
-    ]);
+    let lib = build_varcb(&dir);
     let exe = dir.join("varcb");
     cc(&[
         "-o".as_ref(),
@@ -308,16 +317,8 @@ fn variadic_callbacks_from_a_shared_library() {
 /// them (tests/native/varcb_lib.c): the new definition keeps them for the old caller.
 #[test]
 fn redefined_callee_keeps_float_registers() {
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/native");
     let dir = std::env::temp_dir().join(format!("crepl-xmm-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let lib = dir.join("libvarcb.so");
-    let out = Command::new("cc")
-        .args(["-shared".as_ref(), "-fPIC".as_ref(), "-o".as_ref(), lib.as_os_str()])
-        .arg(src.join("varcb_lib.c"))
-        .output()
-        .expect("cc is needed");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    build_varcb(&dir);
     let input = "double clobber_xmm(double x);\n\
         double f(double x) { return x * 2; }\n\
         double keep(int n) { double a = 1, b = 2, c = 3, d = 4; for (int i = 0; i < n; i++) { a += f(i); b = b * 0.5 + a; c += b; d -= c * 0.25; } return a + b + c + d; }\n\
