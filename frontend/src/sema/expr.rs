@@ -58,6 +58,21 @@ fn rank(t: &Type) -> u32 {
     }
 }
 
+/// The type `e` promotes as: its type, except that a bit-field of type unsigned int
+/// narrower than int promotes to int, as every value fits (C11 6.3.1.1p2): `-1 < s.f`
+/// is true for `unsigned f : 24`. (`e` is the bit-field's rvalue or, in a compound
+/// assignment, its lvalue.)
+pub(crate) fn arith_ty(e: &Expr) -> Type {
+    let field = match &e.kind {
+        K::Load(x) => &**x,
+        _ => e,
+    };
+    match field.kind {
+        K::BitField(_, _, w) if w < 32 && e.ty.kind == TypeKind::UInt => int_ty(),
+        _ => e.ty.clone(),
+    }
+}
+
 /// Integer promotion.
 pub(crate) fn promote(t: &Type) -> Type {
     use TypeKind::*;
@@ -754,7 +769,7 @@ impl Sema {
                     );
                     return Err(());
                 }
-                let t = promote(&x.ty);
+                let t = promote(&arith_ty(&x));
                 let x = convert(x, &t);
                 match op {
                     UnaryOp::Plus => val(x),
@@ -1006,7 +1021,7 @@ impl Sema {
     }
 
     pub(crate) fn binary(&mut self, op: BinaryOp, x: Expr, y: Expr, loc: Loc) -> R<Expr> {
-        let (xt, yt) = (x.ty.clone(), y.ty.clone());
+        let (xt, yt) = (arith_ty(&x), arith_ty(&y));
         let bad = |me: &mut Sema| {
             me.error(
                 loc,
@@ -1161,7 +1176,7 @@ impl Sema {
     }
 
     fn arith(&mut self, op: BinaryOp, x: Expr, y: Expr, loc: Loc) -> R<Expr> {
-        let t = usual_arith(&x.ty, &y.ty);
+        let t = usual_arith(&arith_ty(&x), &arith_ty(&y));
         let s = sk(&t);
         let (x, y) = (convert(x, &t), convert(y, &t));
         if matches!(op, BinaryOp::Div | BinaryOp::Rem)
@@ -1290,10 +1305,11 @@ impl Sema {
             );
             return Err(());
         }
+        let lt_arith = arith_ty(&lv.e);
         let op_t = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
-            promote(&lt)
+            promote(&lt_arith)
         } else {
-            usual_arith(&lt, &rhs.ty)
+            usual_arith(&lt_arith, &arith_ty(&rhs))
         };
         let rhs = convert(rhs, &op_t);
         Ok(val(Expr::new(
@@ -1404,7 +1420,7 @@ impl Sema {
             }
         };
         let y = self.rvalue_expr(b)?;
-        let (xt, yt) = (x.ty.clone(), y.ty.clone());
+        let (xt, yt) = (arith_ty(&x), arith_ty(&y));
         let t = if xt.is_arith() && yt.is_arith() {
             usual_arith(&xt, &yt)
         } else if xt.is_void() || yt.is_void() {
@@ -1603,7 +1619,7 @@ impl Sema {
                 let t = if x.ty.kind == TypeKind::Float {
                     ty(TypeKind::Double)
                 } else if x.ty.is_integer() {
-                    promote(&x.ty)
+                    promote(&arith_ty(&x))
                 } else {
                     x.ty.clone()
                 };
