@@ -44,7 +44,8 @@ fn sigint_stops_compiled_recursion() {
 /// A loop made of a goto polls too, in every tier (it did in none before).
 #[test]
 fn sigint_stops_goto_loops() {
-    let input = "int x = 3;\nlong n = 0;\nvoid spin(void) { again: n++; goto again; }\nspin();\nx + 1\n";
+    let input =
+        "int x = 3;\nlong n = 0;\nvoid spin(void) { again: n++; goto again; }\nspin();\nx + 1\n";
     sigint_stops(&["--tier=interp"], input);
     sigint_stops(&["--tier=baseline"], input);
 }
@@ -335,7 +336,12 @@ fn redefined_callee_keeps_float_registers() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     let o = String::from_utf8_lossy(&out.stdout);
     assert_eq!(

@@ -236,7 +236,11 @@ impl Runtime {
             // The same thunk while the signature allows one (compiled callers made for
             // the old definition may hold on to it).
             let thunk = match &old.kind {
-                SlotKind::Interp(_) if old.thunk != 0 && jit::xmm_thunk_fits(&self.interp.image.types, &f.ty) => old.thunk,
+                SlotKind::Interp(_)
+                    if old.thunk != 0 && jit::xmm_thunk_fits(&self.interp.image.types, &f.ty) =>
+                {
+                    old.thunk
+                }
                 _ => jit::xmm_thunk(&self.interp.image.types, &f.ty, closure).unwrap_or(0),
             };
             self.history.push((index, f.id, Some(old)));

@@ -137,8 +137,12 @@ impl Interp {
     /// current thread's stack and `size` the usable size below it.
     pub fn set_native_stack(&mut self, base: usize, size: usize) {
         self.stack_limit = base.saturating_sub(size);
-        flags().real_limit.store(self.stack_limit, Ordering::Relaxed);
-        flags().stack_limit.store(self.stack_limit, Ordering::Relaxed);
+        flags()
+            .real_limit
+            .store(self.stack_limit, Ordering::Relaxed);
+        flags()
+            .stack_limit
+            .store(self.stack_limit, Ordering::Relaxed);
     }
 
     /// Forgets the compiled body of a function (it was redefined or undone).

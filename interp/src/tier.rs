@@ -107,8 +107,7 @@ const CHUNK: usize = 256;
 /// Where the records' chunks come from: zeroed memory that is never freed. The executor
 /// sets this to memory near its compiled code (`jit::arena::alloc_data`), which compiled
 /// code reaches with short operands; without it (or if it returns null) they are boxed.
-pub static RT_MEMORY: std::sync::OnceLock<fn(usize, usize) -> *mut u8> =
-    std::sync::OnceLock::new();
+pub static RT_MEMORY: std::sync::OnceLock<fn(usize, usize) -> *mut u8> = std::sync::OnceLock::new();
 
 /// The records of every function, in chunks that never move.
 #[derive(Default)]
@@ -120,7 +119,10 @@ pub struct RtTable {
 /// `n` zeroed records: from `RT_MEMORY` if set, else boxed.
 pub(crate) fn new_records(n: usize) -> (*mut FuncRt, bool) {
     if let Some(alloc) = RT_MEMORY.get() {
-        let p = alloc(n * std::mem::size_of::<FuncRt>(), std::mem::align_of::<FuncRt>());
+        let p = alloc(
+            n * std::mem::size_of::<FuncRt>(),
+            std::mem::align_of::<FuncRt>(),
+        );
         if !p.is_null() {
             // Zeroed memory is a valid FuncRt: counts 0, no target.
             return (p as *mut FuncRt, false);

@@ -136,12 +136,8 @@ impl Arena {
     }
 }
 
-/// Copies `code` into executable memory in the region, after `patch` has seen (and may
-/// have changed) it with the address it will run at; returns that address (16-byte
-/// aligned), or None if the region is full.
-pub fn install_with(code: &mut [u8], patch: impl FnOnce(&mut [u8], usize)) -> Option<usize> {
-    let mut a = lock();
-    let size = (code.len() + 15) & !15;
+/// `size` bytes (a multiple of 16) for code in the region, or None if it is full.
+fn code_space(a: &mut Arena, size: usize) -> Option<usize> {
     if size > a.code.left {
         let n = size.max(CHUNK);
         let at = a.chunk(n, true)?;
@@ -150,6 +146,14 @@ pub fn install_with(code: &mut [u8], patch: impl FnOnce(&mut [u8], usize)) -> Op
     let at = a.code.next;
     a.code.next += size;
     a.code.left -= size;
+    Some(at)
+}
+
+/// Copies `code` into executable memory in the region, after `patch` has seen (and may
+/// have changed) it with the address it will run at; returns that address (16-byte
+/// aligned), or None if the region is full.
+pub fn install_with(code: &mut [u8], patch: impl FnOnce(&mut [u8], usize)) -> Option<usize> {
+    let at = code_space(&mut lock(), (code.len() + 15) & !15)?;
     patch(code, at);
     unsafe { std::ptr::copy_nonoverlapping(code.as_ptr(), at as *mut u8, code.len()) };
     Some(at)
@@ -158,14 +162,13 @@ pub fn install_with(code: &mut [u8], patch: impl FnOnce(&mut [u8], usize)) -> Op
 /// Copies position-independent `code` into executable memory (in the region if it has
 /// room); returns its address (16-byte aligned).
 pub fn install(code: &[u8]) -> usize {
-    let mut v = code.to_vec();
-    if let Some(at) = install_with(&mut v, |_, _| {}) {
-        return at;
-    }
-    let at = map(None, code.len(), true, false);
-    if at == 0 {
-        panic!("cannot map executable memory for compiled code");
-    }
+    let at = match code_space(&mut lock(), (code.len() + 15) & !15) {
+        Some(at) => at,
+        None => match map(None, code.len(), true, false) {
+            0 => panic!("cannot map executable memory for compiled code"),
+            at => at,
+        },
+    };
     unsafe { std::ptr::copy_nonoverlapping(code.as_ptr(), at as *mut u8, code.len()) };
     at
 }

@@ -75,9 +75,9 @@ impl Gen<'_> {
         if pad {
             a!(self; sub rsp, 8);
         }
-        self.spill_xmms();
+        self.spill_for_call(false);
         a!(self ; mov rax, QWORD addr as i64 ; call rax);
-        self.reload_xmms();
+        self.reload_after_call(false);
         if pad {
             a!(self; add rsp, 8);
         }
@@ -1062,10 +1062,18 @@ impl Gen<'_> {
                         // read-modify-write with a displacement does not get (a loop
                         // counting in memory: 1 cycle per iteration against 2).
                         match s.size() {
-                            1 => a!(self ; movzx eax, BYTE [Rq(b) + d] ; add eax, k ; mov BYTE [Rq(b) + d], al),
-                            2 => a!(self ; movzx eax, WORD [Rq(b) + d] ; add eax, k ; mov WORD [Rq(b) + d], ax),
-                            4 => a!(self ; mov eax, DWORD [Rq(b) + d] ; add eax, k ; mov DWORD [Rq(b) + d], eax),
-                            _ => a!(self ; mov rax, QWORD [Rq(b) + d] ; add rax, k ; mov QWORD [Rq(b) + d], rax),
+                            1 => {
+                                a!(self ; movzx eax, BYTE [Rq(b) + d] ; add eax, k ; mov BYTE [Rq(b) + d], al)
+                            }
+                            2 => {
+                                a!(self ; movzx eax, WORD [Rq(b) + d] ; add eax, k ; mov WORD [Rq(b) + d], ax)
+                            }
+                            4 => {
+                                a!(self ; mov eax, DWORD [Rq(b) + d] ; add eax, k ; mov DWORD [Rq(b) + d], eax)
+                            }
+                            _ => {
+                                a!(self ; mov rax, QWORD [Rq(b) + d] ; add rax, k ; mov QWORD [Rq(b) + d], rax)
+                            }
                         }
                         return Ok(());
                     }
@@ -1803,13 +1811,18 @@ impl Gen<'_> {
         Some((*op, op_ty.is_signed(), a, b))
     }
 
-    /// Register `r` = 0 or 1, the value of a comparison [`Self::reg_compare`] accepts.
-    fn reg_compare_to(&mut self, r: u8, c: (BinOp, bool, u8, Result<u8, i32>)) {
-        let (op, signed, a, b) = c;
+    /// `cmp a, b` of a register with another register (Ok) or a constant (Err).
+    fn reg_cmp(&mut self, a: u8, b: Result<u8, i32>) {
         match b {
             Ok(b) => a!(self; cmp Rq(a), Rq(b)),
             Err(k) => a!(self; cmp Rq(a), k),
         }
+    }
+
+    /// Register `r` = 0 or 1, the value of a comparison [`Self::reg_compare`] accepts.
+    fn reg_compare_to(&mut self, r: u8, c: (BinOp, bool, u8, Result<u8, i32>)) {
+        let (op, signed, a, b) = c;
+        self.reg_cmp(a, b);
         match (op, signed) {
             (BinOp::Eq, _) => a!(self; sete Rb(r)),
             (BinOp::Ne, _) => a!(self; setne Rb(r)),
@@ -1847,28 +1860,17 @@ impl Gen<'_> {
                 no_f80(*op_ty)?;
                 let s = *op_ty;
                 // Register variables and constants compared directly.
-                if !s.is_float() {
-                    if let Some(a) = self.gpr_val(lhs) {
-                        if let Some(b) = self.gpr_val(rhs) {
-                            a!(self; cmp Rq(a), Rq(b));
-                            self.int_jump(*op, s.is_signed(), when, target);
-                            return Ok(());
-                        }
-                        if let K::Int(k) = rhs.kind {
-                            let k = s.normalize(k as u64) as i64;
-                            if k == k as i32 as i64 {
-                                a!(self; cmp Rq(a), k as i32);
-                                self.int_jump(*op, s.is_signed(), when, target);
-                                return Ok(());
-                            }
-                        }
-                        if self.simple(rhs) {
-                            self.simple_to(RCX, rhs)?;
-                            a!(self; cmp Rq(a), rcx);
-                            self.int_jump(*op, s.is_signed(), when, target);
-                            return Ok(());
-                        }
-                    }
+                if let Some(c) = self.reg_compare(e) {
+                    self.reg_cmp(c.2, c.3);
+                    self.int_jump(*op, s.is_signed(), when, target);
+                    return Ok(());
+                }
+                if let (false, Some(a), true) = (s.is_float(), self.gpr_val(lhs), self.simple(rhs))
+                {
+                    self.simple_to(RCX, rhs)?;
+                    a!(self; cmp Rq(a), rcx);
+                    self.int_jump(*op, s.is_signed(), when, target);
+                    return Ok(());
                 }
                 // Compare with a small constant directly.
                 if !s.is_float() {

@@ -97,7 +97,6 @@ impl Gen<'_> {
                     a!(self; xorps Rx(x), Rx(x));
                     return Ok(Src::Xmm(x));
                 }
-                let _ = scratch;
                 Ok(Src::Const(self.fconst(bits)))
             }
             K::Load(lv) => {

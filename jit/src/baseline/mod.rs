@@ -355,8 +355,7 @@ pub(crate) fn thunk_fits(types: &ir::TypeTable, ty: &ir::FnType) -> bool {
     if ty.variadic || ty.unprototyped {
         return false;
     }
-    let hidden = ty.ret.is_record()
-        && matches!(abi::classify(types, &ty.ret), Ok(Pass::Memory(_)));
+    let hidden = ty.ret.is_record() && matches!(abi::classify(types, &ty.ret), Ok(Pass::Memory(_)));
     matches!(call::assign(types, &ty.params, hidden), Ok((_, 0, _)))
 }
 
@@ -611,20 +610,14 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// Before a call: float register variables to their slots (calls clobber xmm8-15).
-    pub(crate) fn spill_xmms(&mut self) {
-        self.spill_for_call(false);
-    }
-
     /// Before a call: register variables in caller-saved registers to their slots; with
     /// `keeps_xmm` (the callee keeps xmm8-xmm15) the integer ones only.
     pub(crate) fn spill_for_call(&mut self, keeps_xmm: bool) {
-        for i in 0..self.regs.xmms.len() {
-            if keeps_xmm {
-                break;
+        if !keeps_xmm {
+            for i in 0..self.regs.xmms.len() {
+                let (o, s, x) = self.regs.xmms[i];
+                self.store_xmm(x, RBX, o as i32, s.size() as u32);
             }
-            let (o, s, x) = self.regs.xmms[i];
-            self.store_xmm(x, RBX, o as i32, s.size() as u32);
         }
         if !std::mem::take(&mut self.gprs_spilled) {
             self.spill_gprs();
@@ -633,7 +626,7 @@ impl<'a> Gen<'a> {
 
     /// Before a call: integer register variables in caller-saved registers to their
     /// slots. A call that passes arguments in r8 or r9 does this before it loads them
-    /// (and `spill_xmms` then skips it).
+    /// (and `spill_for_call` then skips it).
     pub(crate) fn spill_gprs(&mut self) {
         for i in 0..self.regs.volatile.len() {
             let (o, s, r) = self.regs.volatile[i];
@@ -641,19 +634,13 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// After a call: register variables in caller-saved registers back from their slots.
-    pub(crate) fn reload_xmms(&mut self) {
-        self.reload_after_call(false);
-    }
-
     /// After a call: the inverse of [`Self::spill_for_call`].
     pub(crate) fn reload_after_call(&mut self, keeps_xmm: bool) {
-        for i in 0..self.regs.xmms.len() {
-            if keeps_xmm {
-                break;
+        if !keeps_xmm {
+            for i in 0..self.regs.xmms.len() {
+                let (o, s, x) = self.regs.xmms[i];
+                self.load_xmm(x, RBX, o as i32, s.size() as u32);
             }
-            let (o, s, x) = self.regs.xmms[i];
-            self.load_xmm(x, RBX, o as i32, s.size() as u32);
         }
         for i in 0..self.regs.volatile.len() {
             let (o, s, r) = self.regs.volatile[i];
