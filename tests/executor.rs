@@ -223,9 +223,113 @@ fn multi_file_programs_link_external_names_and_keep_statics_apart() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("redefinition of 'twice'"),
+        String::from_utf8_lossy(&out.stderr).contains("multiple definition of 'twice'"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Runs crepl on `files` (name, text) in a fresh directory; returns (status, stdout, stderr).
+fn program(flags: &[&str], files: &[(&str, &str)]) -> (Option<i32>, String, String) {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("crepl-units-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_crepl"))
+        .current_dir(&dir)
+        .args(flags)
+        .args(files.iter().map(|f| f.0).filter(|f| f.ends_with(".c")))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn units_with_conflicting_declarations_are_refused_naming_both_places() {
+    // The same tag with other members: both places are named.
+    let (st, _, err) = program(
+        &[],
+        &[
+            ("a.c", "struct p { int x, y; };\nstruct p origin = { 1, 2 };\nint main(void) { return origin.y; }\n"),
+            ("b.c", "struct p { long x, y; };\nextern struct p origin;\nlong get(void) { return origin.x; }\n"),
+        ],
+    );
+    assert_eq!(st, Some(1), "{err}");
+    assert!(
+        err.contains("b.c:2:17: error: conflicting types for 'origin'"),
+        "{err}"
+    );
+    assert!(
+        err.contains("a.c:2:10: note: previous declaration is here"),
+        "{err}"
+    );
+    // A function declared with another signature; a variable declared as a function.
+    let (st, _, err) = program(
+        &[],
+        &[
+            (
+                "a.c",
+                "int f(int x) { return x; }\nint v = 3;\nint main(void) { return f(v); }\n",
+            ),
+            ("b.c", "double f(int x);\nint v(void);\n"),
+        ],
+    );
+    assert_eq!(st, Some(1), "{err}");
+    assert!(
+        err.contains("b.c:1:8: error: conflicting types for 'f'"),
+        "{err}"
+    );
+    assert!(
+        err.contains("b.c:2:5: error: 'v' redeclared as a different kind of symbol"),
+        "{err}"
+    );
+    // Two initialized definitions of one variable.
+    let (st, _, err) = program(
+        &[],
+        &[
+            ("a.c", "int v = 1;\nint main(void) { return v; }\n"),
+            ("b.c", "int v = 2;\n"),
+        ],
+    );
+    assert_eq!(st, Some(1), "{err}");
+    assert!(
+        err.contains("b.c:1:5: error: multiple definition of 'v'"),
+        "{err}"
+    );
+    assert!(
+        err.contains("a.c:1:5: note: previous definition is here"),
+        "{err}"
+    );
+}
+
+#[test]
+fn units_share_compatible_types_and_merge_tentative_definitions() {
+    // Each unit has its own tags: the same struct (recursive, with an anonymous union and
+    // an incomplete declaration in one unit) and <stdio.h> in both units are compatible.
+    let h = "#include <stdio.h>\nstruct node { struct node *next; union { int i; float f; } u; enum color { RED, BLUE } c; };\nextern struct node *head;\nint length(const struct node *);\n";
+    let (st, out, err) = program(
+        &[],
+        &[
+            ("list.h", h),
+            ("a.c", "#include \"list.h\"\nint common_counter;\nstatic struct node n2 = { 0, { 5 }, BLUE }, n1 = { &n2, { 4 }, RED };\nstruct node *head = &n1;\nint main(void) { common_counter++; printf(\"%d %d\\n\", length(head), common_counter); fflush(stdout); return 0; }\n"),
+            ("b.c", "#include \"list.h\"\nint common_counter;\nint length(const struct node *n) { int k = 0; for (; n; n = n->next) k += n->u.i; common_counter += 10; return k; }\n"),
+            ("c.c", "struct node;\nextern struct node *head;\nstruct node *get_head(void) { return head; }\n"),
+        ],
+    );
+    assert_eq!(st, Some(0), "{err}");
+    assert_eq!(out, "9 11\n");
+    assert!(
+        err.contains("b.c:2:5: note: 'common_counter' is also defined in another translation unit"),
+        "{err}"
     );
 }
 

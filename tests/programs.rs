@@ -6,6 +6,9 @@
 //! loop iterations (mixed-mode execution, on-stack replacement). Set
 //! `CREPL_PROGRAMS=name1,name2` to run only some programs, `CREPL_TIERS=baseline,...` to
 //! run only some tiers.
+//!
+//! A directory in tests/programs/ is one program of several translation units: its `.c`
+//! files, in name order, built together by `cc` and given to crepl together.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -57,11 +60,25 @@ fn programs() -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "c"))
+        .filter(|p| p.extension().is_some_and(|e| e == "c") || p.is_dir())
         .filter(|p| {
             only.as_ref()
                 .is_none_or(|o| o.iter().any(|n| p.file_stem().unwrap() == n.as_str()))
         })
+        .collect();
+    v.sort();
+    v
+}
+
+/// The source files of a program: the file itself, or a directory's `.c` files.
+fn sources(p: &Path) -> Vec<PathBuf> {
+    if !p.is_dir() {
+        return vec![p.to_path_buf()];
+    }
+    let mut v: Vec<PathBuf> = std::fs::read_dir(p)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "c"))
         .collect();
     v.sort();
     v
@@ -85,10 +102,11 @@ fn programs_match_cc() {
                 let Some(p) = progs.get(i) else { break };
                 let name = p.file_stem().unwrap().to_string_lossy().into_owned();
                 let exe = tmp.join(&name);
+                let sources = sources(p);
                 let cc = Command::new("cc")
-                    .args(["-std=gnu11", "-O0", "-w", "-o"])
+                    .args(["-std=gnu11", "-O0", "-w", "-pthread", "-o"])
                     .arg(&exe)
-                    .arg(p)
+                    .args(&sources)
                     .arg("-lm")
                     .output()
                     .expect("cc is needed for the differential tests");
@@ -99,7 +117,7 @@ fn programs_match_cc() {
                 let want = run(Command::new(&exe));
                 for (tier, flags) in tiers() {
                     let mut c = Command::new(env!("CARGO_BIN_EXE_crepl"));
-                    c.args(flags).arg(p);
+                    c.args(flags).args(&sources);
                     let got = run(c);
                     if got.stdout != want.stdout || got.status != want.status {
                         let (w, g) = (String::from_utf8_lossy(&want.stdout), String::from_utf8_lossy(&got.stdout));

@@ -32,6 +32,11 @@ impl Module {
         self.enums.extend(m.enums);
         self.globals.extend(m.globals);
         self.func_decls.extend(m.func_decls);
+        // A function defined again replaces the earlier body (a C99 inline definition in
+        // one unit, the external definition in another).
+        let redefined: std::collections::HashSet<FuncId> =
+            m.functions.iter().map(|f| f.id).collect();
+        self.functions.retain(|f| !redefined.contains(&f.id));
         self.functions.extend(m.functions);
         self.inits.extend(m.inits);
         self.required_funcs.extend(m.required_funcs);

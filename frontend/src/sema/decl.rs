@@ -113,6 +113,7 @@ impl Sema {
         asm: Option<&str>,
         loc: Loc,
     ) -> R<FuncId> {
+        self.link_external(name, t, loc, false)?;
         match self.global_sym(name).cloned() {
             Some(Symbol::Func(f)) => {
                 if !compatible_unqual(&f.ty, t) || !unprototyped_matches(&f.ty, t) {
@@ -197,7 +198,7 @@ impl Sema {
         if base.storage == Some(StorageClass::Typedef) {
             return self.typedef_decl(&name, t, nloc, id.init.is_some());
         }
-        self.link_external(&name, base.storage == Some(StorageClass::Static));
+        self.link_external(&name, &t, nloc, base.storage == Some(StorageClass::Static))?;
         if t.is_function() {
             if id.init.is_some() {
                 self.error(
@@ -369,9 +370,26 @@ impl Sema {
                     );
                     return Err(());
                 }
+                let external = !self.internal.contains(name);
+                let prev = self.definition_in_other_unit(name).filter(|_| external);
+                let other_unit = prev.is_some();
                 if defined && !tentative && init.is_some() {
-                    self.error(loc, format!("redefinition of '{name}'"));
-                    return Err(());
+                    let msg = if other_unit {
+                        format!(
+                            "multiple definition of '{name}' (defined in two translation units)"
+                        )
+                    } else {
+                        format!("redefinition of '{name}'")
+                    };
+                    return self.link_error(loc, msg, prev, "previous definition is here");
+                }
+                if defined && other_unit && (tentative || init.is_none()) {
+                    // Tentative definitions in two units: one object, as gcc -fcommon makes
+                    // it (gcc 10 and later default to -fno-common and refuse to link).
+                    self.diags.push(crate::diag::Diag::note(
+                        loc,
+                        format!("'{name}' is also defined in another translation unit; one object, as with gcc -fcommon"),
+                    ));
                 }
                 let completes = matches!(v.ty.kind, TypeKind::Array(_, None))
                     && !matches!(t.kind, TypeKind::Array(_, None));
@@ -416,6 +434,9 @@ impl Sema {
             }))
         );
         let tentative = init.is_none() && (reuse.is_none() || was_tentative || !reuse.unwrap().1);
+        if !self.internal.contains(name) {
+            self.note_definition(name, loc);
+        }
         let sym = Symbol::Var(VarSym {
             ty: t.clone(),
             place: Place::Global {
@@ -590,6 +611,7 @@ impl Sema {
                 );
                 return Err(());
             }
+            self.link_external(&name, &t, nloc, false)?;
             let sym = match self.global_sym(&name).cloned() {
                 Some(s @ Symbol::Var(_)) => s,
                 _ => {
@@ -956,7 +978,7 @@ impl Sema {
             }
         }
         let fty = t.fn_type().unwrap().clone();
-        self.link_external(&name, base.storage == Some(StorageClass::Static));
+        self.link_external(&name, &t, nloc, base.storage == Some(StorageClass::Static))?;
         if !fty.ret.is_void() && !self.types.is_complete(&fty.ret) {
             self.error(
                 nloc,
@@ -968,12 +990,39 @@ impl Sema {
             return Err(());
         }
         let id = self.declare_function(&name, &t, f.decl.asm_label.as_deref(), nloc)?;
+        // A C99 inline definition (`inline`, neither `extern` nor `static`) does not define
+        // the external function: another unit's definition stands, or takes its place.
+        let inline_def = base.is_inline && base.storage.is_none();
+        let is_static = base.storage == Some(StorageClass::Static);
         if let Some(Symbol::Func(fs)) = self.global_sym(&name).cloned() {
-            if fs.defined
+            let linked = !is_static && self.mode == Mode::Script;
+            if fs.defined && linked && self.inline_defs.contains(&name) && !inline_def {
+                // An external definition replaces an earlier unit's inline one.
+                self.inline_defs.remove(&name);
+            } else if fs.defined
+                && inline_def
+                && linked
+                && fs.defined_in != Some(self.current_input())
+            {
+                return Ok(());
+            } else if fs.defined
                 && (fs.defined_in == Some(self.current_input()) || self.mode == Mode::Script)
             {
-                self.error(nloc, format!("redefinition of '{name}'"));
-                return Err(());
+                let prev = self.definition_in_other_unit(&name).filter(|_| !is_static);
+                let msg = if prev.is_some() {
+                    format!("multiple definition of '{name}' (defined in two translation units)")
+                } else {
+                    format!("redefinition of '{name}'")
+                };
+                return self.link_error(nloc, msg, prev, "previous definition is here");
+            }
+            if !is_static {
+                if inline_def && !fs.defined {
+                    self.inline_defs.insert(name.clone());
+                }
+                if !inline_def {
+                    self.note_definition(&name, nloc);
+                }
             }
             self.declare_global(
                 &name,

@@ -14,6 +14,7 @@ mod types;
 use crate::ast;
 use crate::diag::Diag;
 use crate::source::Loc;
+use expr::R;
 use ir::{EnumDef, FuncId, GlobalId, LabelId, Record, RecordId, Type, TypeTable};
 use std::collections::HashMap;
 
@@ -171,6 +172,14 @@ pub struct Sema {
     /// this unit declared `static` (internal linkage: not shared).
     linkage: HashMap<String, Symbol>,
     internal: std::collections::HashSet<String>,
+    /// External names: where first declared and where defined, for diagnostics that name
+    /// both places when units conflict.
+    ext_locs: HashMap<String, (Loc, Option<(Loc, u32)>)>,
+    /// Number of the translation unit being analyzed (multi-file programs).
+    unit_no: u32,
+    /// External functions whose definition so far is a C99 inline definition (`inline`
+    /// without `extern`): another unit's definition may take its place.
+    pub(crate) inline_defs: std::collections::HashSet<String>,
 }
 
 impl Default for Sema {
@@ -212,6 +221,9 @@ impl Sema {
             pack_stack: Vec::new(),
             linkage: HashMap::new(),
             internal: Default::default(),
+            ext_locs: HashMap::new(),
+            unit_no: 0,
+            inline_defs: Default::default(),
         }
     }
 
@@ -286,19 +298,97 @@ impl Sema {
         self.tags.clear();
         self.internal.clear();
         self.journal.clear();
+        self.unit_no += 1;
     }
 
-    /// Before declaring `name` at file scope: an external name an earlier unit declared
-    /// is the same entity, so it keeps its id.
-    pub(crate) fn link_external(&mut self, name: &str, is_static: bool) {
+    /// Before declaring `name` with type `t` at `loc` (file scope, or a block-scope
+    /// `extern`): an external name an earlier unit declared is the same entity, so it keeps
+    /// its id; its type here is this unit's, which must be compatible with the earlier
+    /// unit's (C11 6.2.7: structurally, since each unit has its own tags). A conflict is an
+    /// error that names both places, as `-flto` does.
+    pub(crate) fn link_external(
+        &mut self,
+        name: &str,
+        t: &Type,
+        loc: Loc,
+        is_static: bool,
+    ) -> R<()> {
         if is_static {
             self.internal.insert(name.to_string());
-            return;
+            return Ok(());
         }
-        if !self.globals.contains_key(name) {
-            if let Some(sym) = self.linkage.get(name).cloned() {
-                self.declare_global(name, sym);
+        if self.internal.contains(name) || self.globals.contains_key(name) {
+            return Ok(());
+        }
+        let Some(old) = self.linkage.get(name).cloned() else {
+            self.ext_locs.entry(name.to_string()).or_insert((loc, None));
+            return Ok(());
+        };
+        let prev = self.ext_locs.get(name).map(|l| l.0);
+        let mut compat = types::Compat::across_units(&self.types);
+        let sym = match old {
+            Symbol::Func(f) if t.is_function() => {
+                if !compat.unqual(&f.ty, t) {
+                    let msg = format!(
+                        "conflicting types for '{name}': '{}' here, '{}' in another translation unit",
+                        self.types.type_name(t),
+                        self.types.type_name(&f.ty)
+                    );
+                    return self.link_error(loc, msg, prev, "previous declaration is here");
+                }
+                Symbol::Func(FuncSym { ty: t.clone(), ..f })
             }
+            Symbol::Var(v) if !t.is_function() => {
+                if !compat.qual(&v.ty, t) {
+                    let msg = format!(
+                        "conflicting types for '{name}': '{}' here, '{}' in another translation unit",
+                        self.types.type_name(t),
+                        self.types.type_name(&v.ty)
+                    );
+                    return self.link_error(loc, msg, prev, "previous declaration is here");
+                }
+                Symbol::Var(VarSym { ty: t.clone(), ..v })
+            }
+            _ => {
+                let msg = format!(
+                    "'{name}' redeclared as a different kind of symbol in another translation unit"
+                );
+                return self.link_error(loc, msg, prev, "previous declaration is here");
+            }
+        };
+        self.declare_global(name, sym);
+        Ok(())
+    }
+
+    /// An error at `loc` with a note at the other place, if known.
+    pub(crate) fn link_error(
+        &mut self,
+        loc: Loc,
+        msg: String,
+        other: Option<Loc>,
+        note: &str,
+    ) -> R<()> {
+        self.error(loc, msg);
+        if let Some(o) = other {
+            self.diags.push(Diag::note(o, note));
+        }
+        Err(())
+    }
+
+    /// Where the external name `name` was defined by an earlier translation unit.
+    pub(crate) fn definition_in_other_unit(&self, name: &str) -> Option<Loc> {
+        match self.ext_locs.get(name).and_then(|l| l.1) {
+            Some((loc, unit)) if unit != self.unit_no => Some(loc),
+            _ => None,
+        }
+    }
+
+    /// Records that `name` (external) is defined at `loc`, unless an earlier place is known.
+    pub(crate) fn note_definition(&mut self, name: &str, loc: Loc) {
+        let unit = self.unit_no;
+        let e = self.ext_locs.entry(name.to_string()).or_insert((loc, None));
+        if e.1.is_none() {
+            e.1 = Some((loc, unit));
         }
     }
 

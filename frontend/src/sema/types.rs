@@ -3,7 +3,7 @@
 
 use super::{Sema, Symbol, Tag};
 use crate::ast::{self, DeclSpecs, Declarator, Derived, StorageClass, TypeSpec};
-use ir::{EnumDef, Field, FnType, Record, RecordLayout, Type, TypeKind};
+use ir::{EnumDef, Field, FnType, Record, RecordLayout, Type, TypeKind, TypeTable};
 
 /// The result of reading declaration specifiers.
 pub(crate) struct BaseType {
@@ -736,41 +736,115 @@ pub(crate) fn adjust_param(t: Type) -> Type {
     }
 }
 
-/// Types compatible for redeclaration and `_Generic` (C11 6.2.7), ignoring top-level
-/// qualifiers when `ignore_quals`.
+/// Types compatible for redeclaration and `_Generic` (C11 6.2.7), qualifiers included.
+/// Within one translation unit a struct, union or enum is compatible only with itself.
 pub(crate) fn compatible(a: &Type, b: &Type) -> bool {
-    if a.is_const != b.is_const || a.is_volatile != b.is_volatile {
-        return false;
-    }
-    compatible_unqual(a, b)
+    Compat::within_unit().qual(a, b)
 }
 
+/// `compatible`, ignoring the top-level qualifiers.
 pub(crate) fn compatible_unqual(a: &Type, b: &Type) -> bool {
-    use TypeKind::*;
-    match (&a.kind, &b.kind) {
-        (Pointer(x), Pointer(y)) => compatible(x, y),
-        (Array(x, n), Array(y, m)) => compatible(x, y) && (n.is_none() || m.is_none() || n == m),
-        // A variable-length array is compatible with any array of a compatible element.
-        (Vla(x, _), Array(y, _)) | (Array(x, _), Vla(y, _)) | (Vla(x, _), Vla(y, _)) => {
-            compatible(x, y)
+    Compat::within_unit().unqual(a, b)
+}
+
+/// C11 6.2.7 compatibility. Across translation units (`types` given) two structs, unions
+/// or enums are compatible when they have the same tag and, if both are complete, the same
+/// members in the same order with compatible types (records: the same names, bit-field
+/// widths and offsets; enums: the same enumerators and values). Recursive types are
+/// compared coinductively: a pair of records being compared is assumed compatible.
+pub(crate) struct Compat<'a> {
+    types: Option<&'a TypeTable>,
+    assumed: Vec<(bool, u32, u32)>,
+}
+
+impl<'a> Compat<'a> {
+    pub(crate) fn within_unit() -> Compat<'static> {
+        Compat {
+            types: None,
+            assumed: Vec::new(),
         }
-        (Function(f), Function(g)) => {
-            compatible(&f.ret, &g.ret)
-                && (f.unprototyped
-                    || g.unprototyped
-                    || (f.variadic == g.variadic
-                        && f.params.len() == g.params.len()
-                        && f.params
-                            .iter()
-                            .zip(&g.params)
-                            .all(|(x, y)| compatible_unqual(x, y))))
+    }
+
+    pub(crate) fn across_units(types: &'a TypeTable) -> Compat<'a> {
+        Compat {
+            types: Some(types),
+            assumed: Vec::new(),
         }
-        (Enum(_, false), Int)
-        | (Int, Enum(_, false))
-        | (Enum(_, true), UInt)
-        | (UInt, Enum(_, true)) => true,
-        // A forward-declared enum (GNU) is the same type once its enumerators are known.
-        (Enum(a, _), Enum(b, _)) => a == b,
-        (x, y) => x == y,
+    }
+
+    pub(crate) fn qual(&mut self, a: &Type, b: &Type) -> bool {
+        a.is_const == b.is_const && a.is_volatile == b.is_volatile && self.unqual(a, b)
+    }
+
+    pub(crate) fn unqual(&mut self, a: &Type, b: &Type) -> bool {
+        use TypeKind::*;
+        match (&a.kind, &b.kind) {
+            (Pointer(x), Pointer(y)) => self.qual(x, y),
+            (Array(x, n), Array(y, m)) => self.qual(x, y) && (n.is_none() || m.is_none() || n == m),
+            // A variable-length array is compatible with any array of a compatible element.
+            (Vla(x, _), Array(y, _)) | (Array(x, _), Vla(y, _)) | (Vla(x, _), Vla(y, _)) => {
+                self.qual(x, y)
+            }
+            (Function(f), Function(g)) => {
+                self.qual(&f.ret, &g.ret)
+                    && (f.unprototyped
+                        || g.unprototyped
+                        || (f.variadic == g.variadic
+                            && f.params.len() == g.params.len()
+                            && f.params
+                                .iter()
+                                .zip(&g.params)
+                                .all(|(x, y)| self.unqual(x, y))))
+            }
+            (Enum(_, false), Int)
+            | (Int, Enum(_, false))
+            | (Enum(_, true), UInt)
+            | (UInt, Enum(_, true)) => true,
+            // A forward-declared enum (GNU) is the same type once its enumerators are known.
+            (Enum(x, _), Enum(y, _)) => x == y || self.enums(*x, *y),
+            (Struct(x), Struct(y)) => x == y || self.records(false, *x, *y),
+            (Union(x), Union(y)) => x == y || self.records(true, *x, *y),
+            (x, y) => x == y,
+        }
+    }
+
+    fn records(&mut self, is_union: bool, x: u32, y: u32) -> bool {
+        let Some(types) = self.types else {
+            return false;
+        };
+        if self.assumed.contains(&(is_union, x, y)) {
+            return true;
+        }
+        let (Some(r), Some(s)) = (types.records.get(x as usize), types.records.get(y as usize))
+        else {
+            return false;
+        };
+        if r.tag != s.tag {
+            return false;
+        }
+        let (Some(l), Some(m)) = (&r.layout, &s.layout) else {
+            return true;
+        };
+        if l.fields.len() != m.fields.len() || l.size != m.size || l.align != m.align {
+            return false;
+        }
+        self.assumed.push((is_union, x, y));
+        let ok = l.fields.iter().zip(&m.fields).all(|(f, g)| {
+            f.name == g.name && f.offset == g.offset && f.bits == g.bits && self.qual(&f.ty, &g.ty)
+        });
+        self.assumed.pop();
+        ok
+    }
+
+    fn enums(&mut self, x: u32, y: u32) -> bool {
+        let Some(types) = self.types else {
+            return false;
+        };
+        match (types.enums.get(x as usize), types.enums.get(y as usize)) {
+            (Some(e), Some(f)) => {
+                e.tag == f.tag && (e.items == f.items || e.items.is_empty() || f.items.is_empty())
+            }
+            _ => false,
+        }
     }
 }
