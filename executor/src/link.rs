@@ -334,8 +334,9 @@ impl Runtime {
                 break;
             }
             let (_, _, old) = self.history.pop().unwrap();
-            let types = &self.interp.image.types;
-            let s = &mut self.interp.image.slots[id as usize];
+            let image = &mut *self.interp.image;
+            let types = &image.types;
+            let s = &mut image.slots[id as usize];
             // Code compiled while the function had a thunk calls it keeping float values
             // in xmm8-xmm15: a library function back in its place gets a thunk too.
             let had_thunk = s.thunk != 0;

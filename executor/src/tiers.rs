@@ -61,6 +61,7 @@ fn compile(image: &Image, unit: Unit, rt: *mut FuncRt) -> Result<Code, String> {
         global: &global,
         callee: &callee,
         flags: interp::flags() as *const _ as usize,
+        thread: interp::tier::thread_flags_offset(),
         trap: interp::jit_trap as *const () as usize,
         longjmp: interp::jit_longjmp as *const () as usize,
         kept: unsafe { (*rt).kept.load(std::sync::atomic::Ordering::Relaxed) },
@@ -102,9 +103,9 @@ mod tests {
     #[test]
     fn flags_layout_agrees() {
         assert_eq!(std::mem::offset_of!(interp::tier::Flags, interrupt), 0);
-        assert_eq!(std::mem::offset_of!(interp::tier::Flags, pending), 1);
-        assert_eq!(std::mem::offset_of!(interp::tier::Flags, stack_limit), 8);
-        assert_eq!(std::mem::offset_of!(interp::tier::Flags, real_limit), 16);
+        assert_eq!(std::mem::offset_of!(interp::tier::ThreadFlags, pending), 0);
+        assert_eq!(std::mem::offset_of!(interp::tier::ThreadFlags, entry_limit), 8);
+        assert_eq!(std::mem::offset_of!(interp::tier::ThreadFlags, real_limit), 16);
     }
 
     #[test]

@@ -10,21 +10,82 @@ use std::collections::HashMap;
 use std::ffi::c_void;
 use std::sync::atomic::{AtomicPtr, Ordering};
 
-/// The one interpreter of this process, for closures called back from native code.
+/// The executor's interpreter: the program's threads share its image and tiers.
 static INTERP: AtomicPtr<Interp> = AtomicPtr::new(std::ptr::null_mut());
 
-/// The interpreter, for entry points called from native or compiled code.
-pub(crate) fn current() -> Option<&'static mut Interp> {
-    let p = INTERP.load(Ordering::SeqCst);
-    if p.is_null() {
-        None
-    } else {
-        Some(unsafe { &mut *p })
+thread_local! {
+    /// This thread's interpreter, for closures called back from native code.
+    static CURRENT: std::cell::Cell<*mut Interp> = const { std::cell::Cell::new(std::ptr::null_mut()) };
+    /// The interpreter of a thread the program started, dropped when the thread ends.
+    static WORKER: std::cell::RefCell<Option<WorkerGuard>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Owns a thread's worker interpreter; when the thread ends it stops receiving interrupt
+/// requests and its stacks are freed.
+struct WorkerGuard(#[allow(dead_code)] Box<Interp>);
+
+impl Drop for WorkerGuard {
+    fn drop(&mut self) {
+        crate::tier::unregister_thread();
+        let _ = CURRENT.try_with(|c| c.set(std::ptr::null_mut()));
     }
+}
+
+/// The interpreter of the calling thread, for entry points called from native or compiled
+/// code: the executor's on its thread, else the thread's own worker (made on first use:
+/// a thread the program started, entering interpreted code).
+pub(crate) fn current() -> Option<&'static mut Interp> {
+    let p = CURRENT.try_with(|c| c.get()).unwrap_or(std::ptr::null_mut());
+    if !p.is_null() {
+        // SAFETY: CURRENT holds this thread's interpreter, which outlives the call.
+        return Some(unsafe { &mut *p });
+    }
+    let main = INTERP.load(Ordering::SeqCst);
+    if main.is_null() {
+        return None;
+    }
+    // SAFETY: the executor's interpreter lives as long as the process runs user code.
+    let mut w = Interp::worker(unsafe { &*main });
+    let p: *mut Interp = &mut *w;
+    let kept = WORKER.try_with(|slot| *slot.borrow_mut() = Some(WorkerGuard(w)));
+    if let Err(std::thread::AccessError { .. }) = kept {
+        // The thread is ending (a TLS destructor calls back): keep it for good.
+        return None;
+    }
+    let _ = CURRENT.try_with(|c| c.set(p));
+    // SAFETY: the worker is owned by this thread's WORKER slot until the thread ends.
+    Some(unsafe { &mut *p })
+}
+
+/// Makes `it` the calling thread's interpreter.
+pub(crate) fn set_current(it: &mut Interp) {
+    let p: *mut Interp = it;
+    let _ = CURRENT.try_with(|c| c.set(p));
 }
 
 pub(crate) fn register(it: &mut Box<Interp>) {
     INTERP.store(&mut **it as *mut Interp, Ordering::SeqCst);
+    set_current(it);
+}
+
+/// A trap that reached the outermost interpreted frame of a thread the program started,
+/// where nothing can unwind to: an interrupt stops the thread for good (as Ctrl-C stops a
+/// compiled program); an error ends the process like the fault a compiled program would
+/// take, and crepl restores the session.
+pub(crate) fn thread_trap(t: Trap) -> ! {
+    match t {
+        Trap::Interrupted => loop {
+            std::thread::park();
+        },
+        Trap::Error(msg) => {
+            eprintln!("crepl: error in a thread of the program: {msg}");
+            std::process::abort()
+        }
+        Trap::LongJmp { .. } => {
+            eprintln!("crepl: error in a thread of the program: longjmp to a function that has already returned");
+            std::process::abort()
+        }
+    }
 }
 
 /// A prepared libffi call interface and the type array it points into.
@@ -480,7 +541,9 @@ unsafe extern "C" fn trampoline(
     args: *mut *mut c_void,
     data: *mut c_void,
 ) {
-    let it = &mut *INTERP.load(Ordering::SeqCst);
+    let Some(it) = current() else {
+        return;
+    };
     if it.pending.is_some() {
         return;
     }
@@ -508,6 +571,7 @@ unsafe extern "C" fn trampoline(
         None => std::ptr::null_mut(),
     };
     let me: *mut Interp = it;
+    it.depth += 1;
     let r = crate::catch(|| {
         let it = &mut *me;
         let f = it.compiled_fn(id);
@@ -531,6 +595,8 @@ unsafe extern "C" fn trampoline(
                 }
             }
         }
+        Err(t) if it.worker && it.depth == 1 => thread_trap(t),
         Err(t) => it.set_pending(t),
     }
+    it.depth -= 1;
 }

@@ -72,9 +72,64 @@ pub(crate) fn catch<T>(f: impl FnOnce() -> T) -> Result<T, Trap> {
     }
 }
 
-/// The interpreter: its stack of frames and compiled functions. One per executor.
+/// Program state every thread's interpreter shares (the image, the tier state): owned by
+/// the executor's interpreter, borrowed by the interpreters of the program's own threads.
+///
+/// The program's threads may run while the executor links the next input; the tables it
+/// grows are reserved ahead (`Image::default`) so that they do not move under a reader.
+pub struct Shared<T> {
+    ptr: std::ptr::NonNull<T>,
+    owned: bool,
+}
+
+impl<T> Shared<T> {
+    fn new(v: T) -> Shared<T> {
+        Shared {
+            ptr: std::ptr::NonNull::from(Box::leak(Box::new(v))),
+            owned: true,
+        }
+    }
+
+    /// The same state, not owned (it must not outlive the owner).
+    fn borrow(&self) -> Shared<T> {
+        Shared {
+            ptr: self.ptr,
+            owned: false,
+        }
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        // SAFETY: the owner keeps the value alive for as long as any borrower's thread
+        // runs user code (the executor's interpreter lives until the process ends).
+        unsafe { self.ptr.as_ref() }
+    }
+}
+
+impl<T> std::ops::DerefMut for Shared<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        // SAFETY: as for `deref`. Threads mutate shared state only where C allows races
+        // to be benign (counters) or under `tier::COMPILE` (tier-up).
+        unsafe { self.ptr.as_mut() }
+    }
+}
+
+impl<T> Drop for Shared<T> {
+    fn drop(&mut self) {
+        if self.owned {
+            // SAFETY: an owned pointer came from `Box::leak` in `new` and is dropped once.
+            drop(unsafe { Box::from_raw(self.ptr.as_ptr()) });
+        }
+    }
+}
+
+/// The interpreter: its stack of frames and compiled functions. The executor has one; each
+/// thread the program starts gets its own (`Interp::worker`), sharing the program's image
+/// and tier state.
 pub struct Interp {
-    pub image: Image,
+    pub image: Shared<Image>,
     /// The interpreter stack: frames of interpreted functions live here, so `&local` is a
     /// real address that stays valid while the frame is live.
     stack: Box<[u8]>,
@@ -98,7 +153,15 @@ pub struct Interp {
     /// returns (it cannot unwind through C frames).
     pending: Option<Trap>,
     /// Tier-up state: policy, the compiler, each function's tier.
-    tier: tier::TierState,
+    tier: Shared<tier::TierState>,
+    /// `CODE_EPOCH` when `compiled` was last known valid (a redefinition anywhere empties
+    /// the caches of other threads' interpreters).
+    epoch: u64,
+    /// Calls from native code into this interpreter now running (0: none; a thread of
+    /// the program started outside the interpreter).
+    depth: u32,
+    /// The interpreter of a thread the program started (not the executor's).
+    worker: bool,
     /// The top-level unit being run (for on-stack replacement in its loops).
     current_unit: Option<*const InitUnit>,
     /// What is being compiled to closures: the function (`None`: top-level code) and its
@@ -109,11 +172,17 @@ pub struct Interp {
 }
 
 const STACK_SIZE: usize = 256 << 20;
+/// The interpreter stack of a thread the program started (its native stack is usually
+/// 8 MiB).
+const WORKER_STACK_SIZE: usize = 32 << 20;
+
+/// Bumped whenever a compiled body is dropped (redefinition, undo).
+static CODE_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 impl Interp {
     pub fn new() -> Box<Interp> {
         let mut it = Box::new(Interp {
-            image: Image::default(),
+            image: Shared::new(Image::default()),
             stack: vec![0u8; STACK_SIZE].into_boxed_slice(),
             sp: 0,
             ret: 0,
@@ -124,11 +193,21 @@ impl Interp {
             jmp_value: None,
             saw_setjmp: std::cell::Cell::new(false),
             pending: None,
-            tier: Default::default(),
+            tier: Shared::new(Default::default()),
+            epoch: CODE_EPOCH.load(Ordering::SeqCst),
+            depth: 0,
+            worker: false,
             current_unit: None,
             compiling: std::cell::Cell::new((None, std::ptr::null_mut())),
             ld_temps: Default::default(),
         });
+        // Tables that the program's threads read while the executor may grow them (a
+        // thread still running while the next input links): room reserved ahead, so that
+        // they do not move for the first 65536 functions and globals.
+        it.image.slots.reserve(1 << 16);
+        it.image.globals.reserve(1 << 16);
+        it.image.global_types.reserve(1 << 16);
+        it.tier.funcs.reserve(1 << 16);
         ffi::register(&mut it);
         it
     }
@@ -137,16 +216,66 @@ impl Interp {
     /// current thread's stack and `size` the usable size below it.
     pub fn set_native_stack(&mut self, base: usize, size: usize) {
         self.stack_limit = base.saturating_sub(size);
-        flags()
-            .real_limit
-            .store(self.stack_limit, Ordering::Relaxed);
-        flags()
-            .stack_limit
-            .store(self.stack_limit, Ordering::Relaxed);
+        tier::set_thread_limit(self.stack_limit);
+    }
+
+    /// The interpreter for a thread the program started: its own stacks and closures,
+    /// the program (image, tiers) of `main`. Its native stack limit is the current
+    /// thread's.
+    pub(crate) fn worker(main: &Interp) -> Box<Interp> {
+        let mut it = Box::new(Interp {
+            image: main.image.borrow(),
+            stack: vec![0u8; WORKER_STACK_SIZE].into_boxed_slice(),
+            sp: 0,
+            ret: 0,
+            ret_ptr: std::ptr::null_mut(),
+            compiled: Vec::new(),
+            stack_limit: 0,
+            va_args: std::ptr::null_mut(),
+            jmp_value: None,
+            saw_setjmp: std::cell::Cell::new(false),
+            pending: None,
+            tier: main.tier.borrow(),
+            epoch: CODE_EPOCH.load(Ordering::SeqCst),
+            depth: 0,
+            worker: true,
+            current_unit: None,
+            compiling: std::cell::Cell::new((None, std::ptr::null_mut())),
+            ld_temps: Default::default(),
+        });
+        let (low, size) = thread_stack();
+        // Room below the limit for what runs without a check: the C library, functions
+        // that call nothing and skip the entry check (frames under 64 KiB).
+        let margin = (size / 8).clamp(128 << 10, 1 << 20);
+        it.stack_limit = low + margin;
+        tier::set_thread_limit(it.stack_limit);
+        it
+    }
+
+    /// Makes this the current thread's interpreter (the one native code calls back into).
+    fn enter(&mut self) {
+        ffi::set_current(self);
+    }
+
+    /// Empties the closure cache if a body was dropped since it was filled (by another
+    /// thread's interpreter: redefinitions happen in the executor's).
+    #[inline]
+    pub(crate) fn check_epoch(&mut self) {
+        let e = CODE_EPOCH.load(Ordering::Relaxed);
+        if e != self.epoch {
+            self.epoch = e;
+            for c in self.compiled.iter_mut() {
+                if let Some(old) = c.take() {
+                    // It may be running further up this thread's stack.
+                    std::mem::forget(old);
+                }
+            }
+        }
     }
 
     /// Forgets the compiled body of a function (it was redefined or undone).
     pub fn invalidate(&mut self, id: FuncId) {
+        self.epoch = CODE_EPOCH.fetch_add(1, Ordering::SeqCst) + 1;
         if let Some(c) = self.compiled.get_mut(id as usize) {
             if let Some(old) = c.take() {
                 // Code may still be running further up the stack in a later design (tier-up);
@@ -164,6 +293,7 @@ impl Interp {
         on_result: &mut dyn FnMut(&Image, *const u8),
     ) -> Result<(), Trap> {
         tier::clear_interrupt();
+        self.enter();
         let saved_sp = self.sp;
         let saved_ret_ptr = self.ret_ptr;
         self.saw_setjmp.set(false);
@@ -242,6 +372,7 @@ impl Interp {
     /// pointers). Returns its int result.
     pub fn call_main(&mut self, id: FuncId, args: &[u64]) -> Result<i64, Trap> {
         tier::clear_interrupt();
+        self.enter();
         let saved = self.sp;
         let me: *mut Interp = self;
         let r = catch(|| {
@@ -303,5 +434,24 @@ impl Interp {
         if flags().interrupt.load(Ordering::Relaxed) {
             raise(Trap::Interrupted);
         }
+    }
+}
+
+/// The current thread's stack: (lowest usable address, size).
+fn thread_stack() -> (usize, usize) {
+    // SAFETY: pthread_getattr_np fills `attr` for the calling thread; it is destroyed
+    // after use; the out-parameters are plain integers and a pointer.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
+            return (0, 0);
+        }
+        let mut addr: *mut libc::c_void = std::ptr::null_mut();
+        let mut size: libc::size_t = 0;
+        let mut guard: libc::size_t = 0;
+        libc::pthread_attr_getstack(&attr, &mut addr, &mut size);
+        libc::pthread_attr_getguardsize(&attr, &mut guard);
+        libc::pthread_attr_destroy(&mut attr);
+        (addr as usize + guard, size.saturating_sub(guard))
     }
 }

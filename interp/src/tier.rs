@@ -11,28 +11,17 @@ use ir::{FuncId, Function, InitUnit};
 use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicUsize, Ordering};
 use std::time::Instant;
 
-/// The flags compiled code reads, in one block so that one register addresses them all
-/// (its layout is `jit::Env::flags`'s).
+/// The process-wide flags compiled code reads, in one block near the function table's
+/// records so that one register addresses them all (`jit::Env::flags`).
 #[repr(C)]
 pub struct Flags {
-    /// Set by Ctrl-C or a timeout: polled at loop back-edges and function entries.
+    /// Set by Ctrl-C or a timeout: polled at loop back-edges (and, through each thread's
+    /// entry limit, at function entries).
     pub interrupt: AtomicBool,
-    /// Set while a trap is recorded in `Interp::pending`: compiled code checks it after
-    /// every call and returns at once.
-    pub pending: AtomicBool,
-    /// What compiled code compares the stack pointer with on entry: `real_limit`, or
-    /// usize::MAX while an interrupt is requested, so that one comparison catches both
-    /// (the slow path tells them apart).
-    pub stack_limit: AtomicUsize,
-    /// The lowest address the native stack may reach.
-    pub real_limit: AtomicUsize,
 }
 
 static STATIC_FLAGS: Flags = Flags {
     interrupt: AtomicBool::new(false),
-    pending: AtomicBool::new(false),
-    stack_limit: AtomicUsize::new(0),
-    real_limit: AtomicUsize::new(0),
 };
 static FLAGS_AT: AtomicPtr<Flags> = AtomicPtr::new(&STATIC_FLAGS as *const Flags as *mut Flags);
 
@@ -52,35 +41,136 @@ pub fn place_flags(at: *mut Flags) {
     let old = flags();
     // SAFETY: `at` is valid, zeroed (a valid Flags) and lives forever.
     let new = unsafe { &*at };
-    for (a, b) in [
-        (&old.interrupt, &new.interrupt),
-        (&old.pending, &new.pending),
-    ] {
-        b.store(a.load(Ordering::SeqCst), Ordering::SeqCst);
-    }
-    for (a, b) in [
-        (&old.stack_limit, &new.stack_limit),
-        (&old.real_limit, &new.real_limit),
-    ] {
-        b.store(a.load(Ordering::SeqCst), Ordering::SeqCst);
-    }
+    new.interrupt
+        .store(old.interrupt.load(Ordering::SeqCst), Ordering::SeqCst);
     FLAGS_AT.store(at, Ordering::SeqCst);
 }
 
-/// Asks running code to stop (Ctrl-C, a timeout). Safe in a signal handler.
+/// What belongs to one thread running user code, in thread-local storage that compiled
+/// code reaches at a fixed offset from the thread pointer (`fs:[d]`, `jit::Env::thread`):
+/// whether a trap is pending on this thread, and its stack limits.
+#[repr(C)]
+pub struct ThreadFlags {
+    /// Set while a trap is recorded in this thread's `Interp::pending`: compiled code
+    /// checks it after every call and returns at once.
+    pub pending: AtomicBool,
+    /// What compiled code compares the stack pointer with on entry: `real_limit`, or
+    /// usize::MAX while an interrupt is requested, so that one comparison catches both
+    /// (the slow path tells them apart). 0 (no check) until the thread's stack is known.
+    pub entry_limit: AtomicUsize,
+    /// The lowest address this thread's native stack may reach.
+    pub real_limit: AtomicUsize,
+}
+
+thread_local! {
+    static THREAD_FLAGS: ThreadFlags = const {
+        ThreadFlags {
+            pending: AtomicBool::new(false),
+            entry_limit: AtomicUsize::new(0),
+            real_limit: AtomicUsize::new(0),
+        }
+    };
+}
+
+/// This thread's flags.
+#[inline]
+pub fn thread_flags() -> &'static ThreadFlags {
+    // SAFETY: a thread-local lives as long as its thread, and only this thread's code
+    // (and `request_interrupt`, through the registry, while the thread is registered)
+    // uses the reference.
+    THREAD_FLAGS.with(|f| unsafe { &*(f as *const ThreadFlags) })
+}
+
+/// The thread pointer (the `fs` base on x86-64 Linux).
+fn thread_pointer() -> usize {
+    let tp: usize;
+    // SAFETY: on x86-64 Linux, fs:0 holds the thread control block's own address (the
+    // System V TLS ABI); reading it has no side effect.
+    unsafe { std::arch::asm!("mov {}, fs:0", out(reg) tp, options(nostack, readonly, preserves_flags)) };
+    tp
+}
+
+/// Where this thread's `ThreadFlags` are relative to the thread pointer: the same for every
+/// thread, since the variable is in the executable's static TLS block. Compiled code reads
+/// them as `fs:[offset]`.
+pub fn thread_flags_offset() -> i32 {
+    static OFFSET: std::sync::OnceLock<i32> = std::sync::OnceLock::new();
+    *OFFSET.get_or_init(|| {
+        let d = thread_flags() as *const ThreadFlags as isize - thread_pointer() as isize;
+        i32::try_from(d).expect("thread-local flags out of reach of fs:[disp32]")
+    })
+}
+
+/// The threads that run user code, for `request_interrupt` (which runs in a signal handler,
+/// so the registry is a fixed array of atomics, no lock).
+const MAX_THREADS: usize = 4096;
+static THREADS: [AtomicPtr<ThreadFlags>; MAX_THREADS] =
+    [const { AtomicPtr::new(std::ptr::null_mut()) }; MAX_THREADS];
+
+/// Sets this thread's stack limit (the lowest address its native stack may reach) and
+/// registers it for interrupts.
+pub fn set_thread_limit(limit: usize) {
+    let f = thread_flags();
+    debug_assert_eq!(
+        f as *const ThreadFlags as isize - thread_pointer() as isize,
+        thread_flags_offset() as isize,
+        "thread-local flags at another offset on this thread"
+    );
+    f.real_limit.store(limit, Ordering::SeqCst);
+    let interrupted = flags().interrupt.load(Ordering::SeqCst);
+    f.entry_limit
+        .store(if interrupted { usize::MAX } else { limit }, Ordering::SeqCst);
+    let me = f as *const ThreadFlags as *mut ThreadFlags;
+    if THREADS.iter().any(|t| t.load(Ordering::SeqCst) == me) {
+        return;
+    }
+    for t in THREADS.iter() {
+        if t.compare_exchange(std::ptr::null_mut(), me, Ordering::SeqCst, Ordering::SeqCst)
+            .is_ok()
+        {
+            return;
+        }
+    }
+}
+
+/// This thread stops running user code (it is ending): no more interrupt requests for it.
+pub fn unregister_thread() {
+    let me = thread_flags() as *const ThreadFlags as *mut ThreadFlags;
+    for t in THREADS.iter() {
+        let _ = t.compare_exchange(me, std::ptr::null_mut(), Ordering::SeqCst, Ordering::SeqCst);
+    }
+}
+
+/// Asks running code on every thread to stop (Ctrl-C, a timeout). Safe in a signal handler.
 pub fn request_interrupt() {
     flags().interrupt.store(true, Ordering::SeqCst);
-    flags().stack_limit.store(usize::MAX, Ordering::SeqCst);
+    for t in THREADS.iter() {
+        let p = t.load(Ordering::SeqCst);
+        if !p.is_null() {
+            // SAFETY: registered flags belong to a live thread (it unregisters before it
+            // ends).
+            unsafe { (*p).entry_limit.store(usize::MAX, Ordering::SeqCst) };
+        }
+    }
 }
 
 /// Forgets an interrupt request. (If one arrives in between, the entry check's slow path
 /// finds no interrupt and a stale limit, and goes on.)
 pub fn clear_interrupt() {
-    let f = flags();
-    f.stack_limit
-        .store(f.real_limit.load(Ordering::SeqCst), Ordering::SeqCst);
-    f.interrupt.store(false, Ordering::SeqCst);
+    for t in THREADS.iter() {
+        let p = t.load(Ordering::SeqCst);
+        if !p.is_null() {
+            // SAFETY: as in `request_interrupt`.
+            let f = unsafe { &*p };
+            f.entry_limit
+                .store(f.real_limit.load(Ordering::SeqCst), Ordering::SeqCst);
+        }
+    }
+    flags().interrupt.store(false, Ordering::SeqCst);
 }
+
+/// Held while a function is compiled (tier-up may happen on any thread).
+pub(crate) static COMPILE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// One function's run-time record, at a fixed address for the life of the process.
 /// Compiled code increments `calls` (offset 0) and `loops` (offset 8) and calls through
@@ -349,6 +439,15 @@ impl Interp {
         if self.ft(id).tried || self.wanted(Some(id)) == TierName::Interp {
             return false;
         }
+        // One compilation at a time: the program's threads share the compiler and the
+        // code arena.
+        let _compiling = COMPILE.lock().unwrap_or_else(|e| e.into_inner());
+        if self.ft(id).compiled {
+            return true;
+        }
+        if self.ft(id).tried {
+            return false;
+        }
         self.ft(id).tried = true;
         let SlotKind::Interp(f) = self.image.slots[id as usize].kind.clone() else {
             return false;
@@ -401,6 +500,7 @@ impl Interp {
 
     /// Compiled code for the top-level unit being run (compiled once per unit).
     pub(crate) fn unit_code(&mut self, unit: &InitUnit) -> Option<Code> {
+        let _compiling = COMPILE.lock().unwrap_or_else(|e| e.into_inner());
         if self.tier.unit_code.is_none() {
             if self.tier.policy.mode == TierName::Interp {
                 return None;
@@ -456,7 +556,7 @@ impl Interp {
     }
 
     pub(crate) fn take_pending(&mut self) -> Option<Trap> {
-        flags().pending.store(false, Ordering::Relaxed);
+        thread_flags().pending.store(false, Ordering::Relaxed);
         self.pending.take()
     }
 
@@ -464,7 +564,7 @@ impl Interp {
         if self.pending.is_none() {
             self.pending = Some(t);
         }
-        flags().pending.store(true, Ordering::Relaxed);
+        thread_flags().pending.store(true, Ordering::Relaxed);
     }
 
     /// `%tier NAME TIER`: forces a function to a tier. Err: why it cannot.
@@ -568,6 +668,11 @@ pub extern "C" fn jit_trap(code: u64, arg: u64) {
         )),
         _ => Trap::Error(format!("internal error: unknown trap {code}")),
     };
+    if it.worker && it.depth == 0 {
+        // Compiled code a thread of the program entered directly: nothing above it
+        // raises the trap.
+        ffi::thread_trap(t);
+    }
     it.set_pending(t);
 }
 
@@ -575,5 +680,8 @@ pub extern "C" fn jit_trap(code: u64, arg: u64) {
 pub extern "C" fn jit_longjmp(env: *const u64, value: i32) {
     let Some(it) = ffi::current() else { return };
     let t = crate::compile::longjmp_trap(env, value);
+    if it.worker && it.depth == 0 {
+        ffi::thread_trap(t);
+    }
     it.set_pending(t);
 }

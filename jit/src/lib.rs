@@ -53,15 +53,18 @@ pub struct Env<'a> {
     pub types: &'a TypeTable,
     pub global: &'a dyn Fn(GlobalId) -> usize,
     pub callee: &'a dyn Fn(FuncId) -> Callee,
-    /// Address of the executor's flags block:
-    /// - byte at +0: set by Ctrl-C or a timeout; polled at loop back-edges and function
-    ///   entries;
-    /// - byte at +1: set when a trap is pending (raised by compiled code, or by interpreted
-    ///   code called from it): compiled code returns at once after every call;
-    /// - usize at +8: compared with the stack pointer on entry: the lowest address the
-    ///   native stack may reach, or usize::MAX while an interrupt is requested;
-    /// - usize at +16: the lowest address the native stack may reach.
+    /// Address of the executor's flags block (one per process): byte at +0, set by Ctrl-C
+    /// or a timeout, polled at loop back-edges. The function table's counters are near it.
     pub flags: usize,
+    /// Where the running thread's flags are, from the thread pointer (`fs:[thread + d]`):
+    /// - byte at +0: set when a trap is pending on this thread (raised by compiled code,
+    ///   or by interpreted code called from it): compiled code returns at once after
+    ///   every call;
+    /// - usize at +8: compared with the stack pointer on entry: the lowest address this
+    ///   thread's stack may reach, usize::MAX while an interrupt is requested, 0 while
+    ///   unknown;
+    /// - usize at +16: the lowest address this thread's stack may reach.
+    pub thread: i32,
     /// `extern "C" fn(code: u64, arg: u64)`: records a trap (see [`TrapCode`]).
     pub trap: usize,
     /// `extern "C" fn(env: *const u64, value: i32)`: records a longjmp.

@@ -63,6 +63,7 @@ pub(crate) fn compile_unit(it: &Interp, unit: &InitUnit) -> Ex {
 impl Interp {
     /// The compiled body of function `id`, compiling it on first use.
     pub(crate) fn compiled_fn(&mut self, id: FuncId) -> *const CompiledFn {
+        self.check_epoch();
         let i = id as usize;
         if let Some(Some(c)) = self.compiled.get(i) {
             return &**c;

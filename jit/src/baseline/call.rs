@@ -468,7 +468,8 @@ impl Gen<'_> {
         // interpreter finds such a trap right after the call too.
         let unwind = self.exit_to(self.unwind, 0);
         self.r15_used = true;
-        a!(self ; cmp BYTE [r15 + 1], 0 ; jne =>unwind);
+        self.thread_cmp_byte0(0);
+        a!(self ; jne =>unwind);
         match ret {
             Ret::Void => {}
             // This code's own results are normalized already.

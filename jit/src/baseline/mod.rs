@@ -24,9 +24,10 @@
 //! - `r12` (in functions returning a struct or union, instead): where the result goes
 //!   (the hidden result pointer, or the interpreter's result slot after on-stack
 //!   replacement; 0 when the result travels in registers).
-//! - `r15`: the executor's flags block (`Env::flags`): interrupt at `[r15]`, pending trap
-//!   at `[r15 + 1]`, entry limit at `[r15 + 8]`, stack limit at `[r15 + 16]`; the
-//!   function table's call counters at `[r15 + d]` (the block lives near them). Set by
+//! - `r15`: the executor's flags block (`Env::flags`): interrupt at `[r15]`; the
+//!   function table's call counters at `[r15 + d]` (the block lives near them). What
+//!   belongs to the running thread (pending trap, entry and stack limits) is in
+//!   thread-local storage at `fs:[Env::thread + d]` (`Gen::thread_cmp`). Set by
 //!   every entry from outside compiled code (the native entry, which wraps the internal
 //!   one, and the frame entries); compiled code calls internal entries, which assume it.
 //!   Code that never reads it has no wrapper (`Gen::r15_used`).
@@ -264,8 +265,8 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
     if !(g.regs.leaf && f.frame_size < 1 << 16) {
         let (slow, back) = (g.new_label(), g.new_label());
         g.r15_used = true;
+        g.thread_cmp_rsp(8);
         a!(g
-            ; cmp rsp, [r15 + 8]
             ; jb =>slow
             ; =>back
         );
@@ -748,7 +749,9 @@ impl<'a> Gen<'a> {
                 ; =>slow
                 ; cmp BYTE [r15], 0
                 ; jne =>self.interrupted
-                ; cmp rsp, [r15 + 16]
+            );
+            self.thread_cmp_rsp(16);
+            a!(self
                 ; jb =>self.overflow
                 ; jmp =>back
             );
@@ -824,6 +827,23 @@ impl Gen<'_> {
 
     fn new_label(&mut self) -> DynamicLabel {
         self.ops.new_dynamic_label()
+    }
+
+    /// `cmp rsp, QWORD fs:[thread + d]`: the stack pointer against one of the running
+    /// thread's limits (`Env::thread`). Encoded by hand: REX.W 3B /r with a SIB byte that
+    /// names no base and no index (an absolute disp32, here relative to the fs base).
+    fn thread_cmp_rsp(&mut self, d: i32) {
+        let disp = (self.env.thread + d).to_le_bytes();
+        self.ops.extend([0x64, 0x48, 0x3b, 0x24, 0x25]);
+        self.ops.extend(disp);
+    }
+
+    /// `cmp BYTE fs:[thread + d], 0` (80 /7 ib, the same addressing as `thread_cmp_rsp`).
+    fn thread_cmp_byte0(&mut self, d: i32) {
+        let disp = (self.env.thread + d).to_le_bytes();
+        self.ops.extend([0x64, 0x80, 0x3c, 0x25]);
+        self.ops.extend(disp);
+        self.ops.push(0);
     }
 
     /// The back-edge of a loop: counts the iteration and polls for Ctrl-C.
