@@ -7,6 +7,8 @@
 //! `CREPL_PROGRAMS=name1,name2` to run only some programs, `CREPL_TIERS=baseline,...` to
 //! run only some tiers.
 //!
+//! Programs named `threads_*` run `CREPL_THREAD_RUNS` times (default 5) in each tier.
+//!
 //! A directory in tests/programs/ is one program of several translation units: its `.c`
 //! files, in name order, built together by `cc` and given to crepl together.
 
@@ -115,7 +117,14 @@ fn programs_match_cc() {
                     continue;
                 }
                 let want = run(Command::new(&exe));
-                for (tier, flags) in tiers() {
+                // Programs with threads run several times in each tier, to catch races
+                // (`CREPL_THREAD_RUNS`, default 5).
+                let runs = if name.starts_with("threads_") {
+                    std::env::var("CREPL_THREAD_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(5)
+                } else {
+                    1
+                };
+                for (tier, flags) in tiers().into_iter().flat_map(|t| std::iter::repeat_n(t, runs)) {
                     let mut c = Command::new(env!("CARGO_BIN_EXE_crepl"));
                     c.args(flags).args(&sources);
                     let got = run(c);

@@ -309,6 +309,12 @@ impl Runtime {
                 }
             }
         }
+        for g in m.globals.iter().filter(|g| g.thread_local) {
+            let p = image.globals[g.id as usize];
+            // SAFETY: the global was allocated above with `g.size` bytes and filled.
+            let bytes = unsafe { std::slice::from_raw_parts(p, g.size as usize) }.to_vec();
+            image.tls_init.insert(g.id, (bytes, g.align));
+        }
         Ok(())
     }
 

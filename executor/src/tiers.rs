@@ -27,7 +27,15 @@ fn keeps_xmm(image: &Image, id: ir::FuncId) -> bool {
 }
 
 fn compile(image: &Image, unit: Unit, rt: *mut FuncRt) -> Result<Code, String> {
-    let global = |id: ir::GlobalId| image.globals[id as usize] as usize;
+    // A thread-local global has no one address compiled code could use (0: the function
+    // stays in the interpreter, which gives each thread its copy).
+    let global = |id: ir::GlobalId| {
+        if image.tls_init.contains_key(&id) {
+            0
+        } else {
+            image.globals[id as usize] as usize
+        }
+    };
     let callee = |id: ir::FuncId| {
         let s = &image.slots[id as usize];
         let cell = image
@@ -104,8 +112,14 @@ mod tests {
     fn flags_layout_agrees() {
         assert_eq!(std::mem::offset_of!(interp::tier::Flags, interrupt), 0);
         assert_eq!(std::mem::offset_of!(interp::tier::ThreadFlags, pending), 0);
-        assert_eq!(std::mem::offset_of!(interp::tier::ThreadFlags, entry_limit), 8);
-        assert_eq!(std::mem::offset_of!(interp::tier::ThreadFlags, real_limit), 16);
+        assert_eq!(
+            std::mem::offset_of!(interp::tier::ThreadFlags, entry_limit),
+            8
+        );
+        assert_eq!(
+            std::mem::offset_of!(interp::tier::ThreadFlags, real_limit),
+            16
+        );
     }
 
     #[test]

@@ -35,7 +35,9 @@ impl Drop for WorkerGuard {
 /// code: the executor's on its thread, else the thread's own worker (made on first use:
 /// a thread the program started, entering interpreted code).
 pub(crate) fn current() -> Option<&'static mut Interp> {
-    let p = CURRENT.try_with(|c| c.get()).unwrap_or(std::ptr::null_mut());
+    let p = CURRENT
+        .try_with(|c| c.get())
+        .unwrap_or(std::ptr::null_mut());
     if !p.is_null() {
         // SAFETY: CURRENT holds this thread's interpreter, which outlives the call.
         return Some(unsafe { &mut *p });

@@ -43,6 +43,9 @@ pub struct Image {
     pub entries: std::collections::HashMap<usize, FuncId>,
     /// Per-function counters and call targets, at fixed addresses.
     pub rt: crate::tier::RtTable,
+    /// Thread-local globals: their initial bytes (after relocation). The executor's thread
+    /// uses the global's own storage; every other thread gets a copy of these on first use.
+    pub tls_init: std::collections::HashMap<GlobalId, (Vec<u8>, u64)>,
 }
 
 impl Image {

@@ -162,6 +162,8 @@ pub struct Interp {
     depth: u32,
     /// The interpreter of a thread the program started (not the executor's).
     worker: bool,
+    /// This thread's copies of thread-local globals (workers only), freed with it.
+    tls: std::cell::RefCell<std::collections::HashMap<ir::GlobalId, (*mut u8, std::alloc::Layout)>>,
     /// The top-level unit being run (for on-stack replacement in its loops).
     current_unit: Option<*const InitUnit>,
     /// What is being compiled to closures: the function (`None`: top-level code) and its
@@ -197,6 +199,7 @@ impl Interp {
             epoch: CODE_EPOCH.load(Ordering::SeqCst),
             depth: 0,
             worker: false,
+            tls: Default::default(),
             current_unit: None,
             compiling: std::cell::Cell::new((None, std::ptr::null_mut())),
             ld_temps: Default::default(),
@@ -239,6 +242,7 @@ impl Interp {
             epoch: CODE_EPOCH.load(Ordering::SeqCst),
             depth: 0,
             worker: true,
+            tls: Default::default(),
             current_unit: None,
             compiling: std::cell::Cell::new((None, std::ptr::null_mut())),
             ld_temps: Default::default(),
@@ -250,6 +254,31 @@ impl Interp {
         it.stack_limit = low + margin;
         tier::set_thread_limit(it.stack_limit);
         it
+    }
+
+    /// The address of global `id` for this thread: its own copy if it is thread-local and
+    /// this is the interpreter of a thread the program started.
+    pub(crate) fn global_addr(&self, id: ir::GlobalId) -> usize {
+        if self.worker {
+            if let Some((bytes, align)) = self.image.tls_init.get(&id) {
+                let mut tls = self.tls.borrow_mut();
+                let p = tls.entry(id).or_insert_with(|| {
+                    let layout =
+                        std::alloc::Layout::from_size_align(bytes.len().max(1), *align as usize)
+                            .unwrap_or(std::alloc::Layout::new::<u64>());
+                    // SAFETY: the layout has a non-zero size; the copy stays inside it.
+                    unsafe {
+                        let p = std::alloc::alloc_zeroed(layout);
+                        if !p.is_null() {
+                            std::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len());
+                        }
+                        (p, layout)
+                    }
+                });
+                return p.0 as usize;
+            }
+        }
+        self.image.global(id) as usize
     }
 
     /// Makes this the current thread's interpreter (the one native code calls back into).
@@ -433,6 +462,18 @@ impl Interp {
     fn poll(&self) {
         if flags().interrupt.load(Ordering::Relaxed) {
             raise(Trap::Interrupted);
+        }
+    }
+}
+
+impl Drop for Interp {
+    fn drop(&mut self) {
+        for (_, (p, layout)) in self.tls.get_mut().drain() {
+            if !p.is_null() {
+                // SAFETY: allocated in `global_addr` with this layout; the thread that
+                // used it is ending.
+                unsafe { std::alloc::dealloc(p, layout) };
+            }
         }
     }
 }

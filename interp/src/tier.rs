@@ -86,7 +86,9 @@ fn thread_pointer() -> usize {
     let tp: usize;
     // SAFETY: on x86-64 Linux, fs:0 holds the thread control block's own address (the
     // System V TLS ABI); reading it has no side effect.
-    unsafe { std::arch::asm!("mov {}, fs:0", out(reg) tp, options(nostack, readonly, preserves_flags)) };
+    unsafe {
+        std::arch::asm!("mov {}, fs:0", out(reg) tp, options(nostack, readonly, preserves_flags))
+    };
     tp
 }
 
@@ -118,8 +120,10 @@ pub fn set_thread_limit(limit: usize) {
     );
     f.real_limit.store(limit, Ordering::SeqCst);
     let interrupted = flags().interrupt.load(Ordering::SeqCst);
-    f.entry_limit
-        .store(if interrupted { usize::MAX } else { limit }, Ordering::SeqCst);
+    f.entry_limit.store(
+        if interrupted { usize::MAX } else { limit },
+        Ordering::SeqCst,
+    );
     let me = f as *const ThreadFlags as *mut ThreadFlags;
     if THREADS.iter().any(|t| t.load(Ordering::SeqCst) == me) {
         return;

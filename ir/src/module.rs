@@ -62,6 +62,9 @@ pub struct Global {
     pub size: u64,
     pub align: u64,
     pub init: GlobalInit,
+    /// `_Thread_local` / `__thread`: each thread has its own copy, starting from `init`.
+    #[serde(default)]
+    pub thread_local: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -4,7 +4,7 @@
 use crate::module::Module;
 
 /// Checked in the handshake: both sides must speak the same protocol.
-pub const PROTOCOL_VERSION: u32 = 4;
+pub const PROTOCOL_VERSION: u32 = 5;
 use crate::types::TypeTable;
 use serde::{Deserialize, Serialize};
 

@@ -270,7 +270,14 @@ impl Sema {
             if let TypeKind::Array(e, None) = &t.kind {
                 if id.init.is_none() && self.types.is_complete(e) {
                     let req = self.requested_align(base, &id.decl.attrs);
-                    return self.define_global(&name, t, None, nloc, existing, req);
+                    return self.define_global(
+                        &name,
+                        t,
+                        None,
+                        nloc,
+                        existing,
+                        (req, base.thread_local),
+                    );
                 }
             }
             self.error(
@@ -283,7 +290,14 @@ impl Sema {
             return Err(());
         }
         let req = self.requested_align(base, &id.decl.attrs);
-        self.define_global(&name, t, id.init.as_ref(), nloc, existing, req)
+        self.define_global(
+            &name,
+            t,
+            id.init.as_ref(),
+            nloc,
+            existing,
+            (req, base.thread_local),
+        )
     }
 
     /// The alignment a declaration asks for beyond its type's (1 if none): `_Alignas` and
@@ -346,7 +360,7 @@ impl Sema {
         init: Option<&ast::Initializer>,
         loc: Loc,
         existing: Option<Symbol>,
-        req_align: u64,
+        (req_align, thread_local): (u64, bool),
     ) -> R<()> {
         let mut reuse = None;
         match existing {
@@ -492,6 +506,7 @@ impl Sema {
                     size,
                     align,
                     init: ginit.clone(),
+                    thread_local,
                 });
             }
             None => {
@@ -675,6 +690,7 @@ impl Sema {
                 size,
                 align,
                 init: ginit,
+                thread_local: base.thread_local,
             });
             self.declare(
                 &name,

@@ -457,6 +457,7 @@ impl Sema {
                 size,
                 align,
                 init: ir::GlobalInit::Extern(name),
+                thread_local: false,
             });
         }
         let mut recs: Vec<RecordId> = std::mem::take(&mut self.touched_records);
@@ -640,6 +641,7 @@ impl Sema {
             size,
             align,
             init,
+            thread_local: false,
         });
         id
     }

@@ -17,6 +17,8 @@ pub(crate) struct BaseType {
     pub align: Option<u64>,
     /// `__auto_type`: `ty` is a placeholder; each declarator takes its initializer's type.
     pub auto_type: bool,
+    /// `_Thread_local` / `__thread`.
+    pub thread_local: bool,
 }
 
 impl Sema {
@@ -59,6 +61,10 @@ impl Sema {
             attrs: s.attrs.clone(),
             align,
             auto_type: s.types.iter().any(|(t, _)| matches!(t, TypeSpec::AutoType)),
+            thread_local: s
+                .storage
+                .iter()
+                .any(|(sc, _)| *sc == StorageClass::ThreadLocal),
         }
     }
 

@@ -105,7 +105,7 @@ fn opnd(it: &Interp, e: &Expr, s: Scalar) -> Opnd {
 pub(crate) fn place(it: &Interp, e: &Expr) -> Place {
     match &e.kind {
         K::Local(o) => Place::Frame(*o as usize),
-        K::Global(id) => Place::Abs(it.image.global(*id) as usize),
+        K::Global(id) => Place::Abs(it.global_addr(*id)),
         K::Member(b, off) => {
             let off = *off as usize;
             match place(it, b) {

@@ -308,7 +308,10 @@ impl Gen<'_> {
                 ))
             }
             K::Local(o) => Some(Loc::Frame(*o as i32)),
-            K::Global(id) => Some(Loc::Abs((self.env.global)(*id) as u64)),
+            K::Global(id) => match (self.env.global)(*id) {
+                0 => return Err(Refusal("uses a thread-local variable".into())),
+                a => Some(Loc::Abs(a as u64)),
+            },
             K::Member(b, off) => match self.static_loc(b)? {
                 Some(Loc::Frame(o)) => Some(Loc::Frame(offset(o as i64 + *off as i64)?)),
                 Some(Loc::Abs(a)) => Some(Loc::Abs(a.wrapping_add(*off))),
