@@ -126,7 +126,7 @@ fn is_meta(line: &str) -> bool {
     line.trim_start().starts_with('%')
 }
 
-fn install_sigint() {
+pub(crate) fn install_sigint() {
     extern "C" fn on_sigint(_: libc::c_int) {
         // In-process: stop the interpreter; spawned: the client forwards it to the executor.
         executor::interrupt();

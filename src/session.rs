@@ -545,6 +545,8 @@ pub fn run_script(opts: &Opts, file: &str) -> i32 {
     };
     if opts.in_process {
         let mut ex = InProcess::new(opts.lib_dirs.clone());
+        // Process signals go to the program's thread (see `block_process_signals`).
+        executor::block_process_signals();
         ex.request(Request::TierPolicy(opts.tier_policy()));
         for l in &opts.libs {
             if let Reply::Error(e) = ex.request(Request::LoadLibrary(l.clone())) {
@@ -565,6 +567,9 @@ pub fn run_script(opts: &Opts, file: &str) -> i32 {
         // exit() semantics: atexit handlers and stdio flushing happen in the C library.
         unsafe { libc_exit(status) }
     }
+    // Ctrl-C belongs to the program (the spawned executor's main runs as a shell's
+    // foreground job): crepl only passes it on if the terminal did not.
+    crate::repl::install_sigint();
     let spawned = match starting {
         Some(h) => h
             .join()

@@ -334,6 +334,52 @@ fn units_share_compatible_types_and_merge_tentative_definitions() {
 }
 
 #[test]
+fn a_programs_own_sigint_handler_runs_on_ctrl_c() {
+    let dir = std::env::temp_dir().join(format!("crepl-sigint-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("handler.c");
+    std::fs::write(
+        &path,
+        "#include <signal.h>\n#include <stdio.h>\n#include <unistd.h>\nstatic volatile sig_atomic_t hits;\nstatic void on_int(int s) { (void)s; hits++; }\nint main(void) {\n  signal(SIGINT, on_int);\n  fprintf(stderr, \"ready\\n\");\n  while (hits < 2) pause();\n  printf(\"caught %d\\n\", (int)hits);\n  return 3;\n}\n",
+    )
+    .unwrap();
+    for flags in [
+        &["--tier=interp"][..],
+        &["--tier=baseline"],
+        &["--in-process"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_crepl"))
+            .args(flags)
+            .arg(&path)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stderr = child.stderr.take().unwrap();
+        let mut seen = String::new();
+        let mut buf = [0u8; 256];
+        while !seen.contains("ready") {
+            let n = std::io::Read::read(&mut stderr, &mut buf).unwrap();
+            assert!(n > 0, "{flags:?}: {seen}");
+            seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+        // Two Ctrl-C: the handler runs twice, then the program ends by itself.
+        for _ in 0..2 {
+            std::thread::sleep(Duration::from_millis(300));
+            unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+        }
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(3), "{flags:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "caught 2\n",
+            "{flags:?}"
+        );
+    }
+}
+
+#[test]
 fn scripts_read_their_stdin() {
     let dir = std::env::temp_dir().join(format!("crepl-stdin-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -218,6 +218,10 @@ impl Executor for Spawned {
         }
         CLIENT_INTERRUPT.store(false, Ordering::SeqCst);
         let shutdown = matches!(req, Request::Shutdown);
+        // A program's main runs as a foreground job does under a shell: Ctrl-C is the
+        // program's to handle (its own SIGINT handler, or death by SIGINT); crepl never
+        // kills it for not stopping.
+        let main_run = matches!(req, Request::RunMain { .. });
         if self.requests.send(req).is_err() {
             return self.died();
         }
@@ -276,6 +280,14 @@ impl Executor for Spawned {
                 }
             }
             let timed_out = self.timeout.is_some_and(|t| start.elapsed() > t);
+            if main_run && !timed_out {
+                if CLIENT_INTERRUPT.swap(false, Ordering::SeqCst) && !stdin_is_terminal() {
+                    // From a terminal the program got the same SIGINT (it is in crepl's
+                    // process group); otherwise pass it on.
+                    unsafe { libc::kill(self.child.id() as i32, libc::SIGINT) };
+                }
+                continue;
+            }
             if interrupted_at.is_none() && (CLIENT_INTERRUPT.load(Ordering::SeqCst) || timed_out) {
                 // Ask user code to stop; it polls at loop back-edges and calls.
                 unsafe { libc::kill(self.child.id() as i32, libc::SIGINT) };
@@ -298,6 +310,13 @@ impl Executor for Spawned {
             }
         }
     }
+}
+
+/// Whether crepl's standard input is a terminal (then Ctrl-C reaches the whole foreground
+/// process group, the executor included).
+fn stdin_is_terminal() -> bool {
+    // SAFETY: isatty only queries the descriptor.
+    unsafe { libc::isatty(0) == 1 }
 }
 
 impl Drop for Spawned {
@@ -411,10 +430,12 @@ pub fn serve(name: &str, lib_dirs: Vec<String>, memory_limit: Option<u64>) -> i3
             on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t,
         );
     }
+    crate::block_process_signals();
     let worker = std::thread::Builder::new()
         .name("crepl-user".into())
         .stack_size(crate::USER_STACK)
         .spawn(move || {
+            crate::unblock_process_signals();
             let mut rt = Runtime::new(lib_dirs);
             let base = &rt as *const _ as usize;
             rt.interp

@@ -43,6 +43,7 @@ impl InProcess {
             .name("crepl-user".into())
             .stack_size(USER_STACK)
             .spawn(move || {
+                unblock_process_signals();
                 let mut rt = Runtime::new(lib_dirs);
                 rt.in_process = true;
                 let base = &rt as *const _ as usize;
@@ -104,6 +105,47 @@ impl Drop for InProcess {
             let _ = w.join();
         }
     }
+}
+
+/// The signals a process receives from outside (`kill`, `alarm`, a terminal), as opposed to
+/// the faults a thread's own instruction raises.
+fn async_signals() -> libc::sigset_t {
+    // SAFETY: sigfillset/sigdelset initialize and edit a sigset_t we own.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut set);
+        for s in [
+            libc::SIGSEGV,
+            libc::SIGBUS,
+            libc::SIGFPE,
+            libc::SIGILL,
+            libc::SIGTRAP,
+            libc::SIGSYS,
+            libc::SIGABRT,
+        ] {
+            libc::sigdelset(&mut set, s);
+        }
+        set
+    }
+}
+
+/// The executor's own threads block signals sent to the process, so that the kernel
+/// delivers them to a thread of the program (the one running user code, or one it
+/// started), where a handler the program installed runs as in a compiled program
+/// (`alarm(1); pause();` returns). Call first thing in the executor's main thread, before
+/// it starts any thread; threads inherit the mask.
+pub fn block_process_signals() {
+    let set = async_signals();
+    // SAFETY: changes only the calling thread's signal mask.
+    unsafe { libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) };
+}
+
+/// In the thread that runs user code: receive process signals again (threads the program
+/// starts inherit this).
+pub fn unblock_process_signals() {
+    let set = async_signals();
+    // SAFETY: changes only the calling thread's signal mask.
+    unsafe { libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut()) };
 }
 
 /// Asks running user code to stop (Ctrl-C). Safe to call from a signal handler.

@@ -264,6 +264,8 @@ pub fn run_session() -> i32 {
     ));
     unsafe { libc::atexit(drain_at_exit) };
 
+    // Signals sent to the session process go to the program's threads.
+    crate::block_process_signals();
     // Forward output as it appears, so a long-running input streams.
     {
         let w = writer.clone();
@@ -327,6 +329,7 @@ pub fn run_session() -> i32 {
         .name("crepl-user".into())
         .stack_size(crate::USER_STACK)
         .spawn(move || {
+            crate::unblock_process_signals();
             let mut rt = Runtime::new(vec![]);
             let base = &rt as *const _ as usize;
             rt.interp
