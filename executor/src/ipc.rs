@@ -498,6 +498,7 @@ pub fn serve(name: &str, lib_dirs: Vec<String>, memory_limit: Option<u64>) -> i3
                                     message: "the executor panicked (a bug in crepl)".into(),
                                 }),
                             };
+                        crate::leave_if_forked();
                         flush_c_streams();
                         if rep_tx.send(reply).is_err() {
                             break;

@@ -51,6 +51,7 @@ impl InProcess {
                 while let Some(req) = recv_soon(&req_rx) {
                     let stop = matches!(req, Request::Shutdown);
                     let reply = rt.handle(req);
+                    leave_if_forked();
                     if reply_tx.send(reply).is_err() || stop {
                         break;
                     }
@@ -146,6 +147,33 @@ pub fn unblock_process_signals() {
     let set = async_signals();
     // SAFETY: changes only the calling thread's signal mask.
     unsafe { libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut()) };
+}
+
+/// The executor's process id, set when its runtime starts (0: not yet).
+static EXECUTOR_PID: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+pub(crate) fn set_executor_pid() {
+    // SAFETY: getpid has no preconditions.
+    EXECUTOR_PID.store(unsafe { libc::getpid() }, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// Whether this process is a child the program forked (it must never touch the session's
+/// channel or the executor's state).
+pub fn is_forked_child() -> bool {
+    let pid = EXECUTOR_PID.load(std::sync::atomic::Ordering::SeqCst);
+    // SAFETY: getpid has no preconditions.
+    pid != 0 && pid != unsafe { libc::getpid() }
+}
+
+/// A child the program forked that came back to the executor (the input that forked it
+/// ended, and the child did not exit): it ends here, as the process would at the end of
+/// the code it ran, without replying (its parent replies).
+pub(crate) fn leave_if_forked() {
+    if is_forked_child() {
+        runtime::flush_c_streams();
+        // SAFETY: _exit ends the process at once; nothing of it is shared with the parent.
+        unsafe { libc::_exit(0) };
+    }
 }
 
 /// Asks running user code to stop (Ctrl-C). Safe to call from a signal handler.

@@ -23,6 +23,7 @@ pub struct Runtime {
 
 impl Runtime {
     pub fn new(lib_dirs: Vec<String>) -> Runtime {
+        crate::set_executor_pid();
         // The C library and libm are there already (crepl links them); make libm's symbols
         // visible to dlsym(RTLD_DEFAULT) for certain.
         unsafe {

@@ -211,6 +211,10 @@ static EXIT_PIPES: std::sync::OnceLock<(Pipes, Writer)> = std::sync::OnceLock::n
 
 extern "C" fn drain_at_exit() {
     flush_c_streams();
+    if crate::is_forked_child() {
+        // The session's socket is the parent's.
+        return;
+    }
     if let Some((p, w)) = EXIT_PIPES.get() {
         if let Ok(mut g) = w.lock() {
             drain(p, &mut g);
@@ -365,6 +369,7 @@ pub fn run_session() -> i32 {
                                 message: "the executor panicked (a bug in crepl)".into(),
                             }),
                         };
+                        crate::leave_if_forked();
                         if !reply(r) {
                             break;
                         }
