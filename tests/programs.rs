@@ -109,7 +109,7 @@ fn programs_match_cc() {
                     .args(["-std=gnu11", "-O0", "-w", "-pthread", "-o"])
                     .arg(&exe)
                     .args(&sources)
-                    .arg("-lm")
+                    .args(["-lm", "-latomic"])
                     .output()
                     .expect("cc is needed for the differential tests");
                 if !cc.status.success() {

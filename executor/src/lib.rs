@@ -5,6 +5,7 @@
 //! **Architecture invariant:** the executor never parses C; everything it runs comes from
 //! a module it loaded.
 
+mod atomics;
 pub mod format;
 pub mod ipc;
 mod link;
@@ -154,7 +155,10 @@ static EXECUTOR_PID: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32
 
 pub(crate) fn set_executor_pid() {
     // SAFETY: getpid has no preconditions.
-    EXECUTOR_PID.store(unsafe { libc::getpid() }, std::sync::atomic::Ordering::SeqCst);
+    EXECUTOR_PID.store(
+        unsafe { libc::getpid() },
+        std::sync::atomic::Ordering::SeqCst,
+    );
 }
 
 /// Whether this process is a child the program forked (it must never touch the session's

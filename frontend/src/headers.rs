@@ -12,6 +12,7 @@ pub const BUILTIN_HEADERS: &[&str] = &[
     "limits.h",
     "iso646.h",
     "complex.h",
+    "stdatomic.h",
 ];
 
 /// The text of crepl's own header `name` (as written between `<` and `>`), if it has one.
@@ -26,6 +27,7 @@ pub fn builtin_header(name: &str) -> Option<&'static str> {
         "limits.h" => include_str!("../include/limits.h"),
         "iso646.h" => include_str!("../include/iso646.h"),
         "complex.h" => include_str!("../include/complex.h"),
+        "stdatomic.h" => include_str!("../include/stdatomic.h"),
         _ => return None,
     })
 }

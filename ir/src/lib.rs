@@ -4,6 +4,7 @@
 //! executor is defined here and derives `Serialize`; nothing else in the workspace does.
 
 pub mod abi;
+pub mod atomic;
 pub mod f80;
 pub mod locals;
 pub mod module;

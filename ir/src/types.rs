@@ -13,6 +13,9 @@ pub struct Type {
     pub kind: TypeKind,
     pub is_const: bool,
     pub is_volatile: bool,
+    /// `_Atomic`: stores and read-modify-writes of such an object are atomic.
+    #[serde(default)]
+    pub is_atomic: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -64,6 +67,7 @@ impl Type {
             kind,
             is_const: false,
             is_volatile: false,
+            is_atomic: false,
         }
     }
     pub const fn int() -> Type {
@@ -80,6 +84,7 @@ impl Type {
             kind: self.kind.clone(),
             is_const: false,
             is_volatile: false,
+            is_atomic: false,
         }
     }
     pub fn with_const(mut self, c: bool) -> Type {
@@ -426,7 +431,11 @@ impl TypeTable {
                     cur = &f.ret;
                 }
                 _ => {
-                    let base = self.base_name(cur);
+                    let mut base = self.base_name(cur);
+                    if cur.is_atomic {
+                        // As clang prints it.
+                        base = format!("_Atomic({base})");
+                    }
                     let q = quals(cur);
                     let base = if q.is_empty() {
                         base
@@ -544,6 +553,7 @@ mod tests {
             kind: TypeKind::Pointer(Box::new(int.clone())),
             is_const: true,
             is_volatile: false,
+            is_atomic: false,
         };
         assert_eq!(tt.type_name(&cp), "int *const");
         assert_eq!(tt.declare(&cp, "p"), "int *const p");

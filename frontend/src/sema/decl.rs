@@ -789,6 +789,7 @@ impl Sema {
         Ok(Type {
             is_const: base.ty.is_const,
             is_volatile: base.ty.is_volatile,
+            is_atomic: base.ty.is_atomic,
             ..t
         })
     }
@@ -868,6 +869,7 @@ impl Sema {
                         kind: k,
                         is_const: t.is_const,
                         is_volatile: t.is_volatile,
+                        is_atomic: t.is_atomic,
                     };
                 }
                 _ => {}

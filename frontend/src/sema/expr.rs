@@ -16,11 +16,11 @@ pub(crate) struct Val {
     pub lv: bool,
 }
 
-fn val(e: Expr) -> Val {
+pub(crate) fn val(e: Expr) -> Val {
     Val { e, lv: false }
 }
 
-fn ty(k: TypeKind) -> Type {
+pub(crate) fn ty(k: TypeKind) -> Type {
     Type::new(k)
 }
 
@@ -858,6 +858,9 @@ impl Sema {
                 };
                 let inc = matches!(op, UnaryOp::PreInc | UnaryOp::PostInc);
                 let post = matches!(op, UnaryOp::PostInc | UnaryOp::PostDec);
+                if t.is_atomic {
+                    return Ok(val(self.atomic_incdec(v.e, inc, post, scale, loc)?));
+                }
                 if let Some(row) = t.pointee().filter(|p| p.has_vla()) {
                     // A row of run-time length: `p += size`, and for `p++` the new value
                     // minus the size.
@@ -1221,6 +1224,31 @@ impl Sema {
         let (lv, rhs) = (lv?, rhs?);
         self.check_modifiable(&lv, loc, l)?;
         let lt = lv.e.ty.clone();
+        if lt.is_atomic && lt.is_scalar() {
+            let rhs = match op {
+                None => self.assign_convert(rhs, &lt.unqual(), loc, "assigning to")?,
+                Some(_) => rhs,
+            };
+            let rhs = match (op, lt.is_pointer()) {
+                (Some(_), true) => convert(rhs, &long_ty()),
+                _ => rhs,
+            };
+            let scale = lt.pointee().map_or(1, |p| self.types.size_of(p).max(1));
+            let rhs = if scale > 1 && op.is_some() {
+                Expr::new(
+                    K::Binary {
+                        op: BinOp::Mul,
+                        op_ty: Scalar::I64,
+                        lhs: Box::new(rhs),
+                        rhs: Box::new(int_const(scale as i64, long_ty())),
+                    },
+                    long_ty(),
+                )
+            } else {
+                rhs
+            };
+            return Ok(val(self.atomic_assign(op, lv.e, rhs, loc)?));
+        }
         let Some(op) = op else {
             let rhs = self.assign_convert(rhs, &lt, loc, "assigning to")?;
             return Ok(val(Expr::new(
@@ -1542,6 +1570,9 @@ impl Sema {
     fn call(&mut self, f: &ast::Expr, args: &[ast::Expr], loc: Loc) -> R<Val> {
         if let A::Ident(name) = &f.kind {
             if self.lookup(name).is_none() {
+                if let Some(v) = self.atomic_builtin(name, args, loc)? {
+                    return Ok(v);
+                }
                 if let Some(v) = self.builtin_call(name, args, loc)? {
                     return Ok(v);
                 }
@@ -2287,7 +2318,12 @@ impl Sema {
 
     /// A function the executor provides under `symbol` (a builtin needed at run time),
     /// declared on first use.
-    fn runtime_helper(&mut self, name: &str, symbol: &str, fty: ir::FnType) -> ir::FuncId {
+    pub(crate) fn runtime_helper(
+        &mut self,
+        name: &str,
+        symbol: &str,
+        fty: ir::FnType,
+    ) -> ir::FuncId {
         if let Some(Symbol::Func(f)) = self.global_sym(name).cloned() {
             return f.id;
         }

@@ -70,6 +70,7 @@ impl Sema {
             kind: TypeKind::Array(elem.clone(), Some(n)),
             is_const: t.is_const,
             is_volatile: t.is_volatile,
+            is_atomic: t.is_atomic,
         }
     }
 

@@ -53,6 +53,7 @@ impl Sema {
             kind: ty.kind,
             is_const: ty.is_const || s.is_const,
             is_volatile: ty.is_volatile || s.is_volatile,
+            is_atomic: ty.is_atomic || s.is_atomic,
         };
         BaseType {
             ty,
@@ -124,7 +125,11 @@ impl Sema {
                     other = Some(self.type_name(tn));
                     self.vla_ok = was;
                 }
-                TypeSpec::Atomic(tn) => other = Some(self.type_name(tn)),
+                TypeSpec::Atomic(tn) => {
+                    let mut t = self.type_name(tn);
+                    t.is_atomic = true;
+                    other = Some(t)
+                }
             }
         }
         let n_basic =
@@ -199,11 +204,13 @@ impl Sema {
                 Derived::Pointer {
                     is_const,
                     is_volatile,
+                    is_atomic,
                     ..
                 } => Type {
                     kind: TypeKind::Pointer(Box::new(t)),
                     is_const: *is_const,
                     is_volatile: *is_volatile,
+                    is_atomic: *is_atomic,
                 },
                 Derived::Array { size, .. } => {
                     if t.is_function() {
@@ -736,6 +743,7 @@ pub(crate) fn adjust_param(t: Type) -> Type {
             kind: TypeKind::Pointer(e),
             is_const: t.is_const,
             is_volatile: t.is_volatile,
+            is_atomic: t.is_atomic,
         },
         TypeKind::Function(_) => Type::ptr_to(t),
         _ => t,
