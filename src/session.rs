@@ -496,7 +496,7 @@ pub fn run_script(opts: &Opts, file: &str) -> i32 {
     let mut failed = false;
     for (i, f) in files.iter().enumerate() {
         let text = match std::fs::read(f) {
-            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+            Ok(b) => frontend::source::decode_source(b),
             Err(e) => {
                 eprintln!("crepl: error: cannot read '{f}': {e}");
                 return 1;

@@ -80,3 +80,26 @@ impl SourceMap {
         self.files.is_empty()
     }
 }
+
+/// Where bytes that are not UTF-8 go: C source is bytes, and a string literal keeps a raw
+/// byte 0xFF as that byte. Each such byte becomes the code point `RAW_BYTE + byte` (the
+/// last 256 code points of plane 16, private use), which literals turn back into the byte.
+pub const RAW_BYTE: u32 = 0x10_FF00;
+
+/// Source bytes as text: UTF-8 as it is, any other byte as `RAW_BYTE + byte`.
+pub fn decode_source(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let mut out = String::with_capacity(bytes.len() + 16);
+            for chunk in bytes.utf8_chunks() {
+                out.push_str(chunk.valid());
+                for &b in chunk.invalid() {
+                    out.push(char::from_u32(RAW_BYTE + b as u32).unwrap_or('\u{fffd}'));
+                }
+            }
+            out
+        }
+    }
+}

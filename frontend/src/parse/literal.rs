@@ -356,6 +356,8 @@ fn split_prefix(text: &str, quote: char) -> (CharPrefix, &str) {
 
 fn push_cp(out: &mut Vec<u32>, cp: u32, elem: Elem) {
     match elem {
+        // A byte of the source that is not UTF-8 (`source::decode_source`).
+        Elem::Byte if cp & !0xff == crate::source::RAW_BYTE => out.push(cp & 0xff),
         Elem::Byte => {
             let mut buf = [0u8; 4];
             match char::from_u32(cp) {

@@ -1010,10 +1010,7 @@ impl<'a> Run<'a> {
             Some(n) => Rc::from(builtin_header(n)?),
             None => {
                 let bytes = std::fs::read(path).ok()?;
-                match String::from_utf8(bytes) {
-                    Ok(s) => Rc::from(s),
-                    Err(e) => Rc::from(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-                }
+                Rc::from(crate::source::decode_source(bytes))
             }
         };
         let file = self

@@ -87,6 +87,16 @@ pub(crate) fn aligned_place(buf: u32, align: u64, t: &Type) -> Expr {
     Expr::new(K::Deref(Box::new(at)), t.clone())
 }
 
+/// What a caller without a prototype passes for a K&R parameter declared `t`: the
+/// default argument promotions (C11 6.5.2.2p6).
+fn knr_passed(t: &Type) -> Type {
+    match t.kind {
+        TypeKind::Float => Type::new(TypeKind::Double),
+        _ if t.is_integer() => super::expr::promote(&t.unqual()),
+        _ => t.clone(),
+    }
+}
+
 /// The alignment of a frame's base in every tier (the interpreter's `push_frame` and
 /// compiled prologues): locals aligned more need `Sema::overaligned_local`.
 pub(crate) const FRAME_ALIGN: u64 = 16;
@@ -989,7 +999,9 @@ impl Sema {
                     Type::int()
                 });
                 knr.push((pname.clone(), pt.clone()));
-                ptys.push(pt);
+                // Callers see no prototype and pass the promoted type (float as double,
+                // char and short as int); the parameter converts it back on entry.
+                ptys.push(knr_passed(&pt));
             }
             if let TypeKind::Function(ft) = &mut t.kind {
                 ft.params = ptys;
@@ -1080,7 +1092,42 @@ impl Sema {
                 .map(|(p, t)| (p.decl.name.clone(), t.clone()))
                 .collect()
         };
+        let mut knr_converts = Vec::new();
         for (pname, pt) in named {
+            let passed = if ident_list.is_some() {
+                knr_passed(&pt)
+            } else {
+                pt.clone()
+            };
+            if passed != pt {
+                // A K&R parameter narrower than what callers pass: its own slot, filled
+                // from the argument's on entry.
+                let arg =
+                    self.alloc_local(self.types.size_of(&passed), self.types.align_of(&passed));
+                let own = self.alloc_local(self.types.size_of(&pt), self.types.align_of(&pt));
+                offs.push(arg);
+                let load = Expr::new(
+                    K::Load(Box::new(Expr::new(K::Local(arg), passed.clone()))),
+                    passed.clone(),
+                );
+                knr_converts.push(ir::Stmt::Expr(Expr::new(
+                    K::Assign(
+                        Box::new(Expr::new(K::Local(own), pt.clone())),
+                        Box::new(super::expr::convert(load, &pt)),
+                    ),
+                    pt.clone(),
+                )));
+                if let Some((n, _)) = pname {
+                    self.declare(
+                        &n,
+                        Symbol::Var(VarSym {
+                            ty: pt,
+                            place: Place::Local(own),
+                        }),
+                    );
+                }
+                continue;
+            }
             if !self.types.is_complete(&pt) {
                 self.error(
                     nloc,
@@ -1115,7 +1162,7 @@ impl Sema {
             let slot = self.alloc_local(8, 8);
             self.fcx.as_mut().unwrap().va_area = Some(slot);
         }
-        let mut prologue = Vec::new();
+        let mut prologue = knr_converts;
         // An over-aligned struct parameter: copied on entry to storage aligned as its type
         // says (its frame slot is only as aligned as the frame).
         for (off, pt, name) in overaligned {

@@ -154,13 +154,24 @@ pub(crate) fn convert(e: Expr, to: &Type) -> Expr {
     Expr::new(K::Cast(Box::new(e)), to.unqual())
 }
 
+/// A null pointer constant (C11 6.3.2.3p3): an integer constant expression 0, or one cast
+/// to `void *` (unqualified: `(const void *)0` is not one).
 pub(crate) fn is_null_const(e: &Expr) -> bool {
     let inner = match &e.kind {
-        K::Cast(x) if e.ty.pointee().is_some_and(|p| p.is_void()) => x,
+        K::Cast(x)
+            if e.ty
+                .pointee()
+                .is_some_and(|p| p.is_void() && !p.is_const && !p.is_volatile) =>
+        {
+            x
+        }
         _ => e,
     };
     inner.ty.is_integer() && matches!(consts::eval(inner, false), Some(Const::Int(0)))
-        || (e.ty.is_pointer() && matches!(e.kind, K::Int(0)))
+        || (matches!(e.kind, K::Int(0))
+            && e.ty
+                .pointee()
+                .is_some_and(|p| p.is_void() && !p.is_const && !p.is_volatile))
 }
 
 fn binop_of(op: BinaryOp) -> BinOp {
@@ -1456,14 +1467,32 @@ impl Sema {
             Type::void()
         } else if xt.is_record() && xt.kind == yt.kind {
             xt.unqual()
-        } else if xt.is_pointer() && (yt.is_pointer() || is_null_const(&y)) {
-            if yt.is_pointer() && yt.pointee().unwrap().is_void() && !is_null_const(&y) {
-                yt.clone()
-            } else {
-                xt.clone()
-            }
+        } else if xt.is_pointer() && is_null_const(&y) {
+            xt.clone()
         } else if yt.is_pointer() && is_null_const(&x) {
             yt.clone()
+        } else if xt.is_pointer() && yt.is_pointer() {
+            // C11 6.5.15p6: a pointer to the composite type (or to void if either points
+            // to void), with the qualifiers of both pointed-to types.
+            let (p, q) = (xt.pointee().unwrap(), yt.pointee().unwrap());
+            let mut r = if p.is_void() || q.is_void() {
+                Type::void()
+            } else {
+                if !compatible_unqual(&p.unqual(), &q.unqual()) {
+                    self.warning(
+                        loc,
+                        format!(
+                            "pointer type mismatch ('{}' and '{}')",
+                            self.types.type_name(&xt),
+                            self.types.type_name(&yt)
+                        ),
+                    );
+                }
+                super::types::composite(p, q)
+            };
+            r.is_const = p.is_const || q.is_const;
+            r.is_volatile = p.is_volatile || q.is_volatile;
+            Type::ptr_to(r)
         } else if (xt.is_pointer() && yt.is_integer()) || (xt.is_integer() && yt.is_pointer()) {
             self.warning(
                 loc,

@@ -9,6 +9,7 @@ use crate::ast::{self, Designator, InitItem, Initializer};
 use crate::source::Loc;
 use ir::{Expr, ExprKind as K, GlobalId, Reloc, RelocTarget, Stmt, Type, TypeKind};
 
+#[derive(Clone)]
 pub(crate) enum IV {
     Expr(Expr),
     /// A string literal copied into a char array: the literal's global and the number of
@@ -16,6 +17,7 @@ pub(crate) enum IV {
     Str(GlobalId, Vec<u8>),
 }
 
+#[derive(Clone)]
 pub(crate) struct Item {
     pub off: u64,
     pub ty: Type,
@@ -158,14 +160,46 @@ impl Sema {
                             );
                             return Err(());
                         }
-                        for i in lo..=hi {
-                            self.designated(
-                                elem,
-                                off + i as u64 * esz,
-                                &it.designators[1..],
-                                &it.init,
-                                out,
-                            )?;
+                        // `[lo ... hi] = x`: x is evaluated once (as gcc does); the other
+                        // elements get copies of its value.
+                        let start = out.len();
+                        self.designated(
+                            elem,
+                            off + lo as u64 * esz,
+                            &it.designators[1..],
+                            &it.init,
+                            out,
+                        )?;
+                        if hi > lo {
+                            let mut first: Vec<Item> = out[start..].to_vec();
+                            if !self.in_static_init {
+                                for (item, copy) in out[start..].iter_mut().zip(first.iter_mut()) {
+                                    let IV::Expr(x) = item.val.clone() else {
+                                        continue;
+                                    };
+                                    if matches!(x.kind, K::Int(_) | K::Float(_)) {
+                                        continue;
+                                    }
+                                    let slot = self.alloc_local(
+                                        self.types.size_of(&x.ty).max(1),
+                                        self.types.align_of(&x.ty),
+                                    );
+                                    let tmp = Expr::new(K::Local(slot), x.ty.clone());
+                                    item.val = IV::Expr(Expr::new(
+                                        K::Assign(Box::new(tmp.clone()), Box::new(x.clone())),
+                                        x.ty.clone(),
+                                    ));
+                                    copy.val =
+                                        IV::Expr(Expr::new(K::Load(Box::new(tmp)), x.ty.clone()));
+                                }
+                            }
+                            for i in lo + 1..=hi {
+                                let shift = (i - lo) as u64 * esz;
+                                out.extend(first.iter().map(|it| Item {
+                                    off: it.off + shift,
+                                    ..it.clone()
+                                }));
+                            }
                         }
                         *pos += 1;
                         idx = hi as u64 + 1;
@@ -522,6 +556,12 @@ impl Sema {
         let mut relocs = Vec::new();
         for it in items {
             let off = it.off as usize;
+            // A later designator replaces what an earlier one put here, addresses included.
+            let len = match &it.val {
+                IV::Str(_, b) => b.len(),
+                IV::Expr(_) => self.types.size_of(&it.ty) as usize,
+            } as u64;
+            relocs.retain(|r: &Reloc| r.offset + 8 <= off as u64 || r.offset >= off as u64 + len);
             match it.val {
                 IV::Str(_, b) => {
                     let end = (off + b.len()).min(size);

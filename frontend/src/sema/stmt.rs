@@ -134,10 +134,22 @@ impl Sema {
 
     pub(crate) fn stmt(&mut self, s: &ast::Stmt) -> Stmt {
         let outer = self.setjmp_label.take();
+        // A selection or iteration statement is a block (C11 6.8.4p3, 6.8.5p5): tags and
+        // enumerators declared in its controlling expression end with it.
+        let block = matches!(
+            s.kind,
+            StmtKind::If(..) | StmtKind::While(..) | StmtKind::DoWhile(..) | StmtKind::Switch(..)
+        );
+        if block {
+            self.scopes.push(Default::default());
+        }
         let r = match self.stmt_inner(s) {
             Ok(s) => s,
             Err(()) => Sema::empty(),
         };
+        if block {
+            self.scopes.pop();
+        }
         // A statement containing setjmp is where a longjmp comes back to: it runs again.
         let r = match self.setjmp_label.take() {
             Some(l) => Stmt::Label(l, Box::new(r)),
@@ -248,7 +260,18 @@ impl Sema {
                 let body = self.sub_stmt(body);
                 self.fcx.as_mut().unwrap().breakable -= 1;
                 let sw = self.fcx.as_mut().unwrap().switches.pop().unwrap();
-                let cond = convert(convert(cv?, &ct), &super::expr::long_ty());
+                let mut cond = convert(convert(cv?, &ct), &super::expr::long_ty());
+                if unsigned64(&ct) {
+                    cond = ir::Expr::new(
+                        ir::ExprKind::Binary {
+                            op: ir::BinOp::Xor,
+                            op_ty: ir::Scalar::I64,
+                            lhs: Box::new(cond),
+                            rhs: Box::new(super::expr::int_const(i64::MIN, super::expr::long_ty())),
+                        },
+                        super::expr::long_ty(),
+                    );
+                }
                 Stmt::Switch {
                     cond,
                     cases: sw.cases,
@@ -289,10 +312,15 @@ impl Sema {
                         _ => v,
                     }
                 };
-                let (l, h) = (conv(l), conv(h));
+                // Unsigned 64-bit values compare as signed ones once their top bit is
+                // flipped (the controlling value is flipped the same way).
+                let bias = |v: i64| if unsigned64(&ct) { v ^ i64::MIN } else { v };
+                let (l, h) = (bias(conv(l)), bias(conv(h)));
                 let sw = self.fcx.as_mut().unwrap().switches.last_mut().unwrap();
                 if let Some((pl, _, _)) = sw.cases.iter().find(|(a, b, _)| l <= *b && *a <= h) {
-                    let pl = *pl;
+                    let pl = bias(*pl);
+                    let pl: &dyn std::fmt::Display =
+                        if unsigned64(&ct) { &(pl as u64) } else { &pl };
                     self.error(lo.loc, format!("duplicate case value '{pl}'"));
                 } else {
                     sw.cases.push((l, h, label));
@@ -399,4 +427,9 @@ impl Sema {
         f.breakable -= 1;
         b
     }
+}
+
+/// A controlling type whose case values need the sign-bit flip (unsigned long).
+fn unsigned64(t: &Type) -> bool {
+    t.scalar_kind() == Some(ir::Scalar::U64)
 }

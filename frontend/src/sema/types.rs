@@ -750,6 +750,32 @@ pub(crate) fn adjust_param(t: Type) -> Type {
     }
 }
 
+/// The composite type of two compatible types (C11 6.2.7p3): an array's known length, a
+/// function's prototype, recursively; the qualifiers of `a`.
+pub(crate) fn composite(a: &Type, b: &Type) -> Type {
+    use TypeKind::*;
+    let kind = match (&a.kind, &b.kind) {
+        (Pointer(x), Pointer(y)) => Pointer(Box::new(composite(x, y))),
+        (Array(x, n), Array(y, m)) => Array(Box::new(composite(x, y)), n.or(*m)),
+        (Function(f), Function(g)) => {
+            let (p, q) = if f.unprototyped { (g, f) } else { (f, g) };
+            let mut r = (**p).clone();
+            r.ret = composite(&p.ret, &q.ret);
+            if !q.unprototyped && p.params.len() == q.params.len() {
+                r.params = p
+                    .params
+                    .iter()
+                    .zip(&q.params)
+                    .map(|(x, y)| composite(x, y))
+                    .collect();
+            }
+            Function(Box::new(r))
+        }
+        _ => a.kind.clone(),
+    };
+    Type { kind, ..a.clone() }
+}
+
 /// Types compatible for redeclaration and `_Generic` (C11 6.2.7), qualifiers included.
 /// Within one translation unit a struct, union or enum is compatible only with itself.
 pub(crate) fn compatible(a: &Type, b: &Type) -> bool {
