@@ -6,7 +6,8 @@
 #   bash tests/projects.sh /path/to/lua /path/to/zlib /path/to/bzip2 ...
 #
 # Each folder is recognized by its files. Known projects (and the programs built from them):
-#   lua 5.4       lua.c + core + libs (Lua's makefile, without ltests.c): runs scripts of testes/
+#   lua 5.4       lua.c + core + libs (Lua's makefile, without ltests.c), and onelua.c alone:
+#                 a few Lua scripts, from testes/ and below
 #   zlib          test/minigzip.c, test/example.c + the library files
 #   bzip2 1.0.x   bzip2.c + libbz2 files: compresses and decompresses the sample files
 #   cJSON         test.c + cJSON.c; tests/parse_examples.c, tests/json_patch_tests.c + unity
@@ -14,7 +15,7 @@
 #   C-Thread-Pool tests/src/conc_increment.c + thpool.c, example.c + thpool.c (pthreads)
 #   tinyexpr      smoke.c + tinyexpr.c (twice: default and -DTE_POW_FROM_RIGHT -DTE_NAT_LOG), example2.c
 #   lz4           programs/*.c + lib/*.c (multithreaded lz4 command-line tool)
-#   mujs          main.c + the interpreter's files
+#   mujs          main.c + one.c (its Makefile's build), main.c + each of the interpreter's files
 #
 # For each program: build it with `gcc -O0 -w FLAGS FILES LIBS` (timed), then run each of
 # its runs with the gcc binary and with crepl (`crepl -w FLAGS FILES -- ARGS`) and compare
@@ -28,7 +29,7 @@
 #   CREPL_TIERS="auto interp baseline"
 #                     the tiers to run crepl in, one table row each (default: auto, i.e. no
 #                     --tier option)
-#   TIMEOUT=SECS      per run and variant (default 120)
+#   TIMEOUT=SECS      per run and variant (default 60)
 #   KEEP=1            keep the temporary folder (its path is printed on stderr)
 #   VERBOSE=1         print each run's outcome on stderr as it goes
 #   UNITY=1           build each program as one translation unit that #includes its files
@@ -37,8 +38,9 @@
 #                     translation units from everything else
 #
 # Result column: `equal` (every run has the same stdout and exit status), `crepl error:
-# FIRST ERROR LINE` (crepl printed a diagnostic or crashed and a run differs), `differs:
-# run N (...)`, `timeout: run N`, or `gcc build failed`. Times: crepl's total wall time
+# FIRST ERROR LINE (run N)` (a run differs and crepl printed a diagnostic), `crashed: run
+# N, SIGNAL`, `differs: run N (...)`, `timeout: run N`, or `gcc build failed`; the runs are
+# numbered from 1 in the order they are listed below. Times: crepl's total wall time
 # over the runs (its front end included), the gcc -O0 binary's, their ratio (only when the
 # result is `equal`), and gcc's build time apart.
 set -uo pipefail
@@ -46,7 +48,7 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 CREPL=${CREPL:-$here/target/release/crepl}
 CREPL_TIERS=${CREPL_TIERS:-auto}
-TIMEOUT=${TIMEOUT:-120}
+TIMEOUT=${TIMEOUT:-60}
 [ $# -ge 1 ] || { echo "usage: bash tests/projects.sh PROJECT_DIR..." >&2; exit 2; }
 [ -x "$CREPL" ] || { echo "no crepl binary at $CREPL (set CREPL=...)" >&2; exit 2; }
 command -v gcc >/dev/null || { echo "gcc is needed" >&2; exit 2; }
@@ -134,12 +136,16 @@ define() { # KIND
   lua)
     local core="lapi.c lcode.c lctype.c ldebug.c ldo.c ldump.c lfunc.c lgc.c llex.c lmem.c lobject.c lopcodes.c lparser.c lstate.c lstring.c ltable.c ltm.c lundump.c lvm.c lzio.c"
     local libs="lauxlib.c lbaselib.c ldblib.c liolib.c lmathlib.c loslib.c ltablib.c lstrlib.c lutf8lib.c loadlib.c lcorolib.c linit.c"
-    prog lua "lua.c $core $libs" '-std=c99 -DLUA_USE_LINUX' '-lm'
-    run 'prog -e "print(1 + 1, 2^53, 10 // 3, \"x\" .. 3)"'
-    run 'prog $DATA/t.lua'
-    run 'prog - < $DATA/t.lua'
-    for t in bitwise closure coroutine events goto literals nextvar pm strings tpack utf8 vararg calls; do
-      run "cd testes && prog $t.lua"
+    # lua/onelua: the same program as one translation unit (onelua.c #includes them all)
+    local p
+    for p in "lua|lua.c $core $libs" "lua/onelua|onelua.c"; do
+      prog "${p%%|*}" "${p#*|}" '-std=c99 -DLUA_USE_LINUX' '-lm'
+      run 'prog -e "print(1 + 1, 2^53, 10 // 3, \"x\" .. 3)"'
+      run 'prog $DATA/t.lua'
+      run 'prog - < $DATA/t.lua'
+      for t in bitwise closure coroutine events goto literals nextvar pm strings tpack utf8 vararg calls; do
+        run "cd testes && prog $t.lua"
+      done
     done ;;
   zlib)
     local lib="adler32.c compress.c crc32.c deflate.c gzclose.c gzlib.c gzread.c gzwrite.c infback.c inffast.c inflate.c inftrees.c trees.c uncompr.c zutil.c"
@@ -199,11 +205,15 @@ define() { # KIND
     run 'prog -c lib/lz4.h | prog -t && echo tested'
     run 'prog -d < README.md' ;;
   mujs)
-    prog mujs "main.c jsarray.c jsboolean.c jsbuiltin.c jscompile.c jsdate.c jsdtoa.c jserror.c jsfunction.c jsgc.c jsintern.c jslex.c jsmath.c jsnumber.c jsobject.c json.c jsparse.c jsproperty.c jsregexp.c jsrepr.c jsrun.c jsstate.c jsstring.c jsvalue.c regexp.c utf.c" \
-      '-std=c99' '-lm'
-    run 'prog $DATA/t.js'
-    run 'echo "print(\"from stdin\", [1,2,3].map(function(x){return x*x}))" | prog'
-    run 'echo "throw new Error(\"boom\")" > e.js && prog e.js' ;;
+    # mujs: what its Makefile builds (main.c + one.c, which #includes the others);
+    # mujs/separate: each file its own translation unit
+    local p
+    for p in "mujs|main.c one.c" "mujs/separate|main.c jsarray.c jsboolean.c jsbuiltin.c jscompile.c jsdate.c jsdtoa.c jserror.c jsfunction.c jsgc.c jsintern.c jslex.c jsmath.c jsnumber.c jsobject.c json.c jsparse.c jsproperty.c jsregexp.c jsrepr.c jsrun.c jsstate.c jsstring.c jsvalue.c regexp.c utf.c"; do
+      prog "${p%%|*}" "${p#*|}" '-std=c99' '-lm'
+      run 'prog $DATA/t.js'
+      run 'echo "print(\"from stdin\", [1,2,3].map(function(x){return x*x}))" | prog'
+      run 'echo "throw new Error(\"boom\")" > e.js && prog e.js'
+    done ;;
   esac
 }
 
@@ -272,7 +282,9 @@ for proj in "$@"; do
     # gcc build
     t0=$(now)
     if ! gcc -O0 -w "${flags[@]}" -o "$pdir/${name##*/}" "${files[@]}" "${libs[@]}" 2> "$pdir/gcc.err"; then
-      echo "| $name | $nfiles | | gcc build failed: $(head -1 "$pdir/gcc.err" | cut -c1-120) | | | | |"
+      why=$(grep -m1 -E 'error' "$pdir/gcc.err" || head -1 "$pdir/gcc.err")
+      why=${why//$pt\//}
+      echo "| $name | $nfiles | | gcc build failed: ${why:0:140} | | | | |"
       continue
     fi
     t1=$(now)
@@ -299,10 +311,13 @@ for proj in "$@"; do
         [ "$result" != equal ] && continue
         # crepl's own diagnostics: error lines that the gcc binary's run did not print
         err=$(grep -vxF -f "$g/run.$n.err" "$v/run.$n.err" | grep -m1 -E '(^|: )(fatal )?error: |executor crashed|panicked' | cut -c1-160)
+        err=${err//$S\//}; err=${err//$pt\//}
         if [ "$crc" = 124 ] || [ "$crc" = 137 ]; then
           result="timeout: run $((n + 1)) (> ${TIMEOUT}s)"
         elif [ -n "$err" ]; then
-          result="crepl error: $err"
+          result="crepl error: $err (run $((n + 1)))"
+        elif [ "$crc" -gt 128 ] && [ "$crc" -lt 160 ]; then
+          result="crashed: run $((n + 1)), SIG$(kill -l $((crc - 128)) 2>/dev/null) (gcc: status $grc)"
         elif ! cmp -s "$v/run.$n.out" "$g/run.$n.out"; then
           result="differs: run $((n + 1)) stdout (status $crc vs $grc)"
         else

@@ -605,7 +605,7 @@ impl Run<'_> {
                 return true;
             }
             if &*t.text == "_Pragma" {
-                return self.pragma_operator(t, ctx);
+                return self.pragma_operator(t, ctx, out);
             }
             return false;
         };
@@ -949,8 +949,9 @@ impl Run<'_> {
         self.pp.macros.contains_key(&*name.text)
     }
 
-    /// `_Pragma ( string-literal )`: consumed and ignored.
-    fn pragma_operator(&mut self, t: &Tok, ctx: &mut Ctx) -> bool {
+    /// `_Pragma ( string-literal )`: consumed; `pack` pragmas take effect as `#pragma pack`
+    /// does, others are ignored.
+    fn pragma_operator(&mut self, t: &Tok, ctx: &mut Ctx, out: &mut Vec<Tok>) -> bool {
         let Some(l) = self.next(ctx) else {
             return false;
         };
@@ -961,7 +962,17 @@ impl Run<'_> {
         let s = self.next(ctx);
         let r = self.next(ctx);
         match (&s, &r) {
-            (Some(s), Some(r)) if s.kind == PpKind::Str && r.is_punct(")") => {}
+            (Some(s), Some(r)) if s.kind == PpKind::Str && r.is_punct(")") => {
+                let body = s.text.trim_start_matches(['L', 'u', 'U', '8']);
+                let body = body
+                    .strip_prefix('"')
+                    .and_then(|b| b.strip_suffix('"'))
+                    .unwrap_or(body);
+                let body = body.replace("\\\"", "\"").replace("\\\\", "\\");
+                if let Some(toks) = super::pragma_text_pack(&body, t.loc) {
+                    out.extend(toks);
+                }
+            }
             _ => {
                 self.error(t.loc, "_Pragma takes a parenthesized string literal");
                 if let Some(r) = r {

@@ -680,37 +680,15 @@ impl<'a> Run<'a> {
                 // `#pragma pack(...)` changes struct layout: it becomes tokens the parser
                 // sees where the directive stood (`__crepl_pragma_pack(N)`, see ast.rs).
                 if !args.is_empty() && args[0].is_ident("pack") {
-                    let inner: Vec<&Tok> = args
+                    let words: Vec<&str> = args
                         .iter()
                         .skip(2)
                         .take_while(|t| !t.is_punct(")"))
+                        .filter(|t| !t.is_punct(","))
+                        .map(|t| &*t.text)
                         .collect();
-                    let mut codes = Vec::new();
-                    for t in inner.iter().filter(|t| !t.is_punct(",")) {
-                        match &*t.text {
-                            "push" => codes.push(crate::ast::PACK_PUSH),
-                            "pop" => codes.push(crate::ast::PACK_POP),
-                            n => {
-                                if let Ok(v) = n.parse::<u32>() {
-                                    codes.push(v.min(999));
-                                }
-                            }
-                        }
-                    }
-                    if inner.is_empty() {
-                        codes.push(0);
-                    }
-                    let loc = name.loc;
-                    for c in codes {
-                        for (kind, text) in [
-                            (PpKind::Ident, "__crepl_pragma_pack".to_string()),
-                            (PpKind::Punct, "(".into()),
-                            (PpKind::Number, c.to_string()),
-                            (PpKind::Punct, ")".into()),
-                        ] {
-                            self.injected.push(Tok::new(kind, text, loc, SPACE));
-                        }
-                    }
+                    let toks = pack_tokens(&words, name.loc);
+                    self.injected.extend(toks);
                 }
                 // `#pragma push_macro("X")` / `pop_macro("X")` save and restore a definition.
                 if args.len() == 4
@@ -1099,4 +1077,48 @@ fn escape_str(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// `#pragma pack(WORDS)` (or `_Pragma("pack(WORDS)")`) as the tokens the parser takes:
+/// `__crepl_pragma_pack(N)` per change (see ast.rs).
+fn pack_tokens(words: &[&str], loc: Loc) -> Vec<Tok> {
+    let mut codes = Vec::new();
+    for w in words {
+        match *w {
+            "push" => codes.push(crate::ast::PACK_PUSH),
+            "pop" => codes.push(crate::ast::PACK_POP),
+            n => {
+                if let Ok(v) = n.parse::<u32>() {
+                    codes.push(v.min(999));
+                }
+            }
+        }
+    }
+    if words.is_empty() {
+        codes.push(0);
+    }
+    let mut out = Vec::new();
+    for c in codes {
+        for (kind, text) in [
+            (PpKind::Ident, "__crepl_pragma_pack".to_string()),
+            (PpKind::Punct, "(".into()),
+            (PpKind::Number, c.to_string()),
+            (PpKind::Punct, ")".into()),
+        ] {
+            out.push(Tok::new(kind, text, loc, SPACE));
+        }
+    }
+    out
+}
+
+/// The pack tokens for a `_Pragma` string's text, if it is a `pack` pragma.
+fn pragma_text_pack(text: &str, loc: Loc) -> Option<Vec<Tok>> {
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.first() != Some(&"pack") {
+        return None;
+    }
+    Some(pack_tokens(&words[1..], loc))
 }

@@ -206,6 +206,7 @@ impl Sema {
         };
         let t = self.declared_type(base, id)?;
         if base.storage == Some(StorageClass::Typedef) {
+            self.note_typedef_align(&name, &t, base, &id.decl.attrs);
             return self.typedef_decl(&name, t, nloc, id.init.is_some());
         }
         self.link_external(&name, &t, nloc, base.storage == Some(StorageClass::Static))?;
@@ -308,6 +309,23 @@ impl Sema {
             existing,
             (req, base.thread_local),
         )
+    }
+
+    /// `typedef T name __attribute__((aligned(N)))`: objects and members declared with the
+    /// typedef name are aligned to N.
+    fn note_typedef_align(
+        &mut self,
+        name: &str,
+        t: &Type,
+        base: &super::types::BaseType,
+        attrs: &[ast::Attribute],
+    ) {
+        let req = self.requested_align(base, attrs);
+        if req > self.types.align_of(t) {
+            self.typedef_align.insert(name.to_string(), req);
+        } else {
+            self.typedef_align.remove(name);
+        }
     }
 
     /// The alignment a declaration asks for beyond its type's (1 if none): `_Alignas` and
@@ -498,6 +516,9 @@ impl Sema {
             ),
         };
         let align = align.max(req_align);
+        if req_align > 1 {
+            self.object_align.insert((false, gid), align);
+        }
         match in_module {
             Some(i) => {
                 let g = &mut self.module.globals[i];
@@ -588,6 +609,7 @@ impl Sema {
         if base.storage == Some(StorageClass::Typedef) {
             // The lengths are evaluated where the typedef stands, once.
             self.vla_lengths(dims, out)?;
+            self.note_typedef_align(&name, &t, base, &id.decl.attrs);
             return self.typedef_decl(&name, t, nloc, id.init.is_some());
         }
         if t.has_vla() {
@@ -723,6 +745,9 @@ impl Sema {
             return self.overaligned_local(&name, t, align, id, out);
         }
         let off = self.alloc_local(self.types.size_of(&t), align);
+        if align > self.types.align_of(&t) {
+            self.object_align.insert((true, off), align);
+        }
         // The name is in scope in its own initializer (C11 6.2.1p7).
         self.declare(
             &name,
@@ -1064,6 +1089,8 @@ impl Sema {
                 }),
             );
         }
+        // Frame offsets of the previous function mean nothing here.
+        self.object_align.retain(|k, _| !k.0);
         let saved_unit = self.fcx.take();
         self.fcx = Some(FnCtx {
             frame: 0,
@@ -1187,6 +1214,17 @@ impl Sema {
         // `double a[n][m]`: now that n and m are in scope, give the parameter its
         // variable-length row type; the lengths are evaluated on entry.
         if ident_list.is_none() {
+            // The size of an array parameter is evaluated on entry (`int a[n++]`), though
+            // the parameter is a pointer.
+            for p in params.iter() {
+                if let Some(Derived::Array { size: Some(e), .. }) = p.decl.derived.first() {
+                    if self.const_int_quiet(e).is_none() {
+                        if let Ok(x) = self.rvalue_expr(e) {
+                            prologue.push(ir::Stmt::Expr(super::expr::convert(x, &Type::void())));
+                        }
+                    }
+                }
+            }
             for (p, &off) in params.iter().zip(&offs) {
                 let Some((pname, _)) = &p.decl.name else {
                     continue;

@@ -67,8 +67,16 @@ pub(crate) fn arith_ty(e: &Expr) -> Type {
         K::Load(x) => &**x,
         _ => e,
     };
+    use TypeKind::*;
     match field.kind {
-        K::BitField(_, _, w) if w < 32 && e.ty.kind == TypeKind::UInt => int_ty(),
+        // gcc (and tcc) promote long and long long bit-fields of 32 bits or fewer too.
+        K::BitField(_, _, w)
+            if w < 32 && matches!(e.ty.kind, UInt | Long | ULong | LongLong | ULongLong) =>
+        {
+            int_ty()
+        }
+        K::BitField(_, _, 32) if matches!(e.ty.kind, Long | LongLong) => int_ty(),
+        K::BitField(_, _, 32) if matches!(e.ty.kind, ULong | ULongLong) => Type::new(UInt),
         _ => e.ty.clone(),
     }
 }
@@ -471,11 +479,40 @@ impl Sema {
             }
             A::AlignofExpr(a) => {
                 let t = self.typeof_expr(a);
-                val(int_const(self.types.align_of(&t) as i64, ulong_ty()))
+                // An object declared with more alignment than its type's has that.
+                let declared = match &a.kind {
+                    A::Ident(n) => match self.lookup(n) {
+                        Some(Symbol::Var(v)) => match v.place {
+                            Place::Global { id, .. } => {
+                                self.object_align.get(&(false, id)).copied()
+                            }
+                            Place::Local(off) => self.object_align.get(&(true, off)).copied(),
+                            Place::Aligned { align, .. } => Some(align),
+                            _ => None,
+                        },
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let align = declared.unwrap_or(0).max(self.types.align_of(&t));
+                val(int_const(align as i64, ulong_ty()))
             }
             A::AlignofType(tn) => {
                 let t = self.type_name(tn);
-                val(int_const(self.types.align_of(&t) as i64, ulong_ty()))
+                // An aligned typedef name (`typedef int A16 __attribute__((aligned(16)))`).
+                let named = tn
+                    .decl
+                    .derived
+                    .is_empty()
+                    .then(|| {
+                        tn.specs.types.iter().find_map(|(s, _)| match s {
+                            ast::TypeSpec::TypedefName(n) => self.typedef_align.get(n).copied(),
+                            _ => None,
+                        })
+                    })
+                    .flatten();
+                let align = named.unwrap_or(0).max(self.types.align_of(&t));
+                val(int_const(align as i64, ulong_ty()))
             }
             A::Call(f, args) => return self.call(f, args, loc),
             A::Index(a, i) => {

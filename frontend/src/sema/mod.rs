@@ -181,6 +181,11 @@ pub struct Sema {
     /// External functions whose definition so far is a C99 inline definition (`inline`
     /// without `extern`): another unit's definition may take its place.
     pub(crate) inline_defs: std::collections::HashSet<String>,
+    /// Typedef names declared with `aligned(N)` beyond their type's alignment.
+    pub(crate) typedef_align: HashMap<String, u64>,
+    /// Objects declared aligned beyond their type, for `__alignof__(object)`: (local, frame
+    /// offset in the function being lowered) or (global, id).
+    pub(crate) object_align: HashMap<(bool, u32), u64>,
 }
 
 impl Default for Sema {
@@ -225,6 +230,8 @@ impl Sema {
             ext_locs: HashMap::new(),
             unit_no: 0,
             inline_defs: Default::default(),
+            typedef_align: HashMap::new(),
+            object_align: HashMap::new(),
         }
     }
 

@@ -49,12 +49,14 @@ impl Sema {
                 align = Some(align.unwrap_or(0).max(v));
             }
         }
-        let ty = Type {
-            kind: ty.kind,
-            is_const: ty.is_const || s.is_const,
-            is_volatile: ty.is_volatile || s.is_volatile,
-            is_atomic: ty.is_atomic || s.is_atomic,
-        };
+        for (t, _) in &s.types {
+            if let TypeSpec::TypedefName(n) = t {
+                if let Some(&a) = self.typedef_align.get(n) {
+                    align = Some(align.unwrap_or(0).max(a));
+                }
+            }
+        }
+        let ty = qualify(ty, s.is_const, s.is_volatile, s.is_atomic);
         BaseType {
             ty,
             storage,
@@ -498,7 +500,25 @@ impl Sema {
                         }
                     }
                 }
-                if let Some(a) = b.align {
+                // `aligned(N)` before the type or between type and name, `_Alignas`, an
+                // aligned typedef: the member starts at such a boundary (a bit-field too).
+                let mut explicit = b.align;
+                for a in &b.attrs {
+                    if a.name.trim_matches('_') == "aligned" {
+                        let v = a.args.first().and_then(|e| self.const_int(e)).unwrap_or(16) as u64;
+                        explicit = Some(explicit.unwrap_or(0).max(v));
+                    }
+                }
+                if let Some(fdl) = fdecl.and_then(|f| f.decl.as_ref()) {
+                    for a in &fdl.attrs {
+                        if a.name.trim_matches('_') == "aligned" {
+                            let v =
+                                a.args.first().and_then(|e| self.const_int(e)).unwrap_or(16) as u64;
+                            explicit = Some(explicit.unwrap_or(0).max(v));
+                        }
+                    }
+                }
+                if let Some(a) = explicit {
                     falign = falign.max(a);
                 }
                 let fsize = self.types.size_of(&ty);
@@ -545,6 +565,9 @@ impl Sema {
                         bit_pos = bit_pos.div_ceil(unit_bits) * unit_bits;
                         continue;
                     }
+                    if let Some(a) = explicit.filter(|_| !is_union) {
+                        bit_pos = bit_pos.div_ceil(a * 8) * (a * 8);
+                    }
                     if !fpacked && (bit_pos % unit_bits) + w > unit_bits {
                         bit_pos = bit_pos.div_ceil(unit_bits) * unit_bits;
                     }
@@ -556,6 +579,14 @@ impl Sema {
                     let bit_in = (bit_pos - unit_off * 8) as u32;
                     if name.is_some() {
                         align = align.max(falign);
+                    }
+                    if bit_in as u64 + w > 64 {
+                        // It would need a 9-byte access, which no tier makes.
+                        self.error(
+                            loc,
+                            "a packed bit-field that spans more than 8 bytes is not supported",
+                        );
+                        continue;
                     }
                     let (unit_off, bit_in, ty) = if bit_in as u64 + w > unit_bits {
                         // Packed bit-field straddling: use an 8-byte unit.
@@ -747,6 +778,27 @@ pub(crate) fn adjust_param(t: Type) -> Type {
         },
         TypeKind::Function(_) => Type::ptr_to(t),
         _ => t,
+    }
+}
+
+/// `t` with qualifiers added; on an array type (a typedef) they apply to the elements
+/// (C11 6.7.3p9).
+pub(crate) fn qualify(t: Type, c: bool, v: bool, a: bool) -> Type {
+    match t.kind {
+        TypeKind::Array(e, n) => Type {
+            kind: TypeKind::Array(Box::new(qualify(*e, c, v, a)), n),
+            ..t
+        },
+        TypeKind::Vla(e, n) => Type {
+            kind: TypeKind::Vla(Box::new(qualify(*e, c, v, a)), n),
+            ..t
+        },
+        _ => Type {
+            is_const: t.is_const || c,
+            is_volatile: t.is_volatile || v,
+            is_atomic: t.is_atomic || a,
+            ..t
+        },
     }
 }
 

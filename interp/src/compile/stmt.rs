@@ -461,7 +461,10 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
             }
         }
         Stmt::Scoped(inner) => {
-            let inner = compile_stmt(it, inner);
+            let inner = match &**inner {
+                Stmt::Block(b) if !b.labels.is_empty() => compile_vla_block(it, b),
+                s => compile_stmt(it, s),
+            };
             Box::new(move |it, fp, seek| {
                 let saved = it.sp;
                 let f = inner(it, fp, seek);
@@ -487,4 +490,47 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
             })
         }
     }
+}
+
+/// A block that declares variable-length arrays and has labels: a jump back to a label
+/// before a declaration ends the array's lifetime (C11 6.2.4p7), so the interpreter stack
+/// goes back to where it was when that label's statement ran (else a loop made of `goto`
+/// around a VLA grows the stack on every iteration).
+fn compile_vla_block(it: &crate::Interp, b: &ir::Block) -> Ex {
+    let stmts: Vec<Ex> = b.stmts.iter().map(|s| compile_stmt(it, s)).collect();
+    let labels: Vec<Vec<LabelId>> = b.stmts.iter().map(labels_in).collect();
+    let find = move |l: LabelId| labels.iter().position(|v| v.contains(&l));
+    Box::new(move |it, fp, seek| {
+        let mut seek = seek;
+        let mut i = if seek == NO_SEEK {
+            0
+        } else {
+            match find(seek) {
+                Some(i) => i,
+                None => return Flow::Goto(seek),
+            }
+        };
+        // The stack pointer when each statement last started.
+        let mut marks = vec![usize::MAX; stmts.len()];
+        while i < stmts.len() {
+            marks[i] = it.sp;
+            let f = stmts[i](it, fp, seek);
+            seek = NO_SEEK;
+            match f {
+                Flow::Normal => i += 1,
+                Flow::Goto(l) => match find(l) {
+                    Some(j) => {
+                        if marks[j] != usize::MAX {
+                            it.sp = marks[j];
+                        }
+                        i = j;
+                        seek = l;
+                    }
+                    None => return f,
+                },
+                _ => return f,
+            }
+        }
+        Flow::Normal
+    })
 }
