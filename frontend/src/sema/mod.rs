@@ -4,6 +4,7 @@
 //! persist across REPL inputs. Every change to that state is journaled, so an input with an
 //! error (or `%undo`) can be rolled back to a [`SemaCheckpoint`].
 
+mod builtin;
 mod consts;
 mod decl;
 mod expr;
