@@ -222,7 +222,7 @@ fn int_lit_type(v: u128, unsigned: bool, longs: u8, decimal: bool) -> Option<Typ
 }
 
 /// `e` evaluated after `stmts` (run-time array lengths), or `e` itself when there are none.
-fn with_stmts(stmts: Vec<ir::Stmt>, e: Expr) -> Expr {
+pub(crate) fn with_stmts(stmts: Vec<ir::Stmt>, e: Expr) -> Expr {
     if stmts.is_empty() {
         return e;
     }
@@ -1541,33 +1541,13 @@ impl Sema {
 
     pub(crate) fn call(&mut self, f: &ast::Expr, args: &[ast::Expr], loc: Loc) -> R<Val> {
         if let A::Ident(name) = &f.kind {
-            if self.lookup(name).is_none() {
+            if name.starts_with("__builtin_") {
                 if let Some(v) = self.builtin_call(name, args, loc)? {
                     return Ok(v);
                 }
-                if self.mode == super::Mode::Script {
-                    // As GCC 12 does (C89's rule): a warning, and `extern int name();`
-                    // at file scope. At the prompt a typo is likelier: an error with a
-                    // suggestion.
-                    self.warning(f.loc, format!("implicit declaration of function '{name}'"));
-                    let t = Type::new(TypeKind::Function(Box::new(ir::FnType {
-                        ret: int_ty(),
-                        params: vec![],
-                        variadic: false,
-                        unprototyped: true,
-                    })));
-                    self.declare_function(name, &t, None, f.loc)?;
-                    return self.call(f, args, loc);
-                }
-                let msg = match self.did_you_mean(name) {
-                    Some(n) => format!("call to undeclared function '{name}'; did you mean '{n}'?"),
-                    None => format!("call to undeclared function '{name}'; ISO C99 and later do not support implicit function declarations"),
-                };
-                self.error(f.loc, msg);
-                return Err(());
+            } else if self.lookup(name).is_none() {
+                return self.undeclared_call(name, f, args, loc);
             }
-        }
-        if let A::Ident(name) = &f.kind {
             if let Some(v) = self.setjmp_call(name, args, loc)? {
                 return Ok(v);
             }
@@ -1583,6 +1563,91 @@ impl Sema {
             );
             return Err(());
         };
+        self.call_with(callee, fty, args, loc)
+    }
+
+    /// A call to an undeclared function. In a script, GCC 12's implicit declaration (C89's
+    /// rule, with a warning): a C library function GCC knows gets its real prototype, any
+    /// other name `extern int name();` at file scope. At the prompt a typo is likelier: an
+    /// error with a suggestion.
+    fn undeclared_call(
+        &mut self,
+        name: &str,
+        f: &ast::Expr,
+        args: &[ast::Expr],
+        loc: Loc,
+    ) -> R<Val> {
+        // A stream parameter would need `FILE`, which only <stdio.h> declares.
+        let lib = crate::builtins::library(name).filter(|l| !l.header.is_empty() && !l.uses_file);
+        if self.mode == super::Mode::Script {
+            self.warning(f.loc, format!("implicit declaration of function '{name}'"));
+            if name == "alloca" {
+                return self
+                    .builtin_call("__builtin_alloca", args, loc)
+                    .map(|v| v.expect("a builtin"));
+            }
+            let (t, symbol) = match lib {
+                Some(l) => {
+                    self.note(
+                        f.loc,
+                        format!(
+                            "include '<{}>' or provide a declaration of '{name}'",
+                            l.header
+                        ),
+                    );
+                    (l.ty.clone(), Some(l.symbol.as_str()))
+                }
+                None => (
+                    ir::FnType {
+                        ret: int_ty(),
+                        params: vec![],
+                        variadic: false,
+                        unprototyped: true,
+                    },
+                    None,
+                ),
+            };
+            let t = Type::new(TypeKind::Function(Box::new(t)));
+            self.declare_function(name, &t, symbol, f.loc)?;
+            if lib.is_some() {
+                self.mark_implicit(name);
+            }
+            return self.call(f, args, loc);
+        }
+        if let Some(l) = lib {
+            let t = Type::new(TypeKind::Function(Box::new(l.ty.clone())));
+            self.error(
+                f.loc,
+                format!(
+                    "call to undeclared library function '{name}' with type '{}'; ISO C99 and later do not support implicit function declarations",
+                    self.types.type_name(&t)
+                ),
+            );
+            self.note(
+                f.loc,
+                format!(
+                    "include the header <{}> or explicitly provide a declaration for '{name}'",
+                    l.header
+                ),
+            );
+            return Err(());
+        }
+        let msg = match self.did_you_mean(name) {
+            Some(n) => format!("call to undeclared function '{name}'; did you mean '{n}'?"),
+            None => format!("call to undeclared function '{name}'; ISO C99 and later do not support implicit function declarations"),
+        };
+        self.error(f.loc, msg);
+        Err(())
+    }
+
+    /// A call of `callee`, a function of type `fty`, with `args` (checked and converted).
+    pub(crate) fn call_with(
+        &mut self,
+        callee: Expr,
+        fty: ir::FnType,
+        args: &[ast::Expr],
+        loc: Loc,
+    ) -> R<Val> {
         let n = fty.params.len();
         if !fty.unprototyped && (args.len() < n || (args.len() > n && !fty.variadic)) {
             let kind = if args.len() < n { "few" } else { "many" };
