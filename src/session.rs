@@ -3,7 +3,6 @@
 
 use crate::cli::Opts;
 use executor::{Executor, InProcess, Remote, RemoteOptions, SpawnOptions, Spawned};
-use frontend::diag::Level;
 use frontend::sema::Mode;
 use frontend::Frontend;
 use ir::protocol::{Reply, Request, RunError, RunErrorKind, TierName, TierPolicy};
@@ -118,10 +117,7 @@ impl Session {
 
     fn print_diags(&self, diags: &[frontend::diag::Diag]) {
         let mut err = std::io::stderr().lock();
-        for d in diags {
-            if d.level == Level::Warning && !self.warnings {
-                continue;
-            }
+        for d in frontend::diag::shown(diags, self.warnings) {
             let _ = err.write_all(d.render(&self.fe.sm, self.color).as_bytes());
         }
         let _ = err.flush();
@@ -518,10 +514,7 @@ pub fn run_script(opts: &Opts, file: &str) -> i32 {
         let c = fe.compile(f, &text);
         {
             let mut err = std::io::stderr().lock();
-            for d in &c.diags {
-                if d.level == Level::Warning && opts.no_warnings {
-                    continue;
-                }
+            for d in frontend::diag::shown(&c.diags, !opts.no_warnings) {
                 let _ = err.write_all(d.render(&fe.sm, color).as_bytes());
             }
         }

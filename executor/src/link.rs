@@ -67,8 +67,25 @@ fn builtin(name: &str) -> Option<usize> {
             x.trailing_zeros() as i32 + 1
         }
     }
+    extern "C" fn ffsl(x: i64) -> i32 {
+        if x == 0 {
+            0
+        } else {
+            x.trailing_zeros() as i32 + 1
+        }
+    }
     extern "C" fn parity(x: u32) -> i32 {
         (x.count_ones() & 1) as i32
+    }
+    extern "C" fn parityl(x: u64) -> i32 {
+        (x.count_ones() & 1) as i32
+    }
+    /// The bits after the sign bit that equal it.
+    extern "C" fn clrsb(x: i32) -> i32 {
+        (x ^ (x >> 31)).leading_zeros() as i32 - 1
+    }
+    extern "C" fn clrsbl(x: i64) -> i32 {
+        (x ^ (x >> 63)).leading_zeros() as i32 - 1
     }
     /// The exact result of `a op b` (op 0 add, 1 sub, 2 mul) stored into a `size`-byte
     /// integer at `r`; returns 1 if it did not fit.
@@ -106,11 +123,21 @@ fn builtin(name: &str) -> Option<usize> {
         unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), r, size as usize) };
         (v < lo || v > hi) as i32
     }
+    /// `__builtin_trap()`: what GCC's `ud2` does, an illegal instruction.
+    extern "C" fn trap() {
+        // SAFETY: raising a signal has no memory-safety preconditions; SIGILL's handler
+        // (the executor's, or the default) ends the process.
+        unsafe {
+            libc::raise(libc::SIGILL);
+            libc::abort();
+        }
+    }
     extern "C" fn signbit(x: f64) -> i32 {
         x.is_sign_negative() as i32
     }
     Some(match name {
         "signbit" => signbit as *const () as usize,
+        "trap" => trap as *const () as usize,
         "overflow" => overflow as *const () as usize,
         "popcount" => popcount as *const () as usize,
         "popcountl" | "popcountll" => popcountl as *const () as usize,
@@ -122,7 +149,11 @@ fn builtin(name: &str) -> Option<usize> {
         "bswap32" => bswap32 as *const () as usize,
         "bswap64" => bswap64 as *const () as usize,
         "ffs" => ffs as *const () as usize,
+        "ffsl" | "ffsll" => ffsl as *const () as usize,
         "parity" => parity as *const () as usize,
+        "parityl" | "parityll" => parityl as *const () as usize,
+        "clrsb" => clrsb as *const () as usize,
+        "clrsbl" | "clrsbll" => clrsbl as *const () as usize,
         _ => return None,
     })
 }

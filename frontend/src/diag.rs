@@ -89,3 +89,34 @@ impl Diag {
         out
     }
 }
+
+/// The diagnostics to show: all of them, or (`warnings` false, `-w`) all but the warnings
+/// and the notes that belong to them.
+pub fn shown(diags: &[Diag], warnings: bool) -> impl Iterator<Item = &Diag> {
+    let mut hidden = false;
+    diags.iter().filter(move |d| {
+        if d.level != Level::Note {
+            hidden = d.level == Level::Warning && !warnings;
+        }
+        !hidden
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_follow_their_warning() {
+        let l = Loc::default();
+        let d = [
+            Diag::warning(l, "w"),
+            Diag::note(l, "n1"),
+            Diag::error(l, "e"),
+            Diag::note(l, "n2"),
+        ];
+        let msgs = |w| shown(&d, w).map(|d| d.msg.as_str()).collect::<Vec<_>>();
+        assert_eq!(msgs(true), ["w", "n1", "e", "n2"]);
+        assert_eq!(msgs(false), ["e", "n2"]);
+    }
+}

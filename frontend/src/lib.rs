@@ -4,6 +4,7 @@
 //! **Architecture invariant:** the front end never executes user code.
 
 pub mod ast;
+pub mod builtins;
 pub mod diag;
 pub mod driver;
 pub mod headers;

@@ -261,31 +261,6 @@ const HAS_ATTRIBUTE: &[&str] = &[
     "malloc",
 ];
 
-const HAS_BUILTIN: &[&str] = &[
-    "__builtin_expect",
-    "__builtin_offsetof",
-    "__builtin_va_list",
-    "__builtin_va_start",
-    "__builtin_va_arg",
-    "__builtin_va_end",
-    "__builtin_va_copy",
-    "__builtin_unreachable",
-    "__builtin_constant_p",
-    "__builtin_types_compatible_p",
-    "__builtin_popcount",
-    "__builtin_clz",
-    "__builtin_ctz",
-    "__builtin_bswap16",
-    "__builtin_bswap32",
-    "__builtin_bswap64",
-    "__builtin_huge_val",
-    "__builtin_huge_valf",
-    "__builtin_inf",
-    "__builtin_inff",
-    "__builtin_nan",
-    "__builtin_nanf",
-];
-
 /// Tokens produced by substitution in one run before the preprocessor gives up.
 const MAX_EXPANSION_TOKENS: u64 = 10_000_000;
 /// Nesting limit of argument pre-expansion (each level is a few stack frames).
@@ -1024,7 +999,7 @@ impl Run<'_> {
                             .unwrap_or(n);
                         HAS_ATTRIBUTE.contains(&n)
                     }
-                    Builtin::HasBuiltinFn => HAS_BUILTIN.contains(&name.as_str()),
+                    Builtin::HasBuiltinFn => crate::builtins::has_builtin(&name),
                     _ => false,
                 };
                 number_tok(v as u64, t)

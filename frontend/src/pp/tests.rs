@@ -414,7 +414,8 @@ fn has_builtins() {
 #if __has_attribute(aligned) && __has_attribute(__packed__) && !__has_attribute(foo)
 a
 #endif
-#if __has_builtin(__builtin_expect) && !__has_builtin(__builtin_foo)
+#if __has_builtin(__builtin_expect) && !__has_builtin(__builtin_foo) && __has_builtin(__builtin_memcpy) \
+    && __has_builtin(__builtin_sqrtl) && __has_builtin(__builtin_isnormal) && !__has_builtin(memcpy)
 b
 #endif
 #if !__has_feature(c_static_assert) && !__has_extension(x) && !__has_c_attribute(nodiscard)

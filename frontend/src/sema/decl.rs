@@ -127,6 +127,25 @@ impl Sema {
         match self.global_sym(name).cloned() {
             Some(Symbol::Func(f)) => {
                 if !compatible_unqual(&f.ty, t) || !unprototyped_matches(&f.ty, t) {
+                    if f.implicit {
+                        // GCC: a warning, and the new type from here on.
+                        self.warning(
+                            loc,
+                            format!(
+                                "conflicting types for built-in function '{name}'; expected '{}'",
+                                self.types.type_name(&f.ty)
+                            ),
+                        );
+                        self.declare_global(
+                            name,
+                            Symbol::Func(FuncSym {
+                                ty: t.clone(),
+                                implicit: false,
+                                ..f.clone()
+                            }),
+                        );
+                        return Ok(f.id);
+                    }
                     self.error(loc, format!("conflicting types for '{name}'"));
                     return Err(());
                 }
@@ -138,6 +157,7 @@ impl Sema {
                         name,
                         Symbol::Func(FuncSym {
                             ty: t.clone(),
+                            implicit: false,
                             ..f.clone()
                         }),
                     );
@@ -167,6 +187,7 @@ impl Sema {
                         ty: t.clone(),
                         defined: false,
                         defined_in: None,
+                        implicit: false,
                     }),
                 );
                 Ok(id)
@@ -646,6 +667,7 @@ impl Sema {
                     ty: t,
                     defined: false,
                     defined_in: None,
+                    implicit: false,
                 }));
             self.declare(&name, sym);
             return Ok(());
@@ -1085,6 +1107,7 @@ impl Sema {
                     defined: true,
                     defined_in: Some(self.current_input()),
                     ty: t.clone(),
+                    implicit: false,
                     ..fs
                 }),
             );

@@ -5,6 +5,7 @@
 //! error (or `%undo`) can be rolled back to a [`SemaCheckpoint`].
 
 mod atomic;
+mod builtin;
 mod consts;
 mod decl;
 mod expr;
@@ -71,6 +72,9 @@ pub(crate) struct FuncSym {
     pub defined: bool,
     /// Input number that defined it (a later input may redefine it).
     pub defined_in: Option<u32>,
+    /// Declared by a call in a script, with a C library builtin's prototype: a later
+    /// declaration of another type replaces it with a warning, as in GCC.
+    pub implicit: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -510,6 +514,9 @@ impl Sema {
     }
     pub(crate) fn warning(&mut self, loc: Loc, msg: impl Into<String>) {
         self.diags.push(Diag::warning(loc, msg));
+    }
+    pub(crate) fn note(&mut self, loc: Loc, msg: impl Into<String>) {
+        self.diags.push(Diag::note(loc, msg));
     }
 
     // ---- names
