@@ -41,7 +41,8 @@ impl Runtime {
             let size = std::mem::size_of::<interp::tier::Flags>();
             let at = jit::arena::alloc_data(size, 64);
             if !at.is_null() {
-                interp::tier::place_flags(at as *mut interp::tier::Flags);
+                // SAFETY: the arena's data chunks are zeroed and never freed.
+                unsafe { interp::tier::place_flags(at as *mut interp::tier::Flags) };
             }
         });
         let mut interp = Interp::new();

@@ -37,9 +37,12 @@ pub fn flags() -> &'static Flags {
 /// puts it near the function table's records, so that compiled code reaches both from
 /// r15 (`inc QWORD [r15 + d]` counts a call in one instruction). Call before any code
 /// runs.
-pub fn place_flags(at: *mut Flags) {
+///
+/// # Safety
+/// `at` must point to zeroed memory for a `Flags` that is never freed.
+pub unsafe fn place_flags(at: *mut Flags) {
     let old = flags();
-    // SAFETY: `at` is valid, zeroed (a valid Flags) and lives forever.
+    // SAFETY: the caller guarantees `at` is valid, zeroed (a valid Flags) and lives forever.
     let new = unsafe { &*at };
     new.interrupt
         .store(old.interrupt.load(Ordering::SeqCst), Ordering::SeqCst);
