@@ -17,6 +17,11 @@
 #   lz4           programs/*.c + lib/*.c (multithreaded lz4 command-line tool)
 #   mujs          main.c + one.c (its Makefile's build), main.c + each of the interpreter's files
 #
+# Versions it was written against (bash tests/projects.sh on each checkout): lua tag v5.4.8,
+# madler/zlib 1.3.1.1 (develop), bzip2 tag bzip2-1.0.8 (later commits need a generated
+# bz_version.h), DaveGamble/cJSON 1.7.19, kgabis/parson, Pithikos/C-Thread-Pool,
+# codeplea/tinyexpr, lz4 1.10.0, mujs tag 1.3.7 (the GitHub mirror's HEAD is only a README).
+#
 # For each program: build it with `gcc -O0 -w FLAGS FILES LIBS` (timed), then run each of
 # its runs with the gcc binary and with crepl (`crepl -w FLAGS FILES -- ARGS`) and compare
 # stdout (byte for byte) and exit status. Every variant runs in its own fresh copy of the

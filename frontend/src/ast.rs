@@ -303,8 +303,14 @@ pub enum StmtKind {
     /// GNU `goto *expr;`
     GotoComputed(Expr),
     Labeled(String, Box<Stmt>),
-    /// `__asm__(...)` statement (kept so sema can reject it with a clear message).
-    Asm,
+    /// `__asm__(...)` statement: its template, whether it is `asm goto`, and whether it
+    /// has output operands (sema runs the few that need no assembler and rejects the rest
+    /// with a clear message).
+    Asm {
+        text: String,
+        is_goto: bool,
+        outputs: bool,
+    },
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -204,6 +204,18 @@ pub fn decl_full(
 }
 
 /// The text of a string literal (asm labels).
+/// `asm QUALS ("text" : outputs : inputs : clobbers)`.
+pub fn asm_stmt(quals: Vec<bool>, s: StrTok, sections: Vec<usize>, l: Loc) -> Box<Stmt> {
+    stmt(
+        StmtKind::Asm {
+            text: str_text(s),
+            is_goto: quals.iter().any(|g| *g),
+            outputs: sections.first().is_some_and(|n| *n > 0),
+        },
+        l,
+    )
+}
+
 pub fn str_text(s: StrTok) -> String {
     let bytes: Vec<u8> = s.units.iter().map(|u| *u as u8).collect();
     String::from_utf8_lossy(&bytes).into_owned()

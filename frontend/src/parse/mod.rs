@@ -351,7 +351,9 @@ impl Adapter {
                 kw,
                 depth: depth + 1,
             },
-            (SpecPrefix::Attr { kw, depth: 1 }, RParen) => SpecPrefix::Specs { kw },
+            // An attribute or `_Alignas` before a declarator stands where specifiers do
+            // (`_Alignas(16) x;`, `__attribute__((noinline)) f(int c) {...}`: implicit int).
+            (SpecPrefix::Attr { depth: 1, .. }, RParen) => SpecPrefix::Specs { kw: true },
             (SpecPrefix::Attr { kw, depth }, RParen) if depth > 1 => SpecPrefix::Attr {
                 kw,
                 depth: depth - 1,

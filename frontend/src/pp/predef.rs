@@ -39,11 +39,8 @@ pub(super) const PREDEFINED: &str = r#"
 #define __FLOAT_WORD_ORDER__ __ORDER_LITTLE_ENDIAN__
 #define __USER_LABEL_PREFIX__
 #define __REGISTER_PREFIX__
-#define __SSE__ 1
-#define __SSE2__ 1
 #define __SSE_MATH__ 1
 #define __SSE2_MATH__ 1
-#define __MMX__ 1
 #define __FXSR__ 1
 #define __FINITE_MATH_ONLY__ 0
 #define __FLT_EVAL_METHOD__ 0

@@ -249,6 +249,16 @@ impl Sema {
             self.error(nloc, "illegal storage class on file-scoped variable");
             return Err(());
         }
+        // `extern int a[4]; int a[] = {1, 2};`: the composite type has the known length.
+        let t = match (&t.kind, self.global_sym(&name)) {
+            (TypeKind::Array(_, None), Some(Symbol::Var(v)))
+                if matches!(v.ty.kind, TypeKind::Array(_, Some(_)))
+                    && compatible_unqual(&v.ty, &t) =>
+            {
+                super::types::composite(&v.ty, &t)
+            }
+            _ => t,
+        };
         let t = match &id.init {
             Some(init) => self.complete_array_type(&t, init),
             None => t,
@@ -1069,7 +1079,14 @@ impl Sema {
         let id = self.declare_function(&name, &t, f.decl.asm_label.as_deref(), nloc)?;
         // A C99 inline definition (`inline`, neither `extern` nor `static`) does not define
         // the external function: another unit's definition stands, or takes its place.
-        let inline_def = base.is_inline && base.storage.is_none();
+        // A weak definition (`__attribute__((weak))`) gives way the same way, as the
+        // linker lets a strong definition win.
+        let weak = base
+            .attrs
+            .iter()
+            .chain(&f.decl.attrs)
+            .any(|a| a.name.trim_matches('_') == "weak");
+        let inline_def = (base.is_inline && base.storage.is_none()) || weak;
         let is_static = base.storage == Some(StorageClass::Static);
         if let Some(Symbol::Func(fs)) = self.global_sym(&name).cloned() {
             let linked = !is_static && self.mode == Mode::Script;

@@ -307,8 +307,13 @@ impl Sema {
     }
 
     /// The type of an expression without evaluating it (`sizeof`, `typeof`).
+    /// The type of `e`, which is not evaluated (`sizeof`, `typeof`, `_Alignof`): names it
+    /// uses need no definition.
     pub(crate) fn typeof_expr(&mut self, e: &ast::Expr) -> Type {
-        match self.expr(e) {
+        self.unevaluated += 1;
+        let r = self.expr(e);
+        self.unevaluated -= 1;
+        match r {
             Ok(v) => v.e.ty,
             Err(()) => Type::int(),
         }
@@ -414,6 +419,46 @@ impl Sema {
                         kind: x.kind,
                         ty: t.unqual(),
                     }));
+                }
+                if let TypeKind::Union(id) = t.kind {
+                    // GNU: a cast to a union of a value of one of its members' types.
+                    let member = self.types.records[id as usize]
+                        .layout
+                        .as_ref()
+                        .and_then(|l| {
+                            l.fields
+                                .iter()
+                                .find(|f| {
+                                    f.bits.is_none()
+                                        && compatible_unqual(&f.ty.unqual(), &x.ty.unqual())
+                                })
+                                .map(|f| (f.offset, f.ty.clone()))
+                        });
+                    if let (Some((off, mt)), true) = (member, self.fcx.is_some()) {
+                        let size = self.types.size_of(&t);
+                        let slot = self.alloc_local(size.max(1), self.types.align_of(&t));
+                        let place = Expr::new(K::Local(slot), t.unqual());
+                        let dst = Expr::new(K::Member(Box::new(place.clone()), off), mt.unqual());
+                        let stmts = vec![
+                            ir::Stmt::Zero(place.clone(), size),
+                            ir::Stmt::Expr(Expr::new(
+                                K::Assign(Box::new(dst), Box::new(convert(x, &mt))),
+                                mt.unqual(),
+                            )),
+                        ];
+                        return Ok(Val {
+                            e: with_stmts(stmts, place),
+                            lv: true,
+                        });
+                    }
+                    self.error(
+                        loc,
+                        format!(
+                            "cast to union type from type '{}' not present in union",
+                            self.types.type_name(&x.ty)
+                        ),
+                    );
+                    return Err(());
                 }
                 if !t.is_scalar() {
                     self.error(
@@ -534,18 +579,35 @@ impl Sema {
             }
             A::StmtExpr(body) => return self.stmt_expr(body, loc),
             A::Generic(ctrl, assocs) => {
-                let c = self.rvalue_expr(ctrl)?;
+                self.unevaluated += 1;
+                let c = self.rvalue_expr(ctrl);
+                self.unevaluated -= 1;
+                let c = c?;
                 let ct = c.ty.unqual();
                 let mut chosen = None;
                 let mut default = None;
+                let mut seen: Vec<Type> = Vec::new();
                 for (tn, ex) in assocs {
                     match tn {
                         None => default = Some(ex),
                         Some(tn) => {
                             let t = self.type_name(tn);
+                            // C11 6.5.1.1p2: no two associations with compatible types.
+                            if let Some(prev) =
+                                seen.iter().find(|p| super::types::compatible(p, &t))
+                            {
+                                let msg = format!(
+                                    "type '{}' in generic association compatible with previously specified type '{}'",
+                                    self.types.type_name(&t),
+                                    self.types.type_name(prev)
+                                );
+                                self.error(tn.loc, msg);
+                                return Err(());
+                            }
                             if compatible_unqual(&t, &ct) && t.is_const == ct.is_const {
                                 chosen = Some(ex);
                             }
+                            seen.push(t);
                         }
                     }
                 }
@@ -2083,12 +2145,18 @@ impl Sema {
     }
 
     pub(crate) fn note_func_use(&mut self, id: ir::FuncId) {
-        if self.mode == super::Mode::Script && !self.module.required_funcs.contains(&id) {
+        if self.mode == super::Mode::Script
+            && self.unevaluated == 0
+            && !self.module.required_funcs.contains(&id)
+        {
             self.module.required_funcs.push(id);
         }
     }
 
     fn note_global_use(&mut self, id: ir::GlobalId, name: &str, t: &Type) {
+        if self.unevaluated > 0 {
+            return;
+        }
         if self.extern_only.contains(&id) && !self.extern_refs.iter().any(|x| x.0 == id) {
             self.extern_refs.push((id, name.to_string(), t.clone()));
             self.extern_only.retain(|x| *x != id);

@@ -190,6 +190,9 @@ pub struct Sema {
     /// Objects declared aligned beyond their type, for `__alignof__(object)`: (local, frame
     /// offset in the function being lowered) or (global, id).
     pub(crate) object_align: HashMap<(bool, u32), u64>,
+    /// Inside an operand that is not evaluated (`sizeof`, `typeof`, `_Generic`'s
+    /// controlling expression): the globals it names need no definition.
+    pub(crate) unevaluated: u32,
 }
 
 impl Default for Sema {
@@ -236,6 +239,7 @@ impl Sema {
             inline_defs: Default::default(),
             typedef_align: HashMap::new(),
             object_align: HashMap::new(),
+            unevaluated: 0,
         }
     }
 

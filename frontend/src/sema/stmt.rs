@@ -42,6 +42,13 @@ impl Sema {
 
     pub(crate) fn file_stmt(&mut self, s: &ast::Stmt) {
         if self.mode == super::Mode::Script {
+            if let ast::StmtKind::Asm { .. } = s.kind {
+                self.error(
+                    s.loc,
+                    "top-level inline assembly is not supported (crepl does not assemble it)",
+                );
+                return;
+            }
             self.error(s.loc, "expected identifier or '('");
             return;
         }
@@ -410,9 +417,30 @@ impl Sema {
                 let inner = self.stmt(body);
                 Stmt::Label(id, Box::new(inner))
             }
-            StmtKind::Asm => {
-                self.error(s.loc, "inline assembly is not supported");
-                return Err(());
+            StmtKind::Asm {
+                text,
+                is_goto,
+                outputs,
+            } => {
+                // What needs no assembler: a compiler barrier (every tier keeps memory
+                // accesses in order across a call-free statement anyway), `nop`, `pause`.
+                let t = text.trim().trim_end_matches(';').trim();
+                let harmless = matches!(t, "" | "nop" | "pause" | "rep; nop" | "rep nop");
+                if *is_goto {
+                    self.error(
+                        s.loc,
+                        "'asm goto' is not supported (crepl does not assemble inline assembly)",
+                    );
+                    return Err(());
+                }
+                if !harmless || *outputs {
+                    self.error(
+                        s.loc,
+                        format!("inline assembly is not supported: asm(\"{}\"{}) (crepl runs only empty barriers, nop and pause)", t.escape_default(), if *outputs { " with outputs" } else { "" }),
+                    );
+                    return Err(());
+                }
+                Sema::empty()
             }
         })
     }

@@ -877,6 +877,11 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
             let env = compile_expr(it, env);
             let label = *label as u64;
             Box::new(move |it, fp| {
+                // Coming back from a longjmp: the buffer is already filled, and its
+                // expression must not run again (`setjmp(push_try(J))` in mujs).
+                if let Some(v) = it.jmp_value.take() {
+                    return v as i64 as u64;
+                }
                 let b = env(it, fp) as *mut u64;
                 unsafe {
                     std::ptr::write_unaligned(b, JMP_MAGIC);
