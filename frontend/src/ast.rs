@@ -274,6 +274,8 @@ pub enum BlockItem {
     Decl(Declaration),
     StaticAssert(StaticAssert),
     Stmt(Stmt),
+    /// GNU `__label__ a, b;`: labels local to the block.
+    LocalLabels(Vec<String>, Loc),
 }
 
 #[derive(Clone, Debug)]

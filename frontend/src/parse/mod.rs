@@ -123,6 +123,12 @@ struct Adapter {
     td: Rc<RefCell<TypedefTable>>,
     diags: Vec<Diag>,
     open: Vec<Open>,
+    /// The last token closed a struct/union/enum body (what follows is not a new
+    /// declaration's start).
+    closed_tag_body: bool,
+    /// The attribute or `_Alignas` being read stands first in a declaration (nothing but
+    /// specifiers without a type before it): `_Alignas(16) x;` is an implicit int.
+    attr_first: bool,
     tag: TagState,
     last: Option<Emitted>,
     before_last: Option<Emitted>,
@@ -225,6 +231,8 @@ impl Adapter {
             td,
             diags: Vec::new(),
             open: Vec::new(),
+            closed_tag_body: false,
+            attr_first: false,
             tag: TagState::None,
             last: None,
             before_last: None,
@@ -340,7 +348,10 @@ impl Adapter {
         // `f(a) register a; { ... }`: K&R parameter declarations start after the `)`.
         let kr_decl =
             self.open.is_empty() && matches!(&self.last, Some(Emitted { tok: RParen, .. }));
-        let at_start = (self.parens == 0 && self.at_stmt_start) || for_init || kr_decl;
+        // After a struct, union or enum body the declaration goes on (`struct {...} const
+        // p;`, `struct {...} static g;`): not the start of another one.
+        let at_start = ((self.parens == 0 && self.at_stmt_start) || for_init || kr_decl)
+            && !self.closed_tag_body;
         let kw = match self.prefix {
             SpecPrefix::Specs { kw } | SpecPrefix::Attr { kw, .. } => Some(kw),
             SpecPrefix::None if at_start => Some(false),
@@ -351,18 +362,25 @@ impl Adapter {
                 kw,
                 depth: depth + 1,
             },
-            // An attribute or `_Alignas` before a declarator stands where specifiers do
+            // An attribute or `_Alignas` first in a declaration stands where specifiers do
             // (`_Alignas(16) x;`, `__attribute__((noinline)) f(int c) {...}`: implicit int).
-            (SpecPrefix::Attr { depth: 1, .. }, RParen) => SpecPrefix::Specs { kw: true },
+            (SpecPrefix::Attr { kw, depth: 1 }, RParen) => SpecPrefix::Specs {
+                kw: kw || self.attr_first,
+            },
             (SpecPrefix::Attr { kw, depth }, RParen) if depth > 1 => SpecPrefix::Attr {
                 kw,
                 depth: depth - 1,
             },
             (SpecPrefix::Attr { kw, depth }, _) if depth > 0 => SpecPrefix::Attr { kw, depth },
-            (_, Attribute | Alignas) if kw.is_some() => SpecPrefix::Attr {
-                kw: kw == Some(true),
-                depth: 0,
-            },
+            (_, Attribute | Alignas) if kw.is_some() => {
+                if self.prefix == SpecPrefix::None {
+                    self.attr_first = !self.closed_tag_body;
+                }
+                SpecPrefix::Attr {
+                    kw: kw == Some(true),
+                    depth: 0,
+                }
+            }
             (
                 _,
                 Static | Extern | Typedef | Register | Auto | ThreadLocal | Const | Volatile
@@ -441,6 +459,7 @@ impl Adapter {
     /// statement-start classification used by diagnostics.
     fn track(&mut self, tok: &Tok, loc: Loc) -> Result<bool, PErr> {
         self.blocks_before_last = self.open.iter().filter(|o| **o == Open::Block).count();
+        self.closed_tag_body = false;
         // Tag bodies.
         let mut tag_body = false;
         self.tag = match (self.tag, tok) {
@@ -491,7 +510,7 @@ impl Adapter {
                     match o {
                         Open::Paren | Open::Bracket => self.parens -= 1,
                         Open::Block => self.td.borrow_mut().pop_scope(),
-                        Open::TagBody => {}
+                        Open::TagBody => self.closed_tag_body = true,
                     }
                 }
             }

@@ -138,6 +138,7 @@ keywords! {
     TypesCompatible = "__builtin_types_compatible_p";
     Int128 = "__int128" | "__int128_t" | "__uint128_t";
     AutoType = "__auto_type";
+    LocalLabel = "__label__";
     // `#pragma pack(...)`, turned into tokens by the preprocessor: `__crepl_pragma_pack(N)`.
     PragmaPack = "__crepl_pragma_pack";
 }

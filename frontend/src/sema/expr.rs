@@ -1891,16 +1891,54 @@ impl Sema {
             return Err(());
         }
         self.scopes.push(Default::default());
+        let locals = self.enter_local_labels(items);
         let mut stmts = Vec::new();
         let mut result = Expr::new(K::Int(0), Type::void());
         let n = items.len();
         let mut ok = true;
         for (i, it) in items.iter().enumerate() {
             if i + 1 == n {
-                if let ast::BlockItem::Stmt(ast::Stmt {
+                // The value is the last expression statement's, labelled or not
+                // (`({ ...; out: i; })`).
+                let mut last = match it {
+                    ast::BlockItem::Stmt(s) => Some(s),
+                    _ => None,
+                };
+                let mut labels_before = Vec::new();
+                while let Some(ast::Stmt {
+                    kind: ast::StmtKind::Labeled(name, inner),
+                    loc,
+                }) = last
+                {
+                    labels_before.push(self.label_id(name, *loc, true));
+                    last = Some(inner);
+                }
+                if !labels_before.is_empty()
+                    && !matches!(
+                        last,
+                        Some(ast::Stmt {
+                            kind: ast::StmtKind::Expr(Some(_)),
+                            ..
+                        })
+                    )
+                {
+                    // Not a value: lower the statement as usual (its labels are defined).
+                    if let Some(s) = last {
+                        let mut st = self.stmt(s);
+                        for l in labels_before.into_iter().rev() {
+                            st = ir::Stmt::Label(l, Box::new(st));
+                        }
+                        stmts.push(st);
+                    }
+                    continue;
+                }
+                for l in labels_before {
+                    stmts.push(ir::Stmt::Label(l, Box::new(Sema::empty())));
+                }
+                if let Some(ast::Stmt {
                     kind: ast::StmtKind::Expr(Some(e)),
                     ..
-                }) = it
+                }) = last
                 {
                     match self.expr(e) {
                         Ok(v) => {
@@ -1926,6 +1964,7 @@ impl Sema {
             }
             self.block_item(it, &mut stmts);
         }
+        self.leave_local_labels(locals);
         self.scopes.pop();
         if !ok {
             return Err(());

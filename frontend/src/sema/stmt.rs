@@ -109,6 +109,8 @@ impl Sema {
                 self.setjmp_label = outer;
             }
             BlockItem::StaticAssert(sa) => self.static_assert(sa),
+            // Handled when the block is entered (`enter_local_labels`).
+            BlockItem::LocalLabels(..) => {}
             BlockItem::Stmt(s) => {
                 let st = self.stmt(s);
                 out.push(st);
@@ -116,13 +118,47 @@ impl Sema {
         }
     }
 
+    /// GNU `__label__` declarations of a block: fresh labels under those names until the
+    /// block ends (a macro with a statement expression can then use a label twice in one
+    /// function). Returns what the names meant before.
+    pub(crate) fn enter_local_labels(&mut self, items: &[BlockItem]) -> Vec<LocalLabel> {
+        let mut saved = Vec::new();
+        for it in items {
+            let BlockItem::LocalLabels(names, loc) = it else {
+                continue;
+            };
+            for n in names {
+                let id = self.new_label();
+                let Some(f) = self.fcx.as_mut() else { continue };
+                let old = f.labels.insert(n.clone(), (id, false, *loc));
+                saved.push((n.clone(), old));
+            }
+        }
+        saved
+    }
+
+    pub(crate) fn leave_local_labels(&mut self, saved: Vec<LocalLabel>) {
+        for (n, old) in saved.into_iter().rev() {
+            let Some(f) = self.fcx.as_mut() else { continue };
+            let here = match old {
+                Some(o) => f.labels.insert(n.clone(), o),
+                None => f.labels.remove(&n),
+            };
+            if let Some((_, false, loc)) = here {
+                self.error(loc, format!("local label '{n}' declared but not defined"));
+            }
+        }
+    }
+
     pub(crate) fn block(&mut self, items: &[BlockItem]) -> Stmt {
         self.scopes.push(Default::default());
         self.vla_blocks.push(false);
+        let locals = self.enter_local_labels(items);
         let mut out = Vec::new();
         for it in items {
             self.block_item(it, &mut out);
         }
+        self.leave_local_labels(locals);
         self.scopes.pop();
         let has_vla = self.vla_blocks.pop().unwrap_or(false);
         let labels = stmt_labels(&out);
@@ -135,7 +171,7 @@ impl Sema {
         }
     }
 
-    fn empty() -> Stmt {
+    pub(crate) fn empty() -> Stmt {
         Stmt::Block(Block::default())
     }
 
@@ -461,3 +497,6 @@ impl Sema {
 fn unsigned64(t: &Type) -> bool {
     t.scalar_kind() == Some(ir::Scalar::U64)
 }
+
+/// A name declared `__label__` and what it meant outside the block.
+pub(crate) type LocalLabel = (String, Option<(LabelId, bool, Loc)>);

@@ -841,8 +841,8 @@ pub(crate) fn compatible_unqual(a: &Type, b: &Type) -> bool {
 
 /// C11 6.2.7 compatibility. Across translation units (`types` given) two structs, unions
 /// or enums are compatible when they have the same tag and, if both are complete, the same
-/// members in the same order with compatible types (records: the same names, bit-field
-/// widths and offsets; enums: the same enumerators and values). Recursive types are
+/// members in the same order with compatible types (records: the same bit-field widths
+/// and offsets, names aside; enums: the same enumerators and values). Recursive types are
 /// compared coinductively: a pair of records being compared is assumed compatible.
 pub(crate) struct Compat<'a> {
     types: Option<&'a TypeTable>,
@@ -921,9 +921,14 @@ impl<'a> Compat<'a> {
             return false;
         }
         self.assumed.push((is_union, x, y));
-        let ok = l.fields.iter().zip(&m.fields).all(|(f, g)| {
-            f.name == g.name && f.offset == g.offset && f.bits == g.bits && self.qual(&f.ty, &g.ty)
-        });
+        // Member names may differ: glibc's `struct tm` has `tm_gmtoff` or `__tm_gmtoff`
+        // depending on the feature macros a unit defines, and a program's units need not
+        // agree on those (a linker never compares names; the layout is what must match).
+        let ok = l
+            .fields
+            .iter()
+            .zip(&m.fields)
+            .all(|(f, g)| f.offset == g.offset && f.bits == g.bits && self.qual(&f.ty, &g.ty));
         self.assumed.pop();
         ok
     }
