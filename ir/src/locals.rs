@@ -239,6 +239,10 @@ impl Scan<'_> {
                 self.stmt(body);
             }
             Stmt::Label(_, s) | Stmt::Scoped(s) => self.stmt(s),
+            Stmt::Cleanup(body, cleanup) => {
+                self.stmt(body);
+                self.stmt(cleanup);
+            }
             Stmt::Zero(a, n) => {
                 self.calls();
                 self.other_calls = true;

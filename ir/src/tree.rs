@@ -209,6 +209,10 @@ pub enum Stmt {
     /// A block that declares variable-length arrays: their storage is released when
     /// control leaves it, however it leaves.
     Scoped(Box<Stmt>),
+    /// `__attribute__((cleanup(f)))`: run the body, then the cleanup (`f(&var)`) however
+    /// control leaves the body (falling off its end, break, continue, return, a goto out);
+    /// not when a longjmp or a trap unwinds through it (as in gcc).
+    Cleanup(Box<Stmt>, Box<Stmt>),
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -238,6 +242,8 @@ impl Stmt {
                 b.collect_labels(out)
             }
             Stmt::Switch { body, .. } => body.collect_labels(out),
+            // Labels in the cleanup are not jump targets from outside.
+            Stmt::Cleanup(body, _) => body.collect_labels(out),
             Stmt::Expr(_)
             | Stmt::Goto(_)
             | Stmt::GotoDyn(_)

@@ -793,6 +793,53 @@ impl Sema {
             let _ = init_loc(init);
             self.init_object(place, &t, init, out)?;
         }
+        self.note_cleanup(&name, base, &id.decl.attrs, nloc)
+    }
+
+    /// `__attribute__((cleanup(f)))` on an automatic variable: `f(&name)` runs when the
+    /// rest of its block is left (`Sema::block` wraps it in a `Stmt::Cleanup`).
+    fn note_cleanup(
+        &mut self,
+        name: &str,
+        base: &super::types::BaseType,
+        attrs: &[ast::Attribute],
+        loc: Loc,
+    ) -> R<()> {
+        let Some(a) = base
+            .attrs
+            .iter()
+            .chain(attrs)
+            .find(|a| a.name.trim_matches('_') == "cleanup")
+        else {
+            return Ok(());
+        };
+        let Some(
+            f @ ast::Expr {
+                kind: ast::ExprKind::Ident(_),
+                ..
+            },
+        ) = a.args.first()
+        else {
+            self.error(a.loc, "'cleanup' argument must be a function name");
+            return Err(());
+        };
+        let var = ast::Expr {
+            kind: ast::ExprKind::Ident(name.to_string()),
+            loc,
+        };
+        let call = ast::Expr {
+            kind: ast::ExprKind::Call(
+                Box::new(f.clone()),
+                vec![ast::Expr {
+                    kind: ast::ExprKind::Unary(ast::UnaryOp::AddrOf, Box::new(var)),
+                    loc,
+                }],
+            ),
+            loc: a.loc,
+        };
+        let v = self.expr(&call)?;
+        let x = self.rv(v);
+        self.cleanups.push(ir::Stmt::Expr(x));
         Ok(())
     }
 
@@ -887,10 +934,8 @@ impl Sema {
                     }
                     t = Type::new(TypeKind::Array(Box::new(t), Some(n as u64 / es)));
                 }
-                "cleanup" => {
-                    self.error(a.loc, "attribute 'cleanup' is not supported yet");
-                    return Err(());
-                }
+                // Runs code when the variable's scope ends (`note_cleanup`).
+                "cleanup" => {}
                 "mode" => {
                     let m = match a.args.first().map(|e| &e.kind) {
                         Some(ast::ExprKind::Ident(m)) => m.trim_matches('_').to_string(),

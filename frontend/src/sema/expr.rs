@@ -1891,6 +1891,7 @@ impl Sema {
             return Err(());
         }
         self.scopes.push(Default::default());
+        let outer_cleanups = std::mem::take(&mut self.cleanups);
         let locals = self.enter_local_labels(items);
         let mut stmts = Vec::new();
         let mut result = Expr::new(K::Int(0), Type::void());
@@ -1963,7 +1964,16 @@ impl Sema {
                 }
             }
             self.block_item(it, &mut stmts);
+            if !self.cleanups.is_empty() {
+                self.cleanups.clear();
+                self.error(
+                    loc,
+                    "__attribute__((cleanup)) in a statement expression is not supported",
+                );
+                ok = false;
+            }
         }
+        self.cleanups = outer_cleanups;
         self.leave_local_labels(locals);
         self.scopes.pop();
         if !ok {

@@ -193,6 +193,9 @@ pub struct Sema {
     /// Inside an operand that is not evaluated (`sizeof`, `typeof`, `_Generic`'s
     /// controlling expression): the globals it names need no definition.
     pub(crate) unevaluated: u32,
+    /// Cleanups (`__attribute__((cleanup(f)))`) of the declaration just lowered, for the
+    /// enclosing block to run when the rest of it is left.
+    pub(crate) cleanups: Vec<ir::Stmt>,
 }
 
 impl Default for Sema {
@@ -240,6 +243,7 @@ impl Sema {
             typedef_align: HashMap::new(),
             object_align: HashMap::new(),
             unevaluated: 0,
+            cleanups: Vec::new(),
         }
     }
 

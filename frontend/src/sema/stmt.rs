@@ -155,8 +155,32 @@ impl Sema {
         self.vla_blocks.push(false);
         let locals = self.enter_local_labels(items);
         let mut out = Vec::new();
+        // (statements before the rest of the block, the cleanups to run after it)
+        let mut cleanups: Vec<(usize, Vec<Stmt>)> = Vec::new();
+        let outer = std::mem::take(&mut self.cleanups);
         for it in items {
             self.block_item(it, &mut out);
+            if !self.cleanups.is_empty() {
+                cleanups.push((out.len(), std::mem::take(&mut self.cleanups)));
+            }
+        }
+        self.cleanups = outer;
+        // Innermost first: each wraps the rest of the block after its declaration; the
+        // variables declared later are cleaned up first.
+        for (at, mut calls) in cleanups.into_iter().rev() {
+            let rest = out.split_off(at);
+            let labels = stmt_labels(&rest);
+            calls.reverse();
+            out.push(Stmt::Cleanup(
+                Box::new(Stmt::Block(Block {
+                    stmts: rest,
+                    labels,
+                })),
+                Box::new(Stmt::Block(Block {
+                    stmts: calls,
+                    labels: vec![],
+                })),
+            ));
         }
         self.leave_local_labels(locals);
         self.scopes.pop();

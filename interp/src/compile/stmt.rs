@@ -460,6 +460,19 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
                 })
             }
         }
+        Stmt::Cleanup(body, cleanup) => {
+            let body = compile_stmt(it, body);
+            let cleanup = compile_stmt(it, cleanup);
+            Box::new(move |it, fp, seek| {
+                let f = body(it, fp, seek);
+                // A `return` left its value in `ret`: the cleanup's own calls must not
+                // lose it.
+                let ret = it.ret;
+                cleanup(it, fp, NO_SEEK);
+                it.ret = ret;
+                f
+            })
+        }
         Stmt::Scoped(inner) => {
             let inner = match &**inner {
                 Stmt::Block(b) if !b.labels.is_empty() => compile_vla_block(it, b),

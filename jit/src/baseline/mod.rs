@@ -1030,6 +1030,9 @@ impl Gen<'_> {
                 self.copy_mem(*n)
             }
             Stmt::Scoped(inner) => self.stmt(inner),
+            Stmt::Cleanup(..) => Err(Refusal(
+                "has a variable with __attribute__((cleanup))".into(),
+            )),
         }
     }
 
