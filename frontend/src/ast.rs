@@ -96,6 +96,9 @@ pub struct FieldDecl {
     pub specs: DeclSpecs,
     pub declarators: Vec<FieldDeclarator>,
     pub loc: Loc,
+    /// Not a member: a `#pragma pack` inside the body (`__crepl_pragma_pack(N)`), which
+    /// applies to the members after it.
+    pub pack: Option<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -271,6 +274,8 @@ pub struct Stmt {
 
 #[derive(Clone, Debug)]
 pub enum BlockItem {
+    /// `#pragma pack` in a block (`__crepl_pragma_pack(N)`): struct layouts from here on.
+    PragmaPack(u32, Loc),
     Decl(Declaration),
     StaticAssert(StaticAssert),
     Stmt(Stmt),

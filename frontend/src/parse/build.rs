@@ -353,6 +353,17 @@ pub fn field_decl(
         specs: s.s,
         declarators: unbox_vec(declarators),
         loc,
+        pack: None,
+    })
+}
+
+/// `#pragma pack` inside a struct or union body.
+pub fn field_pack(n: u32, loc: Loc) -> Box<FieldDecl> {
+    Box::new(FieldDecl {
+        specs: DeclSpecs::default(),
+        declarators: vec![],
+        loc,
+        pack: Some(n),
     })
 }
 

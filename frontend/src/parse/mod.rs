@@ -611,6 +611,21 @@ impl Adapter {
                 return Diag::error(loc, format!("unknown type name '{name}'"));
             }
         }
+        // `int add(int v) { ... }` inside a block: a GCC nested function.
+        if let (
+            Some((Tok::LBrace, loc)),
+            Some(Emitted {
+                tok: Tok::RParen, ..
+            }),
+        ) = (tok, prev)
+        {
+            if self.stmt_is_decl && self.blocks_before_last > 0 {
+                return Diag::error(
+                    loc,
+                    "nested functions (a GCC extension) are not supported: define the function at file scope",
+                );
+            }
+        }
         let semi_msg = || {
             if self.stmt_is_decl {
                 let blocks = if tok.is_some() {

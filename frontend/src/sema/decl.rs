@@ -884,6 +884,29 @@ impl Sema {
     ) -> R<Type> {
         if !base.auto_type {
             let t = self.declarator_type(&base.ty, &id.decl);
+            // GCC vector types have their layout (an array of the elements, so structs
+            // holding them have their size) but no operations here: a typedef of one is
+            // fine, an object of one is refused rather than treated as an array.
+            let vector = base.vector
+                || id
+                    .decl
+                    .attrs
+                    .iter()
+                    .any(|a| a.name.trim_matches('_') == "vector_size");
+            if vector && id.decl.derived.is_empty() {
+                match (&id.decl.name, base.storage) {
+                    (Some((n, _)), Some(StorageClass::Typedef)) => {
+                        self.vector_typedefs.insert(n.clone());
+                    }
+                    (_, _) => {
+                        self.error(
+                            id.loc,
+                            "GCC vector types (attribute 'vector_size') are not supported: their operations are not implemented",
+                        );
+                        return Err(());
+                    }
+                }
+            }
             return self.type_attrs(t, base.attrs.iter().chain(&id.decl.attrs));
         }
         let Some(ast::Initializer::Expr(e)) = &id.init else {

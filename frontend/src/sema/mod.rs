@@ -196,6 +196,8 @@ pub struct Sema {
     /// Cleanups (`__attribute__((cleanup(f)))`) of the declaration just lowered, for the
     /// enclosing block to run when the rest of it is left.
     pub(crate) cleanups: Vec<ir::Stmt>,
+    /// Typedef names of GCC vector types.
+    pub(crate) vector_typedefs: std::collections::HashSet<String>,
 }
 
 impl Default for Sema {
@@ -244,6 +246,7 @@ impl Sema {
             object_align: HashMap::new(),
             unevaluated: 0,
             cleanups: Vec::new(),
+            vector_typedefs: Default::default(),
         }
     }
 
@@ -435,11 +438,7 @@ impl Sema {
                 ast::ExternalItem::Stmt(s) => self.file_stmt(s),
                 ast::ExternalItem::StaticAssert(sa) => self.static_assert(sa),
                 ast::ExternalItem::Empty(_) => {}
-                ast::ExternalItem::PragmaPack(v, _) => match *v {
-                    ast::PACK_PUSH => self.pack_stack.push(self.pack),
-                    ast::PACK_POP => self.pack = self.pack_stack.pop().unwrap_or(0),
-                    n => self.pack = n,
-                },
+                ast::ExternalItem::PragmaPack(v, _) => self.apply_pack(*v),
             }
         }
         let mut result = None;
@@ -512,6 +511,15 @@ impl Sema {
                 result,
                 locals,
             });
+        }
+    }
+
+    /// A `#pragma pack` change: push, pop, or a new maximum member alignment (0: natural).
+    pub(crate) fn apply_pack(&mut self, v: u32) {
+        match v {
+            ast::PACK_PUSH => self.pack_stack.push(self.pack),
+            ast::PACK_POP => self.pack = self.pack_stack.pop().unwrap_or(0),
+            n => self.pack = n,
         }
     }
 

@@ -111,6 +111,7 @@ impl Sema {
             BlockItem::StaticAssert(sa) => self.static_assert(sa),
             // Handled when the block is entered (`enter_local_labels`).
             BlockItem::LocalLabels(..) => {}
+            BlockItem::PragmaPack(v, _) => self.apply_pack(*v),
             BlockItem::Stmt(s) => {
                 let st = self.stmt(s);
                 out.push(st);

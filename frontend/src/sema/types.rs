@@ -19,6 +19,8 @@ pub(crate) struct BaseType {
     pub auto_type: bool,
     /// `_Thread_local` / `__thread`.
     pub thread_local: bool,
+    /// A GCC vector type (a `vector_size` attribute or a typedef of one).
+    pub vector: bool,
 }
 
 impl Sema {
@@ -57,7 +59,15 @@ impl Sema {
             }
         }
         let ty = qualify(ty, s.is_const, s.is_volatile, s.is_atomic);
+        let vector = s
+            .attrs
+            .iter()
+            .any(|a| a.name.trim_matches('_') == "vector_size")
+            || s.types.iter().any(
+                |(t, _)| matches!(t, TypeSpec::TypedefName(n) if self.vector_typedefs.contains(n)),
+            );
         BaseType {
+            vector,
             ty,
             storage,
             is_inline: s.is_inline,
@@ -435,10 +445,15 @@ impl Sema {
         let mut flexible = false;
         let nfields = fields
             .iter()
+            .filter(|f| f.pack.is_none())
             .map(|f| f.declarators.len().max(1))
             .sum::<usize>();
         let mut idx = 0;
         for fd in fields {
+            if let Some(p) = fd.pack {
+                self.apply_pack(p);
+                continue;
+            }
             let b = self.base_type(&fd.specs);
             let fpacked = packed
                 || self.pack == 1
