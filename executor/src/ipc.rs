@@ -384,6 +384,8 @@ pub(crate) fn install_crash_handlers() {
         ] {
             let mut sa: libc::sigaction = std::mem::zeroed();
             sa.sa_sigaction = on_fatal as extern "C" fn(libc::c_int) as usize;
+            interp::tier::CRASH_HANDLER
+                .store(sa.sa_sigaction, std::sync::atomic::Ordering::Relaxed);
             sa.sa_flags = libc::SA_ONSTACK | libc::SA_RESETHAND;
             libc::sigemptyset(&mut sa.sa_mask);
             libc::sigaction(sig, &sa, std::ptr::null_mut());

@@ -176,6 +176,27 @@ pub fn clear_interrupt() {
     flags().interrupt.store(false, Ordering::SeqCst);
 }
 
+/// The executor's own handler for fatal signals (flush, then die of the signal): a SIGFPE
+/// handler that is not this one was installed by the program.
+pub static CRASH_HANDLER: AtomicUsize = AtomicUsize::new(0);
+
+/// Integer division by zero: a compiled program would take SIGFPE. If the program
+/// installed a handler for it, it runs now (it may `exit` or `siglongjmp` out; a longjmp
+/// is then pending); if it returns, or there is none, crepl reports the error.
+pub(crate) fn div_zero_signal() {
+    // SAFETY: sigaction with a null new action only reads the current one into `old`.
+    let handler = unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(libc::SIGFPE, std::ptr::null(), &mut old);
+        old.sa_sigaction
+    };
+    let ours = CRASH_HANDLER.load(Ordering::Relaxed);
+    if handler != libc::SIG_DFL && handler != libc::SIG_IGN && handler != ours {
+        // SAFETY: raise runs the program's handler synchronously on this thread.
+        unsafe { libc::raise(libc::SIGFPE) };
+    }
+}
+
 /// Held while a function is compiled (tier-up may happen on any thread).
 pub(crate) static COMPILE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
@@ -656,7 +677,14 @@ pub extern "C" fn jit_trap(code: u64, arg: u64) {
             .unwrap_or_default()
     };
     let t = match code {
-        trap_code::DIV_ZERO => Trap::Error("integer division by zero".into()),
+        trap_code::DIV_ZERO => {
+            div_zero_signal();
+            if it.pending.is_some() {
+                // The handler longjmp'd: that is the trap to deliver.
+                return;
+            }
+            Trap::Error("integer division by zero".into())
+        }
         trap_code::INTERRUPTED => Trap::Interrupted,
         trap_code::STACK_OVERFLOW => Trap::Error("stack overflow (recursion too deep)".into()),
         trap_code::UNDEFINED => Trap::Error(format!(

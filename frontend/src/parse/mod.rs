@@ -374,7 +374,12 @@ impl Adapter {
             (SpecPrefix::Attr { kw, depth }, _) if depth > 0 => SpecPrefix::Attr { kw, depth },
             (_, Attribute | Alignas) if kw.is_some() => {
                 if self.prefix == SpecPrefix::None {
-                    self.attr_first = !self.closed_tag_body;
+                    // First in the declaration: nothing but `;`, `{` or a block's `}` before.
+                    self.attr_first = !self.closed_tag_body
+                        && matches!(
+                            self.last.as_ref().map(|e| &e.tok),
+                            None | Some(Tok::Semi | Tok::LBrace | Tok::RBrace)
+                        );
                 }
                 SpecPrefix::Attr {
                     kw: kw == Some(true),

@@ -87,6 +87,26 @@ pub(crate) fn aligned_place(buf: u32, align: u64, t: &Type) -> Expr {
     Expr::new(K::Deref(Box::new(at)), t.clone())
 }
 
+/// The target named by an `alias("name")` attribute, if any.
+fn alias_target<'a>(mut attrs: impl Iterator<Item = &'a ast::Attribute>) -> Option<String> {
+    let a = attrs.find(|a| a.name.trim_matches('_') == "alias")?;
+    str_lit_text(a.args.first()?)
+}
+
+/// A narrow string literal's text.
+fn str_lit_text(e: &ast::Expr) -> Option<String> {
+    match &e.kind {
+        ast::ExprKind::StrLit { units, .. } => Some(
+            units
+                .iter()
+                .take_while(|u| **u != 0)
+                .map(|u| char::from(*u as u8))
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
 /// What a caller without a prototype passes for a K&R parameter declared `t`: the
 /// default argument promotions (C11 6.5.2.2p6).
 fn knr_passed(t: &Type) -> Type {
@@ -229,6 +249,26 @@ impl Sema {
         if base.storage == Some(StorageClass::Typedef) {
             self.note_typedef_align(&name, &t, base, &id.decl.attrs);
             return self.typedef_decl(&name, t, nloc, id.init.is_some());
+        }
+        // `__attribute__((alias("target")))`: another name for a definition of this unit.
+        if let Some(target) = alias_target(base.attrs.iter().chain(&id.decl.attrs)) {
+            return match self.global_sym(&target).cloned() {
+                Some(sym @ Symbol::Func(_)) if t.is_function() => {
+                    self.declare_global(&name, sym);
+                    Ok(())
+                }
+                Some(Symbol::Var(v)) if !t.is_function() => {
+                    self.declare_global(&name, Symbol::Var(VarSym { ty: t, ..v }));
+                    Ok(())
+                }
+                _ => {
+                    self.error(
+                        nloc,
+                        format!("alias must point to a defined variable or function ('{target}')"),
+                    );
+                    Err(())
+                }
+            };
         }
         self.link_external(&name, &t, nloc, base.storage == Some(StorageClass::Static))?;
         if t.is_function() {

@@ -491,7 +491,13 @@ impl Sema {
                     );
                     return Err(());
                 }
+                // `(unsigned)s.f` of a narrow unsigned bit-field: the cast's result is an
+                // unsigned int, no longer a bit-field that promotes to int.
+                let promoted_field = arith_ty(&x) != x.ty;
                 let mut r = convert(x, &t);
+                if promoted_field && !matches!(r.kind, K::Cast(_)) {
+                    r = Expr::new(K::Cast(Box::new(r)), t.unqual());
+                }
                 if matches!(r.kind, K::Int(_)) || !matches!(r.kind, K::Cast(_)) {
                     // Keep a cast node so the result is not an lvalue and has the new type.
                     r.ty = t.unqual();

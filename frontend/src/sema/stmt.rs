@@ -254,9 +254,21 @@ impl Sema {
                 Stmt::Expr(x)
             }
             StmtKind::If(c, t, e) => {
+                // A branch a constant condition never takes is dead code, as gcc drops it
+                // even at -O0: the functions it names need no definition.
                 let c = self.cond_expr(c);
+                let known = match c.as_ref().ok().and_then(|x| super::consts::eval(x, false)) {
+                    Some(super::consts::Const::Int(v)) => Some(v),
+                    _ => None,
+                };
+                let dead_then = known == Some(0);
+                let dead_else = known.is_some_and(|v| v != 0);
+                self.unevaluated += dead_then as u32;
                 let t = self.sub_stmt(t);
+                self.unevaluated -= dead_then as u32;
+                self.unevaluated += dead_else as u32;
                 let e = e.as_ref().map(|e| Box::new(self.sub_stmt(e)));
+                self.unevaluated -= dead_else as u32;
                 Stmt::If(c?, Box::new(t), e)
             }
             StmtKind::While(c, body) => {

@@ -154,6 +154,11 @@ fn store<T: Num>(p: Place, v: Ev) -> Ev {
 
 #[cold]
 fn div_zero() -> ! {
+    crate::tier::div_zero_signal();
+    if let Some(it) = crate::ffi::current() {
+        // The program's SIGFPE handler longjmp'd out.
+        it.check_pending();
+    }
     raise(Trap::Error("integer division by zero".into()))
 }
 
