@@ -275,6 +275,14 @@ impl Gen<'_> {
         // Variadic callees, the session's included (their interpreter entry builds the
         // va_list from the registers), are called as the ABI says: %al = vector registers.
         let variadic = c.fty.variadic || c.fty.unprototyped;
+        if c.fty.variadic && c.fty.params.iter().any(|p| p.is_record()) {
+            // An interpreted variadic function finds its variadic arguments after named
+            // struct arguments only when an interpreted caller lays them out (see
+            // `interp::ffi::VaPlan`): such calls stay in the interpreter.
+            return Err(Refusal(
+                "calls a variadic function with struct parameters".into(),
+            ));
+        }
         let ret = super::ret_kind(self.env, &c.fty.ret)?;
         let hidden = matches!(ret, Ret::Memory(_));
         let ret_slot = match (&ret, c.ret_slot) {
