@@ -18,6 +18,8 @@ Meta-commands:
   %quit          leave (also Ctrl-D)
   %undo [N]      roll back the last N inputs (default 1): their declarations and definitions
   %lib PATH      load a shared library (a path, or a name like m for libm)
+  %load FILE     compile a C file as a translation unit of its own (its statics stay
+                 apart) and add its functions and variables to the session
   %restart       start a new executor and restore the session into it
   %tier NAME T   run function NAME in tier T: interp, baseline or opt (auto: back to the policy)
   %stats         each function's tier, calls, loop iterations, compile time, and why a tier refused it
@@ -78,6 +80,14 @@ fn meta(s: &mut Session, line: &str, ok: &mut bool) -> bool {
                     s.error("%tier expects a function name and a tier: %tier NAME interp|baseline|opt|auto");
                     *ok = false;
                 }
+            }
+        }
+        "%load" => {
+            if arg.is_empty() {
+                s.error("%load expects a C file");
+                *ok = false;
+            } else if !s.load_file(arg) {
+                *ok = false;
             }
         }
         "%lib" => {
@@ -295,7 +305,7 @@ const KEYWORDS: &[&str] = &[
     "#elif",
 ];
 const META: &[&str] = &[
-    "%help", "%quit", "%undo", "%lib", "%restart", "%tier", "%stats",
+    "%help", "%quit", "%undo", "%lib", "%load", "%restart", "%tier", "%stats",
 ];
 
 impl rustyline::completion::Completer for Complete {

@@ -159,6 +159,26 @@ impl Session {
         self.inputs += 1;
         let name = format!("input_line_{}", self.inputs);
         let c = self.fe.compile(&name, text);
+        self.load_compiled(c)
+    }
+
+    /// `%load FILE`: the file as a translation unit of its own (its statics and tags stay
+    /// apart from the session's), its external functions and variables usable afterwards.
+    pub fn load_file(&mut self, path: &str) -> bool {
+        let text = match std::fs::read(path) {
+            Ok(b) => frontend::source::decode_source(b),
+            Err(e) => {
+                self.error(&format!("cannot read '{path}': {e}"));
+                return false;
+            }
+        };
+        self.inputs += 1;
+        let c = self.fe.compile_unit(path, &text);
+        self.load_compiled(c)
+    }
+
+    /// Sends a compiled input to the executor and prints its value.
+    fn load_compiled(&mut self, c: frontend::Compiled) -> bool {
         self.print_diags(&c.diags);
         let Some(module) = c.module else { return false };
         // This input is committed in the front end; its module is number committed - 1.

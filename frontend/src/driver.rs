@@ -113,6 +113,34 @@ impl Frontend {
         }
     }
 
+    /// Compiles the file `name` as a translation unit of its own within the session
+    /// (`%load`): its own macros, typedefs, tags and statics, standard C's rules; linked to
+    /// the session's external names, and its external names visible in the session
+    /// afterwards. Committed (and undone) as one input.
+    pub fn compile_unit(&mut self, name: &str, text: &str) -> Compiled {
+        let pp = std::mem::replace(&mut self.pp, Preprocessor::new(self.opts.clone()));
+        let td = std::mem::replace(
+            &mut self.typedefs,
+            Rc::new(RefCell::new(TypedefTable::new())),
+        );
+        let before = self.history.len();
+        let saved = self.sema.enter_separate_unit();
+        let c = self.compile(name, text);
+        self.pp = pp;
+        self.typedefs = td;
+        let committed = c.module.is_some();
+        self.sema.leave_separate_unit(saved, committed);
+        if committed {
+            // The checkpoint `compile` took holds the unit's fresh preprocessor and typedef
+            // table: undoing the load goes back to the session's own.
+            if let Some(cp) = self.history.get_mut(before) {
+                cp.pp = self.pp.checkpoint();
+                cp.td = self.typedefs.borrow().checkpoint();
+            }
+        }
+        c
+    }
+
     /// Starts another translation unit of a multi-file program: fresh macros and typedef
     /// names; external functions and variables shared with the earlier units.
     pub fn new_translation_unit(&mut self) {

@@ -87,8 +87,20 @@ pub(crate) enum Tag {
 #[derive(Clone, Debug)]
 enum Undo {
     Name(String, Option<Symbol>),
+    /// An external name a `%load`ed unit added (to `linkage` and `loaded`).
+    Linkage(String, Option<Symbol>, Option<Symbol>),
     Tag(String, Option<Tag>),
     Record(RecordId, Record),
+}
+
+/// The session unit's state while a `%load`ed file is analyzed as a unit of its own.
+pub struct SeparateUnit {
+    globals: HashMap<String, Symbol>,
+    tags: HashMap<String, Tag>,
+    internal: std::collections::HashSet<String>,
+    pack: u32,
+    mode: Mode,
+    journal: usize,
 }
 
 /// A point to roll the session back to.
@@ -196,6 +208,8 @@ pub struct Sema {
     /// Cleanups (`__attribute__((cleanup(f)))`) of the declaration just lowered, for the
     /// enclosing block to run when the rest of it is left.
     pub(crate) cleanups: Vec<ir::Stmt>,
+    /// External names of `%load`ed files, visible at the prompt without a declaration.
+    loaded: HashMap<String, Symbol>,
     /// Typedef names of GCC vector types.
     pub(crate) vector_typedefs: std::collections::HashSet<String>,
 }
@@ -247,6 +261,7 @@ impl Sema {
             unevaluated: 0,
             cleanups: Vec::new(),
             vector_typedefs: Default::default(),
+            loaded: HashMap::new(),
         }
     }
 
@@ -278,6 +293,16 @@ impl Sema {
                         self.tags.remove(&n);
                     }
                 },
+                Undo::Linkage(n, linked, loaded) => {
+                    match linked {
+                        Some(s) => self.linkage.insert(n.clone(), s),
+                        None => self.linkage.remove(&n),
+                    };
+                    match loaded {
+                        Some(s) => self.loaded.insert(n, s),
+                        None => self.loaded.remove(&n),
+                    };
+                }
                 Undo::Record(id, r) => {
                     if (id as usize) < self.types.records.len() {
                         self.types.records[id as usize] = r;
@@ -322,6 +347,59 @@ impl Sema {
         self.internal.clear();
         self.journal.clear();
         self.unit_no += 1;
+    }
+
+    /// `%load FILE` in the REPL: the file is a translation unit of its own (its own tags
+    /// and statics, standard C rules), linked to the session's external names. Returns the
+    /// session unit's state, for `leave_separate_unit`.
+    pub fn enter_separate_unit(&mut self) -> SeparateUnit {
+        let globals = std::mem::take(&mut self.globals);
+        for (name, sym) in &globals {
+            if matches!(sym, Symbol::Func(_) | Symbol::Var(_)) && !self.internal.contains(name) {
+                self.linkage.insert(name.clone(), sym.clone());
+            }
+        }
+        self.unit_no += 1;
+        SeparateUnit {
+            globals,
+            tags: std::mem::take(&mut self.tags),
+            internal: std::mem::take(&mut self.internal),
+            pack: self.pack,
+            mode: std::mem::replace(&mut self.mode, Mode::Script),
+            journal: self.journal.len(),
+        }
+    }
+
+    /// Back to the session's unit after `enter_separate_unit`. If the file compiled, its
+    /// external functions and variables become visible in the session (declared as the
+    /// file declared them) unless the session already declares those names.
+    pub fn leave_separate_unit(&mut self, s: SeparateUnit, committed: bool) {
+        let unit_globals = std::mem::replace(&mut self.globals, s.globals);
+        let unit_internal = std::mem::replace(&mut self.internal, s.internal);
+        self.tags = s.tags;
+        self.pack = s.pack;
+        self.mode = s.mode;
+        self.unit_no += 1;
+        // The unit's journal entries describe its own scope, which is gone: an undo of the
+        // load takes back what follows instead.
+        self.journal.truncate(s.journal);
+        if !committed {
+            return;
+        }
+        let mut exported: Vec<(String, Symbol)> = unit_globals
+            .into_iter()
+            .filter(|(n, sym)| {
+                matches!(sym, Symbol::Func(_) | Symbol::Var(_)) && !unit_internal.contains(n)
+            })
+            .collect();
+        exported.sort_by(|a, b| a.0.cmp(&b.0));
+        for (name, sym) in exported {
+            // Declared in the session when it names them (checked as between units), and
+            // usable without a declaration (`lookup`).
+            let linked = self.linkage.insert(name.clone(), sym.clone());
+            let loaded = self.loaded.insert(name.clone(), sym);
+            self.journal.push(Undo::Linkage(name, linked, loaded));
+        }
     }
 
     /// Before declaring `name` with type `t` at `loc` (file scope, or a block-scope
@@ -543,7 +621,14 @@ impl Sema {
                 return Some(x);
             }
         }
-        self.globals.get(name)
+        self.globals.get(name).or_else(|| {
+            // At the prompt, what a `%load`ed file defined is there without a declaration.
+            if self.mode == Mode::Repl {
+                self.loaded.get(name)
+            } else {
+                None
+            }
+        })
     }
 
     pub(crate) fn lookup_tag(&self, name: &str) -> Option<(Tag, bool)> {
