@@ -316,7 +316,10 @@ pub enum StmtKind {
     Asm {
         text: String,
         is_goto: bool,
-        outputs: bool,
+        /// (constraint, lvalue) of each output operand.
+        outputs: Vec<(String, Expr)>,
+        /// (constraint, expression) of each input operand.
+        inputs: Vec<(String, Expr)>,
     },
 }
 

@@ -205,12 +205,28 @@ pub fn decl_full(
 
 /// The text of a string literal (asm labels).
 /// `asm QUALS ("text" : outputs : inputs : clobbers)`.
-pub fn asm_stmt(quals: Vec<bool>, s: StrTok, sections: Vec<usize>, l: Loc) -> Box<Stmt> {
+pub fn asm_stmt(
+    quals: Vec<bool>,
+    s: StrTok,
+    sections: Vec<Vec<(String, Option<Expr>)>>,
+    l: Loc,
+) -> Box<Stmt> {
+    let operands = |i: usize| -> Vec<(String, Expr)> {
+        sections
+            .get(i)
+            .map(|v| {
+                v.iter()
+                    .filter_map(|(c, e)| Some((c.clone(), e.clone()?)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     stmt(
         StmtKind::Asm {
             text: str_text(s),
             is_goto: quals.iter().any(|g| *g),
-            outputs: sections.first().is_some_and(|n| *n > 0),
+            outputs: operands(0),
+            inputs: operands(1),
         },
         l,
     )

@@ -494,9 +494,11 @@ impl Sema {
                 text,
                 is_goto,
                 outputs,
+                inputs,
             } => {
-                // What needs no assembler: a compiler barrier (every tier keeps memory
-                // accesses in order across a call-free statement anyway), `nop`, `pause`.
+                // What needs no assembler: an empty template (a compiler barrier; every
+                // tier keeps memory accesses in order across a call-free statement anyway),
+                // `nop`, `pause`.
                 let t = text.trim().trim_end_matches(';').trim();
                 let harmless = matches!(t, "" | "nop" | "pause" | "rep; nop" | "rep nop");
                 if *is_goto {
@@ -506,16 +508,71 @@ impl Sema {
                     );
                     return Err(());
                 }
-                if !harmless || *outputs {
+                if !harmless || (!t.is_empty() && !outputs.is_empty()) {
+                    let with = if outputs.is_empty() {
+                        ""
+                    } else {
+                        " with outputs"
+                    };
                     self.error(
                         s.loc,
-                        format!("inline assembly is not supported: asm(\"{}\"{}) (crepl runs only empty barriers, nop and pause)", t.escape_default(), if *outputs { " with outputs" } else { "" }),
+                        format!("inline assembly is not supported: asm(\"{}\"{with}) (crepl runs only empty templates, nop and pause)", t.escape_default()),
                     );
                     return Err(());
                 }
-                Sema::empty()
+                self.empty_asm(outputs, inputs)?
             }
         })
+    }
+
+    /// `asm("" : outputs : inputs)`: no instruction, but the operands' meaning. Inputs are
+    /// evaluated; an output tied to an input (`"=r"(x) : "0"(y)`) receives its value; a
+    /// read-write one (`"+r"(x)`) keeps its own; other outputs are left as they are (their
+    /// value is unspecified). Each operand is evaluated once.
+    fn empty_asm(
+        &mut self,
+        outputs: &[(String, ast::Expr)],
+        inputs: &[(String, ast::Expr)],
+    ) -> R<Stmt> {
+        let mut stmts = Vec::new();
+        let mut tied: Vec<Option<ir::Expr>> = vec![None; outputs.len()];
+        for (c, e) in inputs {
+            let x = self.rvalue_expr(e)?;
+            let tie = c.trim_start_matches(['%', '&']).parse::<usize>().ok();
+            match tie.filter(|&n| n < outputs.len()) {
+                Some(n) => {
+                    // Kept in a temporary: the outputs are written after every input is read.
+                    let slot = self.alloc_local(8, 8);
+                    let tmp = ir::Expr::new(ir::ExprKind::Local(slot), x.ty.clone());
+                    stmts.push(Stmt::Expr(ir::Expr::new(
+                        ir::ExprKind::Assign(Box::new(tmp.clone()), Box::new(x.clone())),
+                        x.ty.clone(),
+                    )));
+                    tied[n] = Some(ir::Expr::new(ir::ExprKind::Load(Box::new(tmp)), x.ty));
+                }
+                None => stmts.push(Stmt::Expr(convert(x, &Type::void()))),
+            }
+        }
+        for ((_, e), tie) in outputs.iter().zip(tied) {
+            let lv = self.expr(e)?;
+            let t = lv.e.ty.clone();
+            match tie {
+                Some(v) if t.is_scalar() => {
+                    let v = convert(v, &t.unqual());
+                    stmts.push(Stmt::Expr(ir::Expr::new(
+                        ir::ExprKind::Assign(Box::new(lv.e), Box::new(v)),
+                        t.unqual(),
+                    )));
+                }
+                // The lvalue's address, for the side effects of computing it (`*f()`).
+                _ => stmts.push(Stmt::Expr(convert(
+                    ir::Expr::new(ir::ExprKind::AddrOf(Box::new(lv.e)), Type::ptr_to(t)),
+                    &Type::void(),
+                ))),
+            }
+        }
+        let labels = stmt_labels(&stmts);
+        Ok(Stmt::Block(Block { stmts, labels }))
     }
 
     fn loop_body(&mut self, body: &ast::Stmt) -> Stmt {
