@@ -16,6 +16,7 @@ pub(crate) fn dlsym(name: &str) -> usize {
         "atexit" => return crepl_atexit as *const () as usize,
         "at_quick_exit" => return crepl_at_quick_exit as *const () as usize,
         "__crepl_atomic" => return crate::atomics::crepl_atomic as *const () as usize,
+        "__crepl_nested_closure" => return interp::nested_closure as *const () as usize,
         "__crepl_atomic_rmw" => return crate::atomics::crepl_atomic_rmw as *const () as usize,
         "__crepl_atomic_rmw_float" => {
             return crate::atomics::crepl_atomic_rmw_float as *const () as usize

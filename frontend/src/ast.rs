@@ -281,6 +281,8 @@ pub enum BlockItem {
     Stmt(Stmt),
     /// GNU `__label__ a, b;`: labels local to the block.
     LocalLabels(Vec<String>, Loc),
+    /// A nested function (GNU).
+    Func(Box<FunctionDef>),
 }
 
 #[derive(Clone, Debug)]

@@ -602,3 +602,107 @@ unsafe extern "C" fn trampoline(
     }
     it.depth -= 1;
 }
+
+/// A nested function (GNU C) bound to the frame of the enclosing call that made it.
+struct NestedData {
+    id: FuncId,
+    chain: u64,
+}
+
+/// `__crepl_nested_closure(id, chain)`: the address of nested function `id` as C code
+/// sees it: an executable trampoline (a libffi closure) with the function's declared
+/// signature that calls it with `chain`, the enclosing function's frame, as the hidden
+/// first argument. Made when the definition is reached; never freed (a pointer to it may
+/// outlive the enclosing call, though calling it then is undefined, as in gcc).
+pub extern "C" fn nested_closure(id: u32, chain: u64) -> u64 {
+    let Some(it) = current() else { return 0 };
+    let Some(slot) = it.image.slots.get(id as usize) else {
+        return 0;
+    };
+    let ty = slot.ty.clone();
+    let params: Vec<Type> = ty.params.iter().skip(1).map(decay).collect();
+    let Ok(cif) = prep_types(&it.image, &ty.ret, &params, None, None) else {
+        return 0;
+    };
+    let cif = Box::leak(cif);
+    let data = Box::leak(Box::new(NestedData { id, chain }));
+    // SAFETY: a closure from libffi's allocator, prepared with a cif and user data that
+    // are leaked (they live as long as the closure, which is never freed).
+    unsafe {
+        let mut code: *mut c_void = std::ptr::null_mut();
+        let closure = raw::ffi_closure_alloc(std::mem::size_of::<raw::ffi_closure>(), &mut code)
+            as *mut raw::ffi_closure;
+        if closure.is_null() {
+            return 0;
+        }
+        let st = raw::ffi_prep_closure_loc(
+            closure,
+            &mut cif.cif,
+            Some(nested_trampoline),
+            data as *mut NestedData as *mut c_void,
+            code,
+        );
+        if st != raw::ffi_status_FFI_OK {
+            return 0;
+        }
+        code as u64
+    }
+}
+
+/// A call through a nested function's trampoline: the interpreter runs the function with
+/// the chain prepended to the arguments (as `trampoline` does for ordinary functions).
+unsafe extern "C" fn nested_trampoline(
+    _cif: *mut ffi_cif,
+    result: *mut c_void,
+    args: *mut *mut c_void,
+    data: *mut c_void,
+) {
+    let Some(it) = current() else {
+        return;
+    };
+    if it.pending.is_some() {
+        return;
+    }
+    let d = &*(data as *const NestedData);
+    let id = d.id;
+    let ty = it.image.slots[id as usize].ty.clone();
+    let mut vals = Vec::with_capacity(ty.params.len());
+    vals.push(d.chain);
+    for (i, t) in ty.params.iter().skip(1).enumerate() {
+        let p = *args.add(i) as *const u8;
+        if t.is_record() {
+            vals.push(p as u64);
+        } else {
+            vals.push(mem::load(p, sk(&decay(t))));
+        }
+    }
+    let ret = ty.ret.clone();
+    let me: *mut Interp = it;
+    it.depth += 1;
+    let r = crate::catch(|| {
+        let it = &mut *me;
+        let f = it.compiled_fn(id);
+        it.va_args = std::ptr::null_mut();
+        let rp = if ret.is_record() || ret.kind == TypeKind::LongDouble {
+            result as *mut u8
+        } else {
+            std::ptr::null_mut()
+        };
+        it.call_compiled(f, &vals, rp)
+    });
+    match r {
+        Ok(v) => {
+            if !ret.is_void() && !ret.is_record() && ret.kind != TypeKind::LongDouble {
+                let v = normalize_ret(v, &ret);
+                if ret.is_float() {
+                    mem::store(result as *mut u8, sk(&ret), v);
+                } else {
+                    *(result as *mut u64) = v;
+                }
+            }
+        }
+        Err(t) if it.worker && it.depth == 1 => thread_trap(t),
+        Err(t) => it.set_pending(t),
+    }
+    it.depth -= 1;
+}

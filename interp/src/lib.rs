@@ -17,6 +17,7 @@ pub mod image;
 mod mem;
 pub mod tier;
 
+pub use ffi::nested_closure;
 pub use image::{Image, SlotKind};
 pub use tier::{flags, jit_longjmp, jit_trap, Code, Compiler, FuncRt, Unit};
 
@@ -389,7 +390,7 @@ impl Interp {
                     value,
                 }) if target == fp as usize => {
                     self.sp = sp;
-                    self.jmp_value = Some(value);
+                    self.jmp_value = (value != ir::NONLOCAL_GOTO).then_some(value);
                     seek = label;
                 }
                 Err(t) => raise(t),

@@ -151,6 +151,8 @@ impl Scan<'_> {
             // Anything else that names a local uses its address.
             K::Local(o) => self.pin(*o, self.types.size_of(&e.ty)),
             K::Int(_) | K::Float(_) | K::LongDouble(_) | K::Global(_) | K::FuncAddr(_) => {}
+            // The compiled tiers refuse a function that uses it.
+            K::FrameBase => {}
             K::Deref(x)
             | K::Member(x, _)
             | K::BitField(x, ..)

@@ -163,6 +163,11 @@ pub enum ExprKind {
     /// Storage for a variable-length array: the operand is its size in bytes (unsigned
     /// long); the value is its address. It lives until the enclosing `Stmt::Scoped` ends.
     Alloca(Box<Expr>),
+    /// The address of the running function's frame (its locals are at fixed offsets from
+    /// it): the static chain a nested function (GNU C) reaches the enclosing function's
+    /// locals through. Compiled tiers refuse it (their register variables would not be seen
+    /// through the frame).
+    FrameBase,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -214,6 +219,14 @@ pub enum Stmt {
     /// not when a longjmp or a trap unwinds through it (as in gcc).
     Cleanup(Box<Stmt>, Box<Stmt>),
 }
+
+/// The first word of a `jmp_buf` that setjmp filled (then the frame and the label of the
+/// statement to run again), in every tier.
+pub const JMP_MAGIC: u64 = 0x6372_6570_6c6a_6d70;
+
+/// The `LongJmp` value of a non-local goto (from a nested function to a label of an
+/// enclosing one): the target runs its labelled statement with no setjmp value pending.
+pub const NONLOCAL_GOTO: i32 = i32::MIN;
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Block {

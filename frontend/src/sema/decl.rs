@@ -1126,10 +1126,62 @@ impl Sema {
     }
 
     pub(crate) fn func_def(&mut self, f: &ast::FunctionDef) {
-        let _ = self.func_def_inner(f);
+        let _ = self.func_def_inner(f, false);
     }
 
-    fn func_def_inner(&mut self, f: &ast::FunctionDef) -> R<()> {
+    /// A nested function (GNU C) defined in a block: a function of its own with a hidden
+    /// first parameter, the enclosing call's frame (the static chain), through which it
+    /// reaches the enclosing function's locals (`Sema::outer_local`). Its name is a local
+    /// of the enclosing function holding a trampoline made when the definition is reached
+    /// (`interp::nested_closure`), so calls by name and through pointers work alike.
+    pub(crate) fn nested_func_def(&mut self, f: &ast::FunctionDef, out: &mut Vec<ir::Stmt>) {
+        let Ok(Some((id, slot, pty))) = self.func_def_inner(f, true) else {
+            return;
+        };
+        let int = Type::int();
+        let voidp = Type::ptr_to(Type::void());
+        let fty = ir::FnType {
+            ret: voidp.clone(),
+            params: vec![int.clone(), voidp.clone()],
+            variadic: false,
+            unprototyped: false,
+        };
+        let helper = self.runtime_helper(
+            "__crepl_nested_closure",
+            "__crepl_nested_closure",
+            fty.clone(),
+        );
+        let call = Expr::new(
+            K::Call(Box::new(ir::Call {
+                callee: Expr::new(
+                    K::FuncAddr(helper),
+                    Type::ptr_to(Type::new(TypeKind::Function(Box::new(fty.clone())))),
+                ),
+                args: vec![
+                    Expr::new(K::Int(id as i64), int),
+                    Expr::new(K::FrameBase, voidp.clone()),
+                ],
+                fty,
+                ret_slot: None,
+            })),
+            voidp,
+        );
+        out.push(ir::Stmt::Expr(Expr::new(
+            K::Assign(
+                Box::new(Expr::new(K::Local(slot), pty.clone())),
+                Box::new(super::expr::convert(call, &pty)),
+            ),
+            pty,
+        )));
+    }
+
+    /// A function definition; `nested`: one in a block (returns its id, the enclosing
+    /// frame's slot that holds its trampoline, and the pointer type of that slot).
+    fn func_def_inner(
+        &mut self,
+        f: &ast::FunctionDef,
+        nested: bool,
+    ) -> R<Option<(FuncId, u32, Type)>> {
         let base = self.base_type(&f.specs);
         let Some((name, nloc)) = f.decl.name.clone() else {
             self.error(f.loc, "function definition without a name");
@@ -1173,7 +1225,9 @@ impl Sema {
             }
         }
         let fty = t.fn_type().unwrap().clone();
-        self.link_external(&name, &t, nloc, base.storage == Some(StorageClass::Static))?;
+        if !nested {
+            self.link_external(&name, &t, nloc, base.storage == Some(StorageClass::Static))?;
+        }
         if !fty.ret.is_void() && !self.types.is_complete(&fty.ret) {
             self.error(
                 nloc,
@@ -1184,7 +1238,43 @@ impl Sema {
             );
             return Err(());
         }
-        let id = self.declare_function(&name, &t, f.decl.asm_label.as_deref(), nloc)?;
+        let mut nested_slot = None;
+        let id = if nested {
+            if fty.variadic {
+                self.error(nloc, "a nested function cannot be variadic");
+                return Err(());
+            }
+            // The name: a local of the enclosing function (in its frame, in the block's
+            // scope) holding the trampoline; declared before the body, for recursion.
+            let pty = Type::ptr_to(t.clone());
+            let slot = self.alloc_local(8, 8);
+            self.declare(
+                &name,
+                Symbol::Var(VarSym {
+                    ty: pty.clone(),
+                    place: Place::Local(slot),
+                }),
+            );
+            nested_slot = Some((slot, pty));
+            let id = self.new_func_id();
+            let outer = self
+                .fcx
+                .as_ref()
+                .map(|f| f.name.clone())
+                .unwrap_or_default();
+            let mut hidden = fty.clone();
+            hidden.params.insert(0, Type::ptr_to(Type::void()));
+            let full = format!("{outer}.{name}");
+            self.module.func_decls.push(ir::FuncDecl {
+                id,
+                name: full.clone(),
+                symbol: full,
+                ty: hidden,
+            });
+            id
+        } else {
+            self.declare_function(&name, &t, f.decl.asm_label.as_deref(), nloc)?
+        };
         // A C99 inline definition (`inline`, neither `extern` nor `static`) does not define
         // the external function: another unit's definition stands, or takes its place.
         // A weak definition (`__attribute__((weak))`) gives way the same way, as the
@@ -1196,7 +1286,7 @@ impl Sema {
             .any(|a| a.name.trim_matches('_') == "weak");
         let inline_def = (base.is_inline && base.storage.is_none()) || weak;
         let is_static = base.storage == Some(StorageClass::Static);
-        if let Some(Symbol::Func(fs)) = self.global_sym(&name).cloned() {
+        if let Some(Symbol::Func(fs)) = self.global_sym(&name).cloned().filter(|_| !nested) {
             let linked = !is_static && self.mode == Mode::Script;
             if fs.defined && linked && self.inline_defs.contains(&name) && !inline_def {
                 // An external definition replaces an earlier unit's inline one.
@@ -1206,7 +1296,7 @@ impl Sema {
                 && linked
                 && fs.defined_in != Some(self.current_input())
             {
-                return Ok(());
+                return Ok(None);
             } else if fs.defined
                 && (fs.defined_in == Some(self.current_input()) || self.mode == Mode::Script)
             {
@@ -1216,7 +1306,9 @@ impl Sema {
                 } else {
                     format!("redefinition of '{name}'")
                 };
-                return self.link_error(nloc, msg, prev, "previous definition is here");
+                return self
+                    .link_error(nloc, msg, prev, "previous definition is here")
+                    .map(|_| None);
             }
             if !is_static {
                 if inline_def && !fs.defined {
@@ -1238,7 +1330,9 @@ impl Sema {
             );
         }
         // Frame offsets of the previous function mean nothing here.
-        self.object_align.retain(|k, _| !k.0);
+        if !nested {
+            self.object_align.retain(|k, _| !k.0);
+        }
         let saved_unit = self.fcx.take();
         self.fcx = Some(FnCtx {
             frame: 0,
@@ -1251,9 +1345,31 @@ impl Sema {
             loops: 0,
             breakable: 0,
         });
-        let saved_scopes = std::mem::take(&mut self.scopes);
+        // A nested function sees the enclosing scopes (their locals through the chain).
+        let nested_base = self.scopes.len();
+        let saved_scopes = if nested {
+            self.nested_bases.push(nested_base);
+            let labels = saved_unit
+                .as_ref()
+                .map(|f| {
+                    f.labels
+                        .iter()
+                        .map(|(n, (id, _, _))| (n.clone(), *id))
+                        .collect()
+                })
+                .unwrap_or_default();
+            self.outer_labels.push(labels);
+            Vec::new()
+        } else {
+            std::mem::take(&mut self.scopes)
+        };
         self.scopes.push(Default::default());
         let mut offs = Vec::new();
+        if nested {
+            let chain = self.alloc_local(8, 8);
+            offs.push(chain);
+            self.chain_slots.push(chain);
+        }
         let mut overaligned = Vec::new();
         let mut ok = true;
         let named: Vec<(Option<(String, Loc)>, Type)> = if ident_list.is_some() {
@@ -1429,7 +1545,14 @@ impl Sema {
                     .push(ir::Stmt::Return(Some(Expr::new(K::Int(0), Type::int()))));
             }
         }
-        self.scopes = saved_scopes;
+        if nested {
+            self.scopes.truncate(nested_base);
+            self.nested_bases.pop();
+            self.chain_slots.pop();
+            self.outer_labels.pop();
+        } else {
+            self.scopes = saved_scopes;
+        }
         let fcx = std::mem::replace(&mut self.fcx, saved_unit).unwrap();
         for (lname, (_, defined, loc)) in &fcx.labels {
             if !defined {
@@ -1444,6 +1567,18 @@ impl Sema {
         attrs.extend(f.decl.attrs.iter().cloned());
         let ctor = attr_prio(&attrs, self, "constructor");
         let dtor = attr_prio(&attrs, self, "destructor");
+        let mut fty = fty;
+        let name = if nested {
+            fty.params.insert(0, Type::ptr_to(Type::void()));
+            let outer = self
+                .fcx
+                .as_ref()
+                .map(|f| f.name.clone())
+                .unwrap_or_default();
+            format!("{outer}.{name}")
+        } else {
+            name
+        };
         let params: Vec<(u32, &Type)> = offs.iter().copied().zip(&fty.params).collect();
         let locals = ir::locals::analyze(&self.types, &body, &params, &[]);
         drop(params);
@@ -1459,7 +1594,7 @@ impl Sema {
             dtor,
             locals,
         });
-        Ok(())
+        Ok(nested_slot.map(|(slot, pty)| (id, slot, pty)))
     }
 }
 

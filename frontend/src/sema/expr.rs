@@ -815,6 +815,56 @@ impl Sema {
             self.error(loc, format!("use of undeclared identifier '{name}'{hint}"));
             return Err(());
         };
+        // A local of a function enclosing the nested function being lowered: in that
+        // function's frame, reached through the static chain.
+        let outer = match (&sym, self.lookup_level(name)) {
+            (Symbol::Var(v), Some(level))
+                if level < self.nested_bases.len()
+                    && matches!(
+                        v.place,
+                        Place::Local(_) | Place::Vla { .. } | Place::Aligned { .. }
+                    ) =>
+            {
+                Some(level)
+            }
+            _ => None,
+        };
+        if let (Some(level), Symbol::Var(v)) = (outer, &sym) {
+            let slot_at = |me: &Sema, off: u32, t: &Type| {
+                let addr = Expr::new(
+                    K::Binary {
+                        op: BinOp::Add,
+                        op_ty: Scalar::U64,
+                        lhs: Box::new(convert(me.outer_frame(level), &ulong_ty())),
+                        rhs: Box::new(Expr::new(K::Int(off as i64), ulong_ty())),
+                    },
+                    ulong_ty(),
+                );
+                Expr::new(
+                    K::Deref(Box::new(convert(addr, &Type::ptr_to(t.clone())))),
+                    t.clone(),
+                )
+            };
+            let e = match v.place {
+                Place::Local(off) => slot_at(self, off, &v.ty),
+                Place::Vla { ptr } => {
+                    let elem = v.ty.elem().cloned().unwrap_or(Type::int());
+                    let pt = Type::ptr_to(elem);
+                    let p = Expr::new(K::Load(Box::new(slot_at(self, ptr, &pt))), pt);
+                    Expr::new(K::Deref(Box::new(p)), v.ty.clone())
+                }
+                _ => {
+                    self.error(
+                        loc,
+                        format!(
+                            "'{name}' (an over-aligned local) cannot be used in a nested function"
+                        ),
+                    );
+                    return Err(());
+                }
+            };
+            return Ok(Val { e, lv: true });
+        }
         Ok(match sym {
             Symbol::Var(v) => match v.place {
                 Place::Local(off) => Val {

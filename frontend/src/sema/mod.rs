@@ -210,6 +210,13 @@ pub struct Sema {
     pub(crate) cleanups: Vec<ir::Stmt>,
     /// External names of `%load`ed files, visible at the prompt without a declaration.
     loaded: HashMap<String, Symbol>,
+    /// Nested functions being lowered (innermost last): the index of the first scope of
+    /// each, and the frame slot of its static chain.
+    pub(crate) nested_bases: Vec<usize>,
+    pub(crate) chain_slots: Vec<u32>,
+    /// The labels of each function enclosing the nested function being lowered
+    /// (outermost first), for non-local gotos.
+    pub(crate) outer_labels: Vec<HashMap<String, LabelId>>,
     /// Typedef names of GCC vector types.
     pub(crate) vector_typedefs: std::collections::HashSet<String>,
 }
@@ -261,6 +268,9 @@ impl Sema {
             unevaluated: 0,
             cleanups: Vec::new(),
             vector_typedefs: Default::default(),
+            nested_bases: Vec::new(),
+            chain_slots: Vec::new(),
+            outer_labels: Vec::new(),
             loaded: HashMap::new(),
         }
     }
@@ -629,6 +639,50 @@ impl Sema {
                 None
             }
         })
+    }
+
+    /// For a name found in a block scope: how many nested functions enclose that scope
+    /// (0: the outermost function). `None` for file scope.
+    pub(crate) fn lookup_level(&self, name: &str) -> Option<usize> {
+        let i = self
+            .scopes
+            .iter()
+            .rposition(|s| s.names.contains_key(name))?;
+        Some(self.nested_bases.iter().filter(|&&b| b <= i).count())
+    }
+
+    /// The address of the frame of the function at nesting `level`, from inside the
+    /// innermost nested function: its static chain, followed outwards.
+    pub(crate) fn outer_frame(&self, level: usize) -> ir::Expr {
+        use ir::{Expr, ExprKind as K};
+        let voidp = Type::ptr_to(Type::void());
+        let cur = self.chain_slots.len();
+        let load = |e: Expr| Expr::new(K::Load(Box::new(e)), voidp.clone());
+        // The chain of the innermost function: the frame of the one around it.
+        let mut frame = load(Expr::new(
+            K::Local(self.chain_slots[cur - 1]),
+            voidp.clone(),
+        ));
+        for k in (level + 1..cur).rev() {
+            // The frame of nesting k holds its own chain at its chain slot.
+            let at = expr::convert(
+                Expr::new(
+                    K::Binary {
+                        op: ir::BinOp::Add,
+                        op_ty: ir::Scalar::U64,
+                        lhs: Box::new(expr::convert(frame, &expr::ulong_ty())),
+                        rhs: Box::new(Expr::new(
+                            K::Int(self.chain_slots[k - 1] as i64),
+                            expr::ulong_ty(),
+                        )),
+                    },
+                    expr::ulong_ty(),
+                ),
+                &Type::ptr_to(voidp.clone()),
+            );
+            frame = load(Expr::new(K::Deref(Box::new(at)), voidp.clone()));
+        }
+        frame
     }
 
     pub(crate) fn lookup_tag(&self, name: &str) -> Option<(Tag, bool)> {

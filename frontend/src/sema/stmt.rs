@@ -112,6 +112,7 @@ impl Sema {
             // Handled when the block is entered (`enter_local_labels`).
             BlockItem::LocalLabels(..) => {}
             BlockItem::PragmaPack(v, _) => self.apply_pack(*v),
+            BlockItem::Func(f) => self.nested_func_def(f, out),
             BlockItem::Stmt(s) => {
                 let st = self.stmt(s);
                 out.push(st);
@@ -470,7 +471,19 @@ impl Sema {
                     }
                 }
             }
-            StmtKind::Goto(name) => Stmt::Goto(self.label_id(name, s.loc, false)),
+            StmtKind::Goto(name) => {
+                let own = self
+                    .fcx
+                    .as_ref()
+                    .is_some_and(|f| f.labels.contains_key(name));
+                let outer = self.outer_labels.iter().rposition(|m| m.contains_key(name));
+                match (own, outer) {
+                    (false, Some(level)) => {
+                        self.nonlocal_goto(level, self.outer_labels[level][name])
+                    }
+                    _ => Stmt::Goto(self.label_id(name, s.loc, false)),
+                }
+            }
             StmtKind::GotoComputed(e) => {
                 let x = self.rvalue_expr(e)?;
                 if !x.ty.is_pointer() {
@@ -573,6 +586,43 @@ impl Sema {
         }
         let labels = stmt_labels(&stmts);
         Ok(Stmt::Block(Block { stmts, labels }))
+    }
+
+    /// `goto L` from a nested function to a label of the function at nesting `level`:
+    /// a longjmp to that function's frame (`ir::NONLOCAL_GOTO`), which runs the labelled
+    /// statement, the calls in between abandoned.
+    fn nonlocal_goto(&mut self, level: usize, label: LabelId) -> Stmt {
+        use ir::ExprKind as K;
+        let u64t = Type::new(ir::TypeKind::ULong);
+        let buf = self.alloc_local(24, 8);
+        let word = |i: u32| ir::Expr::new(K::Local(buf + 8 * i), u64t.clone());
+        let set = |i: u32, v: ir::Expr| {
+            Stmt::Expr(ir::Expr::new(
+                K::Assign(Box::new(word(i)), Box::new(v)),
+                u64t.clone(),
+            ))
+        };
+        let frame = convert(self.outer_frame(level), &u64t);
+        let buf_addr = ir::Expr::new(
+            K::AddrOf(Box::new(ir::Expr::new(K::Local(buf), u64t.clone()))),
+            Type::ptr_to(u64t.clone()),
+        );
+        let stmts = vec![
+            set(0, ir::Expr::new(K::Int(ir::JMP_MAGIC as i64), u64t.clone())),
+            set(1, frame),
+            set(2, ir::Expr::new(K::Int(label as i64), u64t.clone())),
+            Stmt::Expr(ir::Expr::new(
+                K::LongJmp(
+                    Box::new(convert(buf_addr, &Type::ptr_to(Type::void()))),
+                    Box::new(ir::Expr::new(K::Int(ir::NONLOCAL_GOTO as i64), Type::int())),
+                ),
+                Type::void(),
+            )),
+        ];
+        Stmt::Block(Block {
+            stmts,
+            labels: vec![],
+        })
     }
 
     fn loop_body(&mut self, body: &ast::Stmt) -> Stmt {

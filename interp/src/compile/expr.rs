@@ -9,7 +9,7 @@ use ir::abi::{Cls, Pass};
 use ir::{BinOp, Expr, ExprKind as K, Scalar, Type, TypeKind, UnOp};
 
 /// Marks a jmp_buf filled by the interpreter's setjmp.
-const JMP_MAGIC: u64 = 0x6372_6570_6c6a_6d70;
+use ir::JMP_MAGIC;
 
 /// Dispatches a generic function on an integer scalar kind.
 macro_rules! by_int {
@@ -50,6 +50,7 @@ pub(crate) fn longjmp_trap(b: *const u64, value: i32) -> Trap {
             fp: target,
             label,
             value: if value == 0 { 1 } else { value },
+            // (`ir::NONLOCAL_GOTO` passes through: the catcher sets no setjmp value.)
         }
     }
 }
@@ -904,6 +905,12 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
                 let value = v(it, fp) as i32;
                 raise(longjmp_trap(b, value))
             })
+        }
+        K::FrameBase => {
+            // A function with nested functions: their non-local gotos come back to it as
+            // longjmps do (`Interp::run_catching`).
+            it.saw_setjmp.set(true);
+            Box::new(|_, fp| fp as u64)
         }
         K::Alloca(size) => {
             let size = compile_expr(it, size);

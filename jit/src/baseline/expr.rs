@@ -1025,6 +1025,11 @@ impl Gen<'_> {
             K::VaArg(_) => return Err(Refusal("uses va_arg".into())),
             K::SetJmp(..) => return Err(Refusal("calls setjmp".into())),
             K::Alloca(_) => return Err(Refusal("declares a variable-length array".into())),
+            K::FrameBase => {
+                return Err(Refusal(
+                    "defines a nested function (its locals are reached through the frame)".into(),
+                ))
+            }
         }
         Ok(())
     }
