@@ -163,7 +163,16 @@ fn scripts_take_a_shebang_line_arguments_and_libraries() {
     let path = dir.join("args2.c");
     std::fs::write(&path, "#include <stdio.h>\nint main(int argc, char **argv) { for (int i = 1; i < argc; i++) printf(\"[%s]\", argv[i]); puts(\"\"); return 3; }\n").unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_crepl"))
-        .args(["-lm", "-O2", "-Wall"])
+        .args([
+            "-lm",
+            "-O2",
+            "-Wall",
+            "-pthread",
+            "-lpthread",
+            "-ldl",
+            "-lrt",
+            "-lutil",
+        ])
         .arg(&path)
         .args(["a b", "-x", "--y"])
         .output()

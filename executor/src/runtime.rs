@@ -163,7 +163,12 @@ impl Runtime {
                     .map(|d| format!("{d}/lib{path}.so"))
                     .collect();
                 v.push(format!("lib{path}.so"));
-                v.push(format!("lib{path}.so.6"));
+                // Without a development symlink: glibc's own libraries by their sonames
+                // (-lm: libm.so.6; -lpthread, -ldl, -lrt, -lutil: stubs since glibc 2.34
+                // folded them into libc, libpthread.so.0, libdl.so.2, librt.so.1, ...).
+                for n in [6, 0, 1, 2] {
+                    v.push(format!("lib{path}.so.{n}"));
+                }
                 v
             };
         let mut first = String::new();
