@@ -17,6 +17,10 @@ pub(crate) fn dlsym(name: &str) -> usize {
         "at_quick_exit" => return crepl_at_quick_exit as *const () as usize,
         "__crepl_atomic" => return crate::atomics::crepl_atomic as *const () as usize,
         "__crepl_nested_closure" => return interp::nested_closure as *const () as usize,
+        "signal" | "sysv_signal" | "bsd_signal" => {
+            return interp::tier::crepl_signal as *const () as usize
+        }
+        "sigaction" => return interp::tier::crepl_sigaction as *const () as usize,
         "__crepl_atomic_rmw" => return crate::atomics::crepl_atomic_rmw as *const () as usize,
         "__crepl_atomic_rmw_float" => {
             return crate::atomics::crepl_atomic_rmw_float as *const () as usize

@@ -446,8 +446,33 @@ impl Interp {
     }
 
     fn wanted(&mut self, id: Option<FuncId>) -> TierName {
+        if FAULTS_HANDLED.load(Ordering::Relaxed) {
+            return TierName::Interp;
+        }
         let forced = id.and_then(|id| self.ft(id).forced);
         forced.unwrap_or(self.tier.policy.mode)
+    }
+
+    /// The program handles its own faults: compiled functions go back to the interpreter
+    /// (their calls go to its entries again; code running now finishes where it is).
+    fn demote_all(&mut self) {
+        for id in 0..self.tier.funcs.len() {
+            if !self.tier.funcs[id].compiled {
+                continue;
+            }
+            let f = &mut self.tier.funcs[id];
+            f.compiled = false;
+            f.tried = true;
+            f.reason = Some("the program handles SIGSEGV, SIGBUS or SIGILL itself".into());
+            let s = &self.image.slots[id];
+            let (target, internal) = (s.closure, if s.thunk != 0 { s.thunk } else { s.closure });
+            let rt = self.image.rt.get(id as FuncId);
+            // SAFETY: the record lives at a fixed address for the life of the process.
+            unsafe {
+                (*rt).target = target;
+                (*rt).internal = internal;
+            }
+        }
     }
 
     fn call_threshold(&mut self, id: FuncId) -> u64 {
@@ -530,7 +555,7 @@ impl Interp {
     pub(crate) fn unit_code(&mut self, unit: &InitUnit) -> Option<Code> {
         let _compiling = COMPILE.lock().unwrap_or_else(|e| e.into_inner());
         if self.tier.unit_code.is_none() {
-            if self.tier.policy.mode == TierName::Interp {
+            if self.tier.policy.mode == TierName::Interp || FAULTS_HANDLED.load(Ordering::Relaxed) {
                 return None;
             }
             let mut compiler = self.tier.compiler.take()?;
@@ -719,4 +744,154 @@ pub extern "C" fn jit_longjmp(env: *const u64, value: i32) {
         ffi::thread_trap(t);
     }
     it.set_pending(t);
+}
+
+/// The handlers the program installed for the signals its own instructions raise
+/// (SIGSEGV, SIGBUS, SIGFPE, SIGILL), by signal number: the handler's address and whether
+/// it takes three arguments (`SA_SIGINFO`). The process has `fault_handler` installed in
+/// their place (`crepl_signal`, `crepl_sigaction`).
+static FAULT_HANDLER: [AtomicUsize; 32] = [const { AtomicUsize::new(0) }; 32];
+static FAULT_SIGINFO: [AtomicBool; 32] = [const { AtomicBool::new(false) }; 32];
+
+/// Set once the program installs a handler for SIGSEGV, SIGBUS or SIGILL: from then on
+/// everything runs in the interpreter, whose frames a handler can `siglongjmp` out of
+/// (compiled code has no unwind tables).
+static FAULTS_HANDLED: AtomicBool = AtomicBool::new(false);
+
+fn handles_faults(sig: libc::c_int, handler: usize) {
+    if sig == libc::SIGFPE || handler == libc::SIG_DFL || handler == libc::SIG_IGN {
+        // SIGFPE: compiled code checks divisions itself and raises it through the C
+        // library, from interpreter frames.
+        return;
+    }
+    if !FAULTS_HANDLED.swap(true, Ordering::SeqCst) {
+        if let Some(it) = ffi::current() {
+            let _compiling = COMPILE.lock().unwrap_or_else(|e| e.into_inner());
+            it.demote_all();
+        }
+    }
+}
+
+fn is_fault(sig: libc::c_int) -> bool {
+    matches!(
+        sig,
+        libc::SIGSEGV | libc::SIGBUS | libc::SIGFPE | libc::SIGILL
+    )
+}
+
+/// Runs the program's handler for a fault. If it leaves with `siglongjmp` (a longjmp the
+/// interpreter records as pending while the handler runs), the longjmp continues from
+/// here: it unwinds through the signal frame into the code that faulted, up to the
+/// function that called setjmp, as the C library's siglongjmp would. (Code the baseline
+/// tier compiled has no unwind tables: a fault there that a handler longjmps out of ends
+/// the executor, which crepl restores.) If the handler returns, the faulting instruction
+/// runs again, as in a compiled program.
+extern "C-unwind" fn fault_handler(
+    sig: libc::c_int,
+    info: *mut libc::siginfo_t,
+    ctx: *mut libc::c_void,
+) {
+    let i = sig as usize & 31;
+    let h = FAULT_HANDLER[i].load(Ordering::SeqCst);
+    if h == libc::SIG_DFL || h == libc::SIG_IGN {
+        // SAFETY: restoring the default action; the fault then repeats and ends the
+        // process as it would a compiled program.
+        unsafe { libc::signal(sig, libc::SIG_DFL) };
+        return;
+    }
+    // SAFETY: `h` is the address the program registered as a handler of this kind.
+    unsafe {
+        if FAULT_SIGINFO[i].load(Ordering::SeqCst) {
+            let f: extern "C" fn(libc::c_int, *mut libc::siginfo_t, *mut libc::c_void) =
+                std::mem::transmute(h);
+            f(sig, info, ctx);
+        } else {
+            let f: extern "C" fn(libc::c_int) = std::mem::transmute(h);
+            f(sig);
+        }
+    }
+    let Some(it) = ffi::current() else { return };
+    if let Some(t) = it.take_pending() {
+        // Leaving the handler by unwinding: the signal is unblocked here (sigreturn,
+        // which would do it, does not run).
+        // SAFETY: a sigset we own; only this thread's mask changes.
+        unsafe {
+            let mut set: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut set);
+            libc::sigaddset(&mut set, sig);
+            libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+        }
+        crate::raise(t);
+    }
+}
+
+/// `signal(sig, handler)` as the program sees it: for the fault signals the program's
+/// handler runs under `fault_handler`; other signals go to the C library.
+pub extern "C" fn crepl_signal(
+    sig: libc::c_int,
+    handler: libc::sighandler_t,
+) -> libc::sighandler_t {
+    if !is_fault(sig) || handler == libc::SIG_ERR {
+        // SAFETY: the C library's own signal().
+        return unsafe { libc::signal(sig, handler) };
+    }
+    let i = sig as usize & 31;
+    let old = FAULT_HANDLER[i].swap(handler, Ordering::SeqCst);
+    FAULT_SIGINFO[i].store(false, Ordering::SeqCst);
+    install_fault_handler(sig, 0);
+    handles_faults(sig, handler);
+    if old == 0 {
+        libc::SIG_DFL
+    } else {
+        old
+    }
+}
+
+/// `sigaction(sig, act, old)` as the program sees it (see `crepl_signal`).
+///
+/// # Safety
+/// `act` and `old` are null or valid, as for sigaction(2).
+pub unsafe extern "C" fn crepl_sigaction(
+    sig: libc::c_int,
+    act: *const libc::sigaction,
+    old: *mut libc::sigaction,
+) -> libc::c_int {
+    if !is_fault(sig) {
+        return libc::sigaction(sig, act, old);
+    }
+    let i = sig as usize & 31;
+    if !old.is_null() {
+        let r = libc::sigaction(sig, std::ptr::null(), old);
+        if r != 0 {
+            return r;
+        }
+        let h = FAULT_HANDLER[i].load(Ordering::SeqCst);
+        if h != 0 {
+            (*old).sa_sigaction = h;
+            if FAULT_SIGINFO[i].load(Ordering::SeqCst) {
+                (*old).sa_flags |= libc::SA_SIGINFO;
+            } else {
+                (*old).sa_flags &= !libc::SA_SIGINFO;
+            }
+        }
+    }
+    if !act.is_null() {
+        let a = &*act;
+        FAULT_HANDLER[i].store(a.sa_sigaction, Ordering::SeqCst);
+        FAULT_SIGINFO[i].store(a.sa_flags & libc::SA_SIGINFO != 0, Ordering::SeqCst);
+        install_fault_handler(sig, a.sa_flags & !(libc::SA_SIGINFO | libc::SA_RESETHAND));
+        handles_faults(sig, a.sa_sigaction);
+    }
+    0
+}
+
+fn install_fault_handler(sig: libc::c_int, flags: libc::c_int) {
+    // SAFETY: installs a handler of the right shape for SA_SIGINFO.
+    unsafe {
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        sa.sa_sigaction = fault_handler as extern "C-unwind" fn(_, _, _) as usize;
+        sa.sa_flags = libc::SA_SIGINFO | libc::SA_NODEFER | (flags & !libc::SA_ONSTACK);
+        libc::sigemptyset(&mut sa.sa_mask);
+        libc::sigaction(sig, &sa, std::ptr::null_mut());
+    }
 }
