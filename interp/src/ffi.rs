@@ -572,6 +572,24 @@ unsafe extern "C" fn trampoline(
         }
         None => std::ptr::null_mut(),
     };
+    run_for_native(it, id, &vals, &ret, result, va_list);
+}
+
+/// The end of a call from native code into the interpreter (`trampoline`,
+/// `nested_trampoline`): runs function `id` with `vals`, writes its result where libffi
+/// wants it, and keeps a trap for when the native code returns (or, at the outermost frame
+/// of a program thread, ends the thread).
+///
+/// # Safety
+/// `result` must be libffi's result buffer for a function returning `ret`.
+unsafe fn run_for_native(
+    it: &mut Interp,
+    id: FuncId,
+    vals: &[u64],
+    ret: &Type,
+    result: *mut c_void,
+    va_list: *mut u8,
+) {
     let me: *mut Interp = it;
     it.depth += 1;
     let r = crate::catch(|| {
@@ -583,15 +601,15 @@ unsafe extern "C" fn trampoline(
         } else {
             std::ptr::null_mut()
         };
-        it.call_compiled(f, &vals, rp)
+        it.call_compiled(f, vals, rp)
     });
     match r {
         Ok(v) => {
             if !ret.is_void() && !ret.is_record() && ret.kind != TypeKind::LongDouble {
                 // libffi wants integer results widened to a full register.
-                let v = normalize_ret(v, &ret);
+                let v = normalize_ret(v, ret);
                 if ret.is_float() {
-                    mem::store(result as *mut u8, sk(&ret), v);
+                    mem::store(result as *mut u8, sk(ret), v);
                 } else {
                     *(result as *mut u64) = v;
                 }
@@ -676,33 +694,5 @@ unsafe extern "C" fn nested_trampoline(
             vals.push(mem::load(p, sk(&decay(t))));
         }
     }
-    let ret = ty.ret.clone();
-    let me: *mut Interp = it;
-    it.depth += 1;
-    let r = crate::catch(|| {
-        let it = &mut *me;
-        let f = it.compiled_fn(id);
-        it.va_args = std::ptr::null_mut();
-        let rp = if ret.is_record() || ret.kind == TypeKind::LongDouble {
-            result as *mut u8
-        } else {
-            std::ptr::null_mut()
-        };
-        it.call_compiled(f, &vals, rp)
-    });
-    match r {
-        Ok(v) => {
-            if !ret.is_void() && !ret.is_record() && ret.kind != TypeKind::LongDouble {
-                let v = normalize_ret(v, &ret);
-                if ret.is_float() {
-                    mem::store(result as *mut u8, sk(&ret), v);
-                } else {
-                    *(result as *mut u64) = v;
-                }
-            }
-        }
-        Err(t) if it.worker && it.depth == 1 => thread_trap(t),
-        Err(t) => it.set_pending(t),
-    }
-    it.depth -= 1;
+    run_for_native(it, id, &vals, &ty.ret, result, std::ptr::null_mut());
 }

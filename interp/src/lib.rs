@@ -184,27 +184,12 @@ static CODE_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::
 
 impl Interp {
     pub fn new() -> Box<Interp> {
-        let mut it = Box::new(Interp {
-            image: Shared::new(Image::default()),
-            stack: vec![0u8; STACK_SIZE].into_boxed_slice(),
-            sp: 0,
-            ret: 0,
-            ret_ptr: std::ptr::null_mut(),
-            compiled: Vec::new(),
-            stack_limit: 0,
-            va_args: std::ptr::null_mut(),
-            jmp_value: None,
-            saw_setjmp: std::cell::Cell::new(false),
-            pending: None,
-            tier: Shared::new(Default::default()),
-            epoch: CODE_EPOCH.load(Ordering::SeqCst),
-            depth: 0,
-            worker: false,
-            tls: Default::default(),
-            current_unit: None,
-            compiling: std::cell::Cell::new((None, std::ptr::null_mut())),
-            ld_temps: Default::default(),
-        });
+        let mut it = Interp::with(
+            Shared::new(Image::default()),
+            Shared::new(Default::default()),
+            STACK_SIZE,
+            false,
+        );
         // Tables that the program's threads read while the executor may grow them (a
         // thread still running while the next input links): room reserved ahead, so that
         // they do not move for the first 65536 functions and globals.
@@ -214,6 +199,36 @@ impl Interp {
         it.tier.funcs.reserve(1 << 16);
         ffi::register(&mut it);
         it
+    }
+
+    /// An interpreter over this program state, with an interpreter stack of `stack` bytes.
+    fn with(
+        image: Shared<Image>,
+        tier: Shared<tier::TierState>,
+        stack: usize,
+        worker: bool,
+    ) -> Box<Interp> {
+        Box::new(Interp {
+            image,
+            stack: vec![0u8; stack].into_boxed_slice(),
+            sp: 0,
+            ret: 0,
+            ret_ptr: std::ptr::null_mut(),
+            compiled: Vec::new(),
+            stack_limit: 0,
+            va_args: std::ptr::null_mut(),
+            jmp_value: None,
+            saw_setjmp: std::cell::Cell::new(false),
+            pending: None,
+            tier,
+            epoch: CODE_EPOCH.load(Ordering::SeqCst),
+            depth: 0,
+            worker,
+            tls: Default::default(),
+            current_unit: None,
+            compiling: std::cell::Cell::new((None, std::ptr::null_mut())),
+            ld_temps: Default::default(),
+        })
     }
 
     /// Sets how deep the native stack may grow: `base` is an address near the top of the
@@ -227,27 +242,12 @@ impl Interp {
     /// the program (image, tiers) of `main`. Its native stack limit is the current
     /// thread's.
     pub(crate) fn worker(main: &Interp) -> Box<Interp> {
-        let mut it = Box::new(Interp {
-            image: main.image.borrow(),
-            stack: vec![0u8; WORKER_STACK_SIZE].into_boxed_slice(),
-            sp: 0,
-            ret: 0,
-            ret_ptr: std::ptr::null_mut(),
-            compiled: Vec::new(),
-            stack_limit: 0,
-            va_args: std::ptr::null_mut(),
-            jmp_value: None,
-            saw_setjmp: std::cell::Cell::new(false),
-            pending: None,
-            tier: main.tier.borrow(),
-            epoch: CODE_EPOCH.load(Ordering::SeqCst),
-            depth: 0,
-            worker: true,
-            tls: Default::default(),
-            current_unit: None,
-            compiling: std::cell::Cell::new((None, std::ptr::null_mut())),
-            ld_temps: Default::default(),
-        });
+        let mut it = Interp::with(
+            main.image.borrow(),
+            main.tier.borrow(),
+            WORKER_STACK_SIZE,
+            true,
+        );
         let (low, size) = thread_stack();
         // Room below the limit for what runs without a check: the C library, functions
         // that call nothing and skip the entry check (frames under 64 KiB).

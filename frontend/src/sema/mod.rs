@@ -333,7 +333,11 @@ impl Sema {
 
     /// Every file-scope name (for completion in the REPL).
     pub fn names(&self) -> Vec<String> {
-        self.globals.keys().chain(self.loaded.keys()).cloned().collect()
+        self.globals
+            .keys()
+            .chain(self.loaded.keys())
+            .cloned()
+            .collect()
     }
 
     /// Looks up a file-scope function by name (`main` for script mode).
