@@ -118,7 +118,17 @@ fn value(image: &Image, ty: &Type, p: *const u8) -> String {
                 }
             }
             TypeKind::Struct(id) | TypeKind::Union(id) => {
-                let Some(l) = &image.types.record(*id).layout else {
+                let r = image.types.record(*id);
+                // `__int128` (a record of two words, `sema/int128.rs`): in decimal.
+                if r.tag.is_none() {
+                    let v = rd(p as *const u128);
+                    match r.typedef_name.as_deref() {
+                        Some("__int128") => return (v as i128).to_string(),
+                        Some("unsigned __int128") => return v.to_string(),
+                        _ => {}
+                    }
+                }
+                let Some(l) = &r.layout else {
                     return "<incomplete>".into();
                 };
                 let mut parts = Vec::new();

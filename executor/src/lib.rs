@@ -7,6 +7,7 @@
 
 mod atomics;
 pub mod format;
+mod int128;
 pub mod ipc;
 mod link;
 mod runtime;

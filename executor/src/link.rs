@@ -17,6 +17,12 @@ pub(crate) fn dlsym(name: &str) -> usize {
         "at_quick_exit" => return crepl_at_quick_exit as *const () as usize,
         "__crepl_atomic" => return crate::atomics::crepl_atomic as *const () as usize,
         "__crepl_nested_closure" => return interp::nested_closure as *const () as usize,
+        "__crepl_i128_op" => return crate::int128::crepl_i128_op as *const () as usize,
+        "__crepl_i128_cmp" => return crate::int128::crepl_i128_cmp as *const () as usize,
+        "__crepl_i128_from" => return crate::int128::crepl_i128_from as *const () as usize,
+        "__crepl_i128_from_f64" => return crate::int128::crepl_i128_from_f64 as *const () as usize,
+        "__crepl_i128_to" => return crate::int128::crepl_i128_to as *const () as usize,
+        "__crepl_i128_to_f64" => return crate::int128::crepl_i128_to_f64 as *const () as usize,
         "signal" | "sysv_signal" | "bsd_signal" => {
             return interp::tier::crepl_signal as *const () as usize
         }

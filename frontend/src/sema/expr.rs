@@ -293,6 +293,9 @@ impl Sema {
     /// A scalar condition (if/while/for/?:/&&/||/!).
     pub(crate) fn cond_expr(&mut self, e: &ast::Expr) -> R<Expr> {
         let x = self.rvalue_expr(e)?;
+        if self.i128_kind(&x.ty).is_some() {
+            return Ok(self.i128_truth(x));
+        }
         if !x.ty.is_scalar() {
             self.error(
                 e.loc,
@@ -412,6 +415,21 @@ impl Sema {
                 let x = with_stmts(stmts, x);
                 if t.is_void() {
                     return Ok(val(convert(x, &t)));
+                }
+                match (self.i128_kind(&t), self.i128_kind(&x.ty)) {
+                    (Some(u), _) if x.ty.is_arith() || self.i128_kind(&x.ty).is_some() => {
+                        return Ok(val(self.to_i128(x, u)));
+                    }
+                    (Some(u), _) if x.ty.is_pointer() => {
+                        let x = convert(x, &ulong_ty());
+                        return Ok(val(self.to_i128(x, u)));
+                    }
+                    (None, Some(_)) if t.is_arith() => return Ok(val(self.from_i128(x, &t))),
+                    (None, Some(_)) if t.is_pointer() => {
+                        let x = self.from_i128(x, &ulong_ty());
+                        return Ok(val(convert(x, &t)));
+                    }
+                    _ => {}
                 }
                 if t.is_record() && x.ty.kind == t.kind {
                     // GNU: a cast of a struct to its own type is the value itself.
@@ -920,6 +938,14 @@ impl Sema {
         Ok(match op {
             UnaryOp::Plus | UnaryOp::Neg | UnaryOp::BitNot => {
                 let x = self.rvalue_expr(a)?;
+                if self.i128_kind(&x.ty).is_some() {
+                    let neg = match op {
+                        UnaryOp::Neg => Some(true),
+                        UnaryOp::BitNot => Some(false),
+                        _ => None,
+                    };
+                    return Ok(self.i128_unary(neg, x, false));
+                }
                 let ok = if op == UnaryOp::BitNot {
                     x.ty.is_integer()
                 } else {
@@ -981,7 +1007,7 @@ impl Sema {
             }
             UnaryOp::PreInc | UnaryOp::PreDec | UnaryOp::PostInc | UnaryOp::PostDec => {
                 let v = self.expr(a)?;
-                if v.e.ty.is_array() || v.e.ty.is_record() {
+                if v.e.ty.is_array() || (v.e.ty.is_record() && self.i128_kind(&v.e.ty).is_none()) {
                     self.error(
                         loc,
                         format!(
@@ -1010,7 +1036,7 @@ impl Sema {
                         return Err(());
                     }
                     self.types.size_of(p)
-                } else if t.is_arith() {
+                } else if t.is_arith() || self.i128_kind(&t).is_some() {
                     1
                 } else {
                     self.error(
@@ -1026,6 +1052,29 @@ impl Sema {
                 let post = matches!(op, UnaryOp::PostInc | UnaryOp::PostDec);
                 if t.is_atomic {
                     return Ok(val(self.atomic_incdec(v.e, inc, post, scale, loc)?));
+                }
+                if self.i128_kind(&t).is_some() {
+                    // `x++` on a __int128: the old value is kept in a temporary.
+                    let bop = if inc { BinaryOp::Add } else { BinaryOp::Sub };
+                    let cur = self.rv(Val {
+                        e: v.e.clone(),
+                        lv: true,
+                    });
+                    let slot = self.alloc_local(16, 16);
+                    let tmp = Expr::new(K::Local(slot), t.unqual());
+                    let save =
+                        Expr::new(K::Assign(Box::new(tmp.clone()), Box::new(cur)), t.unqual());
+                    let next =
+                        self.binary(bop, tmp.clone(), Expr::new(K::Int(1), int_ty()), loc)?;
+                    let store = Expr::new(K::Assign(Box::new(v.e), Box::new(next)), t.unqual());
+                    let both = Expr::new(K::Comma(Box::new(save), Box::new(store)), t.unqual());
+                    let result = if post { tmp } else { both.clone() };
+                    let e = if post {
+                        Expr::new(K::Comma(Box::new(both), Box::new(result)), t.unqual())
+                    } else {
+                        result
+                    };
+                    return Ok(val(e));
                 }
                 if let Some(row) = t.pointee().filter(|p| p.has_vla()) {
                     // A row of run-time length: `p += size`, and for `p++` the new value
@@ -1190,6 +1239,15 @@ impl Sema {
     }
 
     pub(crate) fn binary(&mut self, op: BinaryOp, x: Expr, y: Expr, loc: Loc) -> R<Expr> {
+        let (x, y) = if self.i128_kind(&x.ty).is_some() || self.i128_kind(&y.ty).is_some() {
+            match self.i128_binary(op, x, y, loc)? {
+                Ok(e) => return Ok(e),
+                // A float operand: the 128-bit one became a double.
+                Err(xy) => xy,
+            }
+        } else {
+            (x, y)
+        };
         let (xt, yt) = (arith_ty(&x), arith_ty(&y));
         let bad = |me: &mut Sema| {
             me.error(
@@ -1390,6 +1448,19 @@ impl Sema {
         let (lv, rhs) = (lv?, rhs?);
         self.check_modifiable(&lv, loc, l)?;
         let lt = lv.e.ty.clone();
+        if let (Some(_), Some(bop)) = (self.i128_kind(&lt), op) {
+            // `x op= y` on a __int128: `x = x op y` (x is evaluated twice).
+            let cur = self.rv(Val {
+                e: lv.e.clone(),
+                lv: true,
+            });
+            let v = self.binary(bop, cur, rhs, loc)?;
+            let v = self.assign_convert(v, &lt.unqual(), loc, "assigning to")?;
+            return Ok(val(Expr::new(
+                K::Assign(Box::new(lv.e), Box::new(v)),
+                lt.unqual(),
+            )));
+        }
         if lt.is_atomic && lt.is_scalar() {
             let rhs = match op {
                 None => self.assign_convert(rhs, &lt.unqual(), loc, "assigning to")?,
@@ -1520,6 +1591,13 @@ impl Sema {
     /// Conversion as if by assignment (C11 6.5.16.1), with clang's diagnostics.
     pub(crate) fn assign_convert(&mut self, e: Expr, to: &Type, loc: Loc, ctx: &str) -> R<Expr> {
         let from = e.ty.clone();
+        match (self.i128_kind(to), self.i128_kind(&from)) {
+            (Some(u), _) if from.is_arith() || self.i128_kind(&from).is_some() => {
+                return Ok(self.to_i128(e, u));
+            }
+            (None, Some(_)) if to.is_arith() => return Ok(self.from_i128(e, to)),
+            _ => {}
+        }
         let tn = |me: &Sema, t: &Type| me.types.type_name(t);
         if to.is_arith() && from.is_arith() {
             return Ok(convert(e, to));
@@ -1614,6 +1692,30 @@ impl Sema {
             }
         };
         let y = self.rvalue_expr(b)?;
+        // A __int128 branch: both become the 128-bit type (or double beside a float).
+        let (x, y) = match (self.i128_kind(&x.ty), self.i128_kind(&y.ty)) {
+            (None, None) => (x, y),
+            (kx, ky) if (kx.is_some() || x.ty.is_arith()) && (ky.is_some() || y.ty.is_arith()) => {
+                if x.ty.is_float() || y.ty.is_float() {
+                    let d = ty(TypeKind::Double);
+                    let x = if kx.is_some() {
+                        self.from_i128(x, &d)
+                    } else {
+                        x
+                    };
+                    let y = if ky.is_some() {
+                        self.from_i128(y, &d)
+                    } else {
+                        y
+                    };
+                    (x, y)
+                } else {
+                    let u = kx == Some(true) || ky == Some(true);
+                    (self.to_i128(x, u), self.to_i128(y, u))
+                }
+            }
+            _ => (x, y),
+        };
         let (xt, yt) = (arith_ty(&x), arith_ty(&y));
         let t = if xt.is_arith() && yt.is_arith() {
             usual_arith(&xt, &yt)

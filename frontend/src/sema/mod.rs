@@ -10,6 +10,7 @@ mod consts;
 mod decl;
 mod expr;
 mod init;
+mod int128;
 mod stmt;
 mod types;
 

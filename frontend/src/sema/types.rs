@@ -86,6 +86,7 @@ impl Sema {
             (0, 0, 0, 0, 0, 0, 0, 0);
         let (mut signed, mut unsigned) = (0, 0);
         let mut other: Option<Type> = None;
+        let mut int128 = false;
         let mut loc = s.loc;
         for (ts, l) in &s.types {
             loc = *l;
@@ -104,10 +105,7 @@ impl Sema {
                     self.error(*l, "_Complex types are not supported yet");
                     return Type::int();
                 }
-                TypeSpec::Int128 => {
-                    self.error(*l, "__int128 is not supported yet");
-                    return Type::int();
-                }
+                TypeSpec::Int128 => int128 = true,
                 TypeSpec::VaList => other = Some(Type::new(TypeKind::VaList)),
                 // The declarators give the type (`Sema::declared_type`).
                 TypeSpec::AutoType => other = Some(Type::int()),
@@ -143,6 +141,12 @@ impl Sema {
                     other = Some(t)
                 }
             }
+        }
+        if int128 {
+            if void + bool_ + char_ + short + int + long + float + double > 0 || other.is_some() {
+                self.error(loc, "cannot combine with previous type specifier");
+            }
+            return self.int128_type(unsigned > 0);
         }
         let n_basic =
             void + bool_ + char_ + short + int + long + float + double + signed + unsigned;
