@@ -125,6 +125,19 @@ fn value(image: &Image, ty: &Type, p: *const u8) -> String {
                     match r.typedef_name.as_deref() {
                         Some("__int128") => return (v as i128).to_string(),
                         Some("unsigned __int128") => return v.to_string(),
+                        // `_Complex` (sema/complex.rs): `re + imi`.
+                        Some("_Complex double") => {
+                            let (re, im) = (rd(p as *const f64), rd(p.add(8) as *const f64));
+                            let re = float(re, &format!("{re:?}"), "");
+                            let im = float(im, &format!("{im:?}"), "");
+                            return complex_text(&re, &im);
+                        }
+                        Some("_Complex float") => {
+                            let (re, im) = (rd(p as *const f32), rd(p.add(4) as *const f32));
+                            let re = float(re as f64, &format!("{re:?}"), "f");
+                            let im = float(im as f64, &format!("{im:?}"), "f");
+                            return complex_text(&re, &im);
+                        }
                         _ => {}
                     }
                 }
@@ -173,6 +186,14 @@ fn value(image: &Image, ty: &Type, p: *const u8) -> String {
 
 /// A floating value: the shortest decimal that reads back (`debug` is Rust's `{:?}`),
 /// with the type's suffix; infinities and NaNs as printf spells them (`inf`, `-nan`).
+/// `re + imi`, or `re - |im|i`.
+fn complex_text(re: &str, im: &str) -> String {
+    match im.strip_prefix('-') {
+        Some(abs) => format!("{re} - {abs}i"),
+        None => format!("{re} + {im}i"),
+    }
+}
+
 fn float(v: f64, debug: &str, suffix: &str) -> String {
     if v.is_nan() {
         return if v.is_sign_negative() {

@@ -6,6 +6,7 @@
 //! a module it loaded.
 
 mod atomics;
+mod complex;
 pub mod format;
 mod int128;
 pub mod ipc;

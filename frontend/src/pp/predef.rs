@@ -1,14 +1,11 @@
 //! Predefined macros: the `#define` lines crepl starts every session with (what clang defines
 //! for C11 on x86-64 Linux, enough for glibc's headers) turned into one source text.
 
-/// Predefined macros as source text. One differs from clang's on purpose:
-/// `__STDC_NO_COMPLEX__` is defined, so portable code that tests it takes its paths without
-/// `_Complex`, which crepl does not support yet.
+/// Predefined macros as source text.
 pub(super) const PREDEFINED: &str = r#"
 #define __STDC__ 1
 #define __STDC_VERSION__ 201112L
 #define __STDC_HOSTED__ 1
-#define __STDC_NO_COMPLEX__ 1
 #define __uint128_t unsigned __int128
 #define __SIZEOF_INT128__ 16
 #define __STDC_UTF_16__ 1

@@ -296,6 +296,9 @@ impl Sema {
         if self.i128_kind(&x.ty).is_some() {
             return Ok(self.i128_truth(x));
         }
+        if self.complex_kind(&x.ty).is_some() {
+            return Ok(self.complex_truth(x));
+        }
         if !x.ty.is_scalar() {
             self.error(
                 e.loc,
@@ -415,6 +418,13 @@ impl Sema {
                 let x = with_stmts(stmts, x);
                 if t.is_void() {
                     return Ok(val(convert(x, &t)));
+                }
+                match (self.complex_kind(&t), self.complex_kind(&x.ty)) {
+                    (Some(d), _) if x.ty.is_arith() || self.complex_kind(&x.ty).is_some() => {
+                        return Ok(val(self.to_complex(x, d)));
+                    }
+                    (None, Some(_)) if t.is_arith() => return Ok(val(self.from_complex(x, &t))),
+                    _ => {}
                 }
                 match (self.i128_kind(&t), self.i128_kind(&x.ty)) {
                     (Some(u), _) if x.ty.is_arith() || self.i128_kind(&x.ty).is_some() => {
@@ -938,6 +948,14 @@ impl Sema {
         Ok(match op {
             UnaryOp::Plus | UnaryOp::Neg | UnaryOp::BitNot => {
                 let x = self.rvalue_expr(a)?;
+                if self.complex_kind(&x.ty).is_some() {
+                    let neg = match op {
+                        UnaryOp::Neg => Some(true),
+                        UnaryOp::BitNot => Some(false),
+                        _ => None,
+                    };
+                    return Ok(self.complex_unary(neg, x, false));
+                }
                 if self.i128_kind(&x.ty).is_some() {
                     let neg = match op {
                         UnaryOp::Neg => Some(true),
@@ -1239,6 +1257,21 @@ impl Sema {
     }
 
     pub(crate) fn binary(&mut self, op: BinaryOp, x: Expr, y: Expr, loc: Loc) -> R<Expr> {
+        if self.complex_kind(&x.ty).is_some() || self.complex_kind(&y.ty).is_some() {
+            // A 128-bit integer beside a complex becomes a double first.
+            let d = ty(TypeKind::Double);
+            let x = if self.i128_kind(&x.ty).is_some() {
+                self.from_i128(x, &d)
+            } else {
+                x
+            };
+            let y = if self.i128_kind(&y.ty).is_some() {
+                self.from_i128(y, &d)
+            } else {
+                y
+            };
+            return self.complex_binary(op, x, y, loc);
+        }
         let (x, y) = if self.i128_kind(&x.ty).is_some() || self.i128_kind(&y.ty).is_some() {
             match self.i128_binary(op, x, y, loc)? {
                 Ok(e) => return Ok(e),
@@ -1448,7 +1481,10 @@ impl Sema {
         let (lv, rhs) = (lv?, rhs?);
         self.check_modifiable(&lv, loc, l)?;
         let lt = lv.e.ty.clone();
-        if let (Some(_), Some(bop)) = (self.i128_kind(&lt), op) {
+        if let (true, Some(bop)) = (
+            self.i128_kind(&lt).is_some() || self.complex_kind(&lt).is_some(),
+            op,
+        ) {
             // `x op= y` on a __int128: `x = x op y` (x is evaluated twice).
             let cur = self.rv(Val {
                 e: lv.e.clone(),
@@ -1591,6 +1627,13 @@ impl Sema {
     /// Conversion as if by assignment (C11 6.5.16.1), with clang's diagnostics.
     pub(crate) fn assign_convert(&mut self, e: Expr, to: &Type, loc: Loc, ctx: &str) -> R<Expr> {
         let from = e.ty.clone();
+        match (self.complex_kind(to), self.complex_kind(&from)) {
+            (Some(d), _) if from.is_arith() || self.complex_kind(&from).is_some() => {
+                return Ok(self.to_complex(e, d));
+            }
+            (None, Some(_)) if to.is_arith() => return Ok(self.from_complex(e, to)),
+            _ => {}
+        }
         match (self.i128_kind(to), self.i128_kind(&from)) {
             (Some(u), _) if from.is_arith() || self.i128_kind(&from).is_some() => {
                 return Ok(self.to_i128(e, u));
@@ -1692,6 +1735,16 @@ impl Sema {
             }
         };
         let y = self.rvalue_expr(b)?;
+        // A complex branch: both become complex.
+        let (x, y) = match (self.complex_kind(&x.ty), self.complex_kind(&y.ty)) {
+            (None, None) => (x, y),
+            (kx, ky) if (kx.is_some() || x.ty.is_arith()) && (ky.is_some() || y.ty.is_arith()) => {
+                let d = kx.unwrap_or(x.ty.kind != TypeKind::Float)
+                    || ky.unwrap_or(y.ty.kind != TypeKind::Float);
+                (self.to_complex(x, d), self.to_complex(y, d))
+            }
+            _ => (x, y),
+        };
         // A __int128 branch: both become the 128-bit type (or double beside a float).
         let (x, y) = match (self.i128_kind(&x.ty), self.i128_kind(&y.ty)) {
             (None, None) => (x, y),
@@ -1859,6 +1912,9 @@ impl Sema {
                 if let Some(v) = self.atomic_builtin(name, args, loc)? {
                     return Ok(v);
                 }
+            }
+            if let Some(v) = self.complex_builtin(name, args, loc)? {
+                return Ok(v);
             }
             if name.starts_with("__builtin_") {
                 if let Some(v) = self.builtin_call(name, args, loc)? {

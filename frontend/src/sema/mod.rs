@@ -6,6 +6,7 @@
 
 mod atomic;
 mod builtin;
+mod complex;
 mod consts;
 mod decl;
 mod expr;

@@ -87,6 +87,7 @@ impl Sema {
         let (mut signed, mut unsigned) = (0, 0);
         let mut other: Option<Type> = None;
         let mut int128 = false;
+        let mut complex = false;
         let mut loc = s.loc;
         for (ts, l) in &s.types {
             loc = *l;
@@ -101,10 +102,7 @@ impl Sema {
                 TypeSpec::Double => double += 1,
                 TypeSpec::Signed => signed += 1,
                 TypeSpec::Unsigned => unsigned += 1,
-                TypeSpec::Complex => {
-                    self.error(*l, "_Complex types are not supported yet");
-                    return Type::int();
-                }
+                TypeSpec::Complex => complex = true,
                 TypeSpec::Int128 => int128 = true,
                 TypeSpec::VaList => other = Some(Type::new(TypeKind::VaList)),
                 // The declarators give the type (`Sema::declared_type`).
@@ -141,6 +139,18 @@ impl Sema {
                     other = Some(t)
                 }
             }
+        }
+        if complex {
+            if long > 0 {
+                // Declarations only (glibc's <complex.h> declares its functions): a record
+                // of the two parts that no operator accepts.
+                return self.complex_long_double_type();
+            }
+            if void + bool_ + char_ + short + int + signed + unsigned > 0 || other.is_some() {
+                self.error(loc, "_Complex of an integer type is not supported");
+                return Type::int();
+            }
+            return self.complex_type(float == 0);
         }
         if int128 {
             if void + bool_ + char_ + short + int + long + float + double > 0 || other.is_some() {

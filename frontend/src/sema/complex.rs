@@ -1,0 +1,348 @@
+//! `float _Complex` and `double _Complex` -> IR: each is a record of its real and imaginary
+//! parts (the System V ABI passes and returns `_Complex` exactly as such a struct: SSE
+//! registers, so the C library's complex functions are called as they are), handled by
+//! address like any aggregate in every tier; arithmetic and comparisons are calls of the
+//! executor's helpers (`executor/src/complex.rs`; multiplication and division are libgcc's
+//! `__mulsc3`/`__divdc3`..., as gcc -O0 calls them). `long double _Complex` is refused.
+
+use super::expr::{convert, int_ty, ty, val, Val, R};
+use super::Sema;
+use crate::ast::BinaryOp;
+use crate::source::Loc;
+use ir::{Expr, ExprKind as K, FnType, Record, RecordLayout, Type, TypeKind};
+
+const FLOAT: &str = "_Complex float";
+const DOUBLE: &str = "_Complex double";
+
+/// Operation codes of `__crepl_cplx_op` (executor/src/complex.rs).
+mod op {
+    pub const ADD: i32 = 1;
+    pub const SUB: i32 = 2;
+    pub const MUL: i32 = 3;
+    pub const DIV: i32 = 4;
+    pub const EQ: i32 = 5;
+    pub const NE: i32 = 6;
+}
+
+impl Sema {
+    /// The record type of `elem _Complex` (float or double).
+    pub(crate) fn complex_type(&mut self, double: bool) -> Type {
+        let name = if double { DOUBLE } else { FLOAT };
+        let found = self
+            .types
+            .records
+            .iter()
+            .position(|r| r.tag.is_none() && r.typedef_name.as_deref() == Some(name));
+        let id = match found {
+            Some(i) => i as ir::RecordId,
+            None => {
+                let (e, n) = if double {
+                    (TypeKind::Double, 8)
+                } else {
+                    (TypeKind::Float, 4)
+                };
+                let part = |name: &str, offset| ir::Field {
+                    name: Some(name.into()),
+                    ty: Type::new(e.clone()),
+                    offset,
+                    bits: None,
+                };
+                self.new_record(Record {
+                    is_union: false,
+                    tag: None,
+                    typedef_name: Some(name.to_string()),
+                    layout: Some(RecordLayout {
+                        fields: vec![part("__re", 0), part("__im", n)],
+                        size: 2 * n,
+                        align: n,
+                        flexible: false,
+                    }),
+                })
+            }
+        };
+        Type::new(TypeKind::Struct(id))
+    }
+
+    /// `long double _Complex`: declarable (glibc's headers declare its functions), not
+    /// computed with: no operator or conversion accepts it.
+    pub(crate) fn complex_long_double_type(&mut self) -> Type {
+        let name = "_Complex long double";
+        let found = self
+            .types
+            .records
+            .iter()
+            .position(|r| r.tag.is_none() && r.typedef_name.as_deref() == Some(name));
+        let id = match found {
+            Some(i) => i as ir::RecordId,
+            None => {
+                let part = |name: &str, offset| ir::Field {
+                    name: Some(name.into()),
+                    ty: Type::new(TypeKind::LongDouble),
+                    offset,
+                    bits: None,
+                };
+                self.new_record(Record {
+                    is_union: false,
+                    tag: None,
+                    typedef_name: Some(name.to_string()),
+                    layout: Some(RecordLayout {
+                        fields: vec![part("__re", 0), part("__im", 16)],
+                        size: 32,
+                        align: 16,
+                        flexible: false,
+                    }),
+                })
+            }
+        };
+        Type::new(TypeKind::Struct(id))
+    }
+
+    /// `Some(is_double)` if `t` is `float _Complex` or `double _Complex`.
+    pub(crate) fn complex_kind(&self, t: &Type) -> Option<bool> {
+        let TypeKind::Struct(id) = t.kind else {
+            return None;
+        };
+        let r = self.types.records.get(id as usize)?;
+        if r.tag.is_some() {
+            return None;
+        }
+        match r.typedef_name.as_deref() {
+            Some(FLOAT) => Some(false),
+            Some(DOUBLE) => Some(true),
+            _ => None,
+        }
+    }
+
+    /// Calls helper `name` (`__crepl_cplx_*`, or its `__crepl_cplxf_*` twin for float).
+    fn cplx_call(&mut self, name: &str, params: Vec<Type>, ret: Type, args: Vec<Expr>) -> Expr {
+        let float = params
+            .iter()
+            .chain(std::iter::once(&ret))
+            .any(|t| self.complex_kind(t) == Some(false))
+            || (name == "__crepl_cplx_make" && self.complex_kind(&ret) == Some(false));
+        let owned;
+        let name = if float {
+            owned = name.replace("__crepl_cplx_", "__crepl_cplxf_");
+            owned.as_str()
+        } else {
+            name
+        };
+        let fty = FnType {
+            ret: ret.clone(),
+            params,
+            variadic: false,
+            unprototyped: false,
+        };
+        let id = self.runtime_helper(name, name, fty.clone());
+        let ret_slot = ret.is_record().then(|| self.alloc_local(16, 16));
+        let args = args
+            .into_iter()
+            .zip(&fty.params)
+            .map(|(a, t)| if t.is_record() { a } else { convert(a, t) })
+            .collect();
+        Expr::new(
+            K::Call(Box::new(ir::Call {
+                callee: Expr::new(
+                    K::FuncAddr(id),
+                    Type::ptr_to(Type::new(TypeKind::Function(Box::new(fty.clone())))),
+                ),
+                args,
+                fty,
+                ret_slot,
+            })),
+            ret,
+        )
+    }
+
+    /// `e` (a real or complex value) as a complex of the given precision.
+    pub(crate) fn to_complex(&mut self, e: Expr, double: bool) -> Expr {
+        let t = self.complex_type(double);
+        let d = ty(TypeKind::Double);
+        let (re, im) = match self.complex_kind(&e.ty) {
+            Some(src) if src == double => return e,
+            Some(_) => {
+                let re = self.complex_part(e.clone(), false);
+                let im = self.complex_part(e, true);
+                (re, im)
+            }
+            None => (convert(e, &d), Expr::new(K::Float(0.0), d.clone())),
+        };
+        let int = int_ty();
+        self.cplx_call(
+            "__crepl_cplx_make",
+            vec![d.clone(), d, int.clone()],
+            t,
+            vec![re, im, Expr::new(K::Int(double as i64), int)],
+        )
+    }
+
+    /// The real (`imag`: imaginary) part of a complex value, as a double.
+    pub(crate) fn complex_part(&mut self, e: Expr, imag: bool) -> Expr {
+        let d = ty(TypeKind::Double);
+        let int = int_ty();
+        let double = self.complex_kind(&e.ty).unwrap_or(true);
+        let t = e.ty.clone();
+        self.cplx_call(
+            "__crepl_cplx_part",
+            vec![t, int.clone(), int.clone()],
+            d,
+            vec![
+                e,
+                Expr::new(K::Int(imag as i64), int.clone()),
+                Expr::new(K::Int(double as i64), int),
+            ],
+        )
+    }
+
+    /// A complex value as a value of real type `to` (its real part; C11 6.3.1.7).
+    pub(crate) fn from_complex(&mut self, e: Expr, to: &Type) -> Expr {
+        if to.kind == TypeKind::Bool {
+            let t = self.complex_truth(e);
+            return convert(t, to);
+        }
+        let re = self.complex_part(e, false);
+        convert(re, to)
+    }
+
+    /// `e != 0` for a complex value: an int.
+    pub(crate) fn complex_truth(&mut self, e: Expr) -> Expr {
+        let double = self.complex_kind(&e.ty).unwrap_or(true);
+        let zero = self.to_complex(Expr::new(K::Float(0.0), ty(TypeKind::Double)), double);
+        self.cplx_binop(op::NE, e, zero, double, int_ty())
+    }
+
+    fn cplx_binop(&mut self, code: i32, a: Expr, b: Expr, double: bool, ret: Type) -> Expr {
+        let int = int_ty();
+        let t = self.complex_type(double);
+        let (name, ret) = if ret.is_record() {
+            ("__crepl_cplx_op", t.clone())
+        } else {
+            ("__crepl_cplx_cmp", ret)
+        };
+        self.cplx_call(
+            name,
+            vec![int.clone(), t.clone(), t, int.clone()],
+            ret,
+            vec![
+                Expr::new(K::Int(code as i64), int.clone()),
+                a,
+                b,
+                Expr::new(K::Int(double as i64), int),
+            ],
+        )
+    }
+
+    /// A binary operator with a complex operand (the other real or complex).
+    pub(crate) fn complex_binary(&mut self, bop: BinaryOp, x: Expr, y: Expr, loc: Loc) -> R<Expr> {
+        let (kx, ky) = (self.complex_kind(&x.ty), self.complex_kind(&y.ty));
+        for e in [&x, &y] {
+            if self.complex_kind(&e.ty).is_none() && !e.ty.is_arith() {
+                self.error(
+                    loc,
+                    format!(
+                        "invalid operands to binary expression ('{}' and '{}')",
+                        self.types.type_name(&x.ty),
+                        self.types.type_name(&y.ty)
+                    ),
+                );
+                return Err(());
+            }
+        }
+        // The result's precision: double unless both sides are float (complex or real).
+        let is_double = |k: Option<bool>, t: &Type| k.unwrap_or(t.kind != TypeKind::Float);
+        let double = is_double(kx, &x.ty) || is_double(ky, &y.ty);
+        let a = self.to_complex(x, double);
+        let b = self.to_complex(y, double);
+        let t = self.complex_type(double);
+        let code = match bop {
+            BinaryOp::Add => op::ADD,
+            BinaryOp::Sub => op::SUB,
+            BinaryOp::Mul => op::MUL,
+            BinaryOp::Div => op::DIV,
+            BinaryOp::Eq => return Ok(self.cplx_binop(op::EQ, a, b, double, int_ty())),
+            BinaryOp::Ne => return Ok(self.cplx_binop(op::NE, a, b, double, int_ty())),
+            _ => {
+                self.error(loc, "invalid operands to binary expression (complex)");
+                return Err(());
+            }
+        };
+        Ok(self.cplx_binop(code, a, b, double, t))
+    }
+
+    /// `-z`, `+z`, `~z` (GNU: the conjugate), `!z`.
+    pub(crate) fn complex_unary(&mut self, neg: Option<bool>, x: Expr, not: bool) -> Val {
+        let double = self.complex_kind(&x.ty).unwrap_or(true);
+        let t = self.complex_type(double);
+        if not {
+            let z = self.to_complex(Expr::new(K::Float(0.0), ty(TypeKind::Double)), double);
+            return val(self.cplx_binop(op::EQ, x, z, double, int_ty()));
+        }
+        match neg {
+            Some(true) => {
+                let z = self.to_complex(Expr::new(K::Float(0.0), ty(TypeKind::Double)), double);
+                val(self.cplx_binop(op::SUB, z, x, double, t))
+            }
+            Some(false) => {
+                // conj(z) = re - im i
+                let re = self.complex_part(x.clone(), false);
+                let im = self.complex_part(x, true);
+                let d = ty(TypeKind::Double);
+                let nim = Expr::new(K::Unary(ir::UnOp::Neg, Box::new(im)), d.clone());
+                let int = int_ty();
+                val(self.cplx_call(
+                    "__crepl_cplx_make",
+                    vec![d.clone(), d, int.clone()],
+                    t,
+                    vec![re, nim, Expr::new(K::Int(double as i64), int)],
+                ))
+            }
+            None => val(x),
+        }
+    }
+
+    /// `__builtin_complex(re, im)`, `__builtin_creal` and friends.
+    pub(crate) fn complex_builtin(
+        &mut self,
+        name: &str,
+        args: &[crate::ast::Expr],
+        loc: Loc,
+    ) -> R<Option<Val>> {
+        let part = match name {
+            "__builtin_complex" => {
+                if args.len() != 2 {
+                    self.error(loc, "__builtin_complex takes two arguments");
+                    return Err(());
+                }
+                let re = self.rvalue_expr(&args[0])?;
+                let im = self.rvalue_expr(&args[1])?;
+                let double = re.ty.kind != TypeKind::Float;
+                let d = ty(TypeKind::Double);
+                let int = int_ty();
+                let t = self.complex_type(double);
+                return Ok(Some(val(self.cplx_call(
+                    "__crepl_cplx_make",
+                    vec![d.clone(), d, int.clone()],
+                    t,
+                    vec![re, im, Expr::new(K::Int(double as i64), int)],
+                ))));
+            }
+            "__builtin_creal" | "__builtin_crealf" => false,
+            "__builtin_cimag" | "__builtin_cimagf" => true,
+            _ => return Ok(None),
+        };
+        let Some(a) = args.first() else {
+            self.error(loc, format!("{name} takes one argument"));
+            return Err(());
+        };
+        let z = self.rvalue_expr(a)?;
+        let double = !name.ends_with('f');
+        let z = self.to_complex(z, double);
+        let p = self.complex_part(z, part);
+        let rt = ty(if double {
+            TypeKind::Double
+        } else {
+            TypeKind::Float
+        });
+        Ok(Some(val(convert(p, &rt))))
+    }
+}
