@@ -133,10 +133,13 @@ fn builtin(name: &str) -> Option<usize> {
             _ => x.wrapping_mul(y),
         };
         let bits = size as u32 * 8;
-        let (lo, hi): (i128, i128) = if r_signed != 0 {
-            (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
-        } else {
-            (0, (1i128 << bits) - 1)
+        let (lo, hi): (i128, i128) = match (bits >= 128, r_signed != 0) {
+            // A __int128 result: every exact value of 64-bit operands fits it (and an
+            // unsigned one but for the negative ones).
+            (true, true) => (i128::MIN, i128::MAX),
+            (true, false) => (0, i128::MAX),
+            (false, true) => (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1),
+            (false, false) => (0, (1i128 << bits) - 1),
         };
         let bytes = v.to_le_bytes();
         unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), r, size as usize) };

@@ -779,8 +779,14 @@ impl Sema {
             a = convert(a, &ty(k.clone()));
             b = convert(b, &ty(k));
         }
+        // A __int128 result (its operands are at most 64 bits: the exact value fits).
+        let wide_result =
+            r.ty.pointee()
+                .and_then(|t| self.i128_kind(t))
+                .filter(|_| !r.ty.pointee().is_some_and(|t| t.is_const));
         let rt = match r.ty.pointee() {
             Some(t) if t.is_integer() && t.kind != TypeKind::Bool && !t.is_const => t.clone(),
+            Some(t) if wide_result.is_some() => t.clone(),
             _ => {
                 self.error(args[2].loc, format!("result argument to overflow builtin must be a pointer to a non-const integer ('{}' invalid)", self.types.type_name(&r.ty)));
                 return Err(());
@@ -824,7 +830,7 @@ impl Sema {
             flag(b.ty.is_signed()),
             convert(r, &Type::ptr_to(Type::void())),
             int_const(size, int.clone()),
-            flag(rt.is_signed()),
+            flag(wide_result.map_or(rt.is_signed(), |unsigned| !unsigned)),
         ];
         let _ = name;
         let fty = ir::FnType {
