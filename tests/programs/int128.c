@@ -31,10 +31,10 @@ int main(void) {
     if (x) puts("nonzero");
     __uint128_t z = ~(__uint128_t)0;
     printf("%llx\n", (unsigned long long)(z >> 100));
-    unsigned __int128 h;
-    int o1 = __builtin_mul_overflow((unsigned char)4, -16, &h);
+    unsigned __int128 ov;
+    int o1 = __builtin_mul_overflow((unsigned char)4, -16, &ov);
     __int128 sh;
     int o2 = __builtin_mul_overflow(0x7fffffffffffffffLL, 0x7fffffffffffffffLL, &sh);
-    printf("%d %d %llx %llx\n", o1, o2, (unsigned long long)(h >> 64), (unsigned long long)(sh >> 64));
+    printf("%d %d %llx %llx\n", o1, o2, (unsigned long long)(ov >> 64), (unsigned long long)(sh >> 64));
     return 0;
 }
