@@ -348,6 +348,9 @@ pub enum UnaryOp {
     PreDec,
     PostInc,
     PostDec,
+    /// GNU `__real__ z`, `__imag__ z`: the parts of a complex value (lvalues of one).
+    Real,
+    Imag,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -396,6 +399,8 @@ pub enum ExprKind {
         longs: u8,
         decimal: bool,
     },
+    /// A GNU imaginary constant (`2.0i`): its value, and whether it is a float.
+    Imaginary(f64, bool),
     /// A floating constant; `suffix` is `None`, `Some('f')` or `Some('l')`.
     FloatLit {
         value: f64,

@@ -21,5 +21,13 @@ int main(void) {
     double complex inf = (1.0 / 0.0) + 0.0 * I;
     double complex m = inf * (1.0 + 1.0 * I);
     printf("%g %g\n", creal(m), cimag(m));
+    /* GNU: imaginary constants, __real__ and __imag__ (lvalues of a complex object). */
+    double _Complex g = 1.5 + 2.0i;
+    float _Complex h = 3.0f + 4.0fi;
+    __real__ g = 7.0;
+    __imag__ h += 1.0f;
+    printf("%g %g %g %g %g %g\n", __real__ g, __imag__ g, __real__ h, __imag__ h, __real__ 5.0, __imag__ 5.0);
+    g = g * 2i;
+    printf("%g %g\n", __real__ g, __imag__ g);
     return 0;
 }

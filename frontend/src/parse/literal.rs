@@ -44,6 +44,21 @@ fn loc_at(loc: Loc, off: usize) -> Loc {
 /// Converts a pp-number into an integer or floating constant token. Problems are reported
 /// into `diags`; a token is always produced.
 pub fn convert_number(text: &str, loc: Loc, diags: &mut Vec<Diag>) -> Tok {
+    // GNU imaginary constants: an `i` or `j` among the suffix letters (`2.0i`, `1.0fi`).
+    if let Some(at) = text.rfind(['i', 'j', 'I', 'J']) {
+        let mut real = text.to_string();
+        real.remove(at);
+        let value = match convert_number(&real, loc, diags) {
+            Tok::Int(v) => FloatTok {
+                value: v.value as f64,
+                suffix: None,
+                text: real,
+            },
+            Tok::Float(f) => f,
+            other => return other,
+        };
+        return Tok::ImagNum(value);
+    }
     let b = text.as_bytes();
     let is_hex = b.len() >= 2 && b[0] == b'0' && (b[1] == b'x' || b[1] == b'X');
     let is_bin = b.len() >= 2 && b[0] == b'0' && (b[1] == b'b' || b[1] == b'B');

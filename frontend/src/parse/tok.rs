@@ -53,6 +53,8 @@ macro_rules! keywords {
             TypeName(String),
             Int(IntTok),
             Float(FloatTok),
+            /// A GNU imaginary constant (`2.0i`): its value and whether it is float.
+            ImagNum(FloatTok),
             Char(CharTok),
             /// Adjacent string literals, concatenated.
             Str(StrTok),
@@ -139,6 +141,8 @@ keywords! {
     Int128 = "__int128" | "__int128_t" | "__uint128_t";
     AutoType = "__auto_type";
     LocalLabel = "__label__";
+    Real = "__real__" | "__real";
+    Imag = "__imag__" | "__imag";
     // `#pragma pack(...)`, turned into tokens by the preprocessor: `__crepl_pragma_pack(N)`.
     PragmaPack = "__crepl_pragma_pack";
 }

@@ -97,6 +97,24 @@ impl Sema {
         Type::new(TypeKind::Struct(id))
     }
 
+    /// The imaginary constant `v i` (GNU).
+    pub(crate) fn imaginary(&mut self, v: f64, double: bool) -> Expr {
+        let re = Expr::new(K::Float(v), ty(TypeKind::Double));
+        let d = ty(TypeKind::Double);
+        let int = int_ty();
+        let t = self.complex_type(double);
+        self.cplx_call(
+            "__crepl_cplx_make",
+            vec![d.clone(), d.clone(), int.clone()],
+            t,
+            vec![
+                Expr::new(K::Float(0.0), d),
+                re,
+                Expr::new(K::Int(double as i64), int),
+            ],
+        )
+    }
+
     /// `Some(is_double)` if `t` is `float _Complex` or `double _Complex`.
     pub(crate) fn complex_kind(&self, t: &Type) -> Option<bool> {
         let TypeKind::Struct(id) = t.kind else {

@@ -384,6 +384,8 @@ impl Sema {
                 }
             }
             A::Unary(op, a) => return self.unary(*op, a, loc),
+            // `vi`: the complex 0 + v i.
+            A::Imaginary(v, float) => val(self.imaginary(*v, !*float)),
             A::Binary(BinaryOp::LogAnd, a, b) | A::Binary(BinaryOp::LogOr, a, b) => {
                 let x = self.cond_expr(a);
                 let y = self.cond_expr(b);
@@ -946,6 +948,54 @@ impl Sema {
 
     fn unary(&mut self, op: UnaryOp, a: &ast::Expr, loc: Loc) -> R<Val> {
         Ok(match op {
+            UnaryOp::Real | UnaryOp::Imag => {
+                let imag = op == UnaryOp::Imag;
+                let v = self.expr(a)?;
+                match self.complex_kind(&v.e.ty) {
+                    // A part of a complex object is an lvalue: its member.
+                    Some(double) if v.lv => {
+                        let (et, n) = if double {
+                            (TypeKind::Double, 8)
+                        } else {
+                            (TypeKind::Float, 4)
+                        };
+                        let e =
+                            Expr::new(K::Member(Box::new(v.e), if imag { n } else { 0 }), ty(et));
+                        Val { e, lv: true }
+                    }
+                    Some(double) => {
+                        let p = self.complex_part(v.e, imag);
+                        val(convert(
+                            p,
+                            &ty(if double {
+                                TypeKind::Double
+                            } else {
+                                TypeKind::Float
+                            }),
+                        ))
+                    }
+                    // Of a real value: itself, and zero.
+                    None => {
+                        let x = self.rv(v);
+                        if !x.ty.is_arith() {
+                            self.error(loc, "__real__/__imag__ of a value that is not a number");
+                            return Err(());
+                        }
+                        if imag {
+                            let t = x.ty.unqual();
+                            val(Expr::new(
+                                K::Comma(
+                                    Box::new(x),
+                                    Box::new(convert(int_const(0, int_ty()), &t)),
+                                ),
+                                t,
+                            ))
+                        } else {
+                            val(x)
+                        }
+                    }
+                }
+            }
             UnaryOp::Plus | UnaryOp::Neg | UnaryOp::BitNot => {
                 let x = self.rvalue_expr(a)?;
                 if self.complex_kind(&x.ty).is_some() {
