@@ -115,6 +115,15 @@ impl Sema {
         )
     }
 
+    pub(crate) fn is_complex_long_double(&self, t: &Type) -> bool {
+        let TypeKind::Struct(id) = t.kind else {
+            return false;
+        };
+        self.types.records.get(id as usize).is_some_and(|r| {
+            r.tag.is_none() && r.typedef_name.as_deref() == Some("_Complex long double")
+        })
+    }
+
     /// `Some(is_double)` if `t` is `float _Complex` or `double _Complex`.
     pub(crate) fn complex_kind(&self, t: &Type) -> Option<bool> {
         let TypeKind::Struct(id) = t.kind else {

@@ -2130,6 +2130,14 @@ impl Sema {
             );
             return Err(());
         }
+        if self.is_complex_long_double(&ret) {
+            // The ABI returns it in x87 registers (st0, st1), which no tier reads.
+            self.error(
+                loc,
+                "a function returning long double _Complex cannot be called (not supported)",
+            );
+            return Err(());
+        }
         let ret_slot = if ret.is_record() || ret.kind == TypeKind::LongDouble {
             let (s, a) = (self.types.size_of(&ret), self.types.align_of(&ret));
             Some(self.alloc_local(s.max(16), a))
