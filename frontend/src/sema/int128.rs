@@ -312,6 +312,33 @@ impl Sema {
                 return Err(());
             }
         };
+        if matches!(code, op::DIV | op::REM) {
+            // Division by zero stops the program as an integer division by zero does
+            // everywhere else: the divisor, kept in a temporary, is tested by an int
+            // division (1 / (b != 0)) that every tier checks.
+            let t = b.ty.clone();
+            let slot = self.alloc_local(16, 16);
+            let tmp = Expr::new(K::Local(slot), t.clone());
+            let keep = Expr::new(K::Assign(Box::new(tmp.clone()), Box::new(b)), t.clone());
+            let zero = self.to_i128(Expr::new(K::Int(0), int_ty()), unsigned);
+            let nonzero = self.i128_compare(op::NE, tmp.clone(), zero, unsigned);
+            let check = Expr::new(
+                K::Binary {
+                    op: ir::BinOp::Div,
+                    op_ty: ir::Scalar::I32,
+                    lhs: Box::new(Expr::new(K::Int(1), int_ty())),
+                    rhs: Box::new(nonzero),
+                },
+                int_ty(),
+            );
+            let q = self.i128_op(code, a, tmp, unsigned);
+            let rt = q.ty.clone();
+            let checked = Expr::new(K::Comma(Box::new(check), Box::new(q)), rt.clone());
+            return Ok(Ok(Expr::new(
+                K::Comma(Box::new(keep), Box::new(checked)),
+                rt,
+            )));
+        }
         Ok(Ok(self.i128_op(code, a, b, unsigned)))
     }
 
