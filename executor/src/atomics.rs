@@ -6,6 +6,9 @@
 //! helpers, with the operation and the object's size as arguments; the codes here and
 //! there are one table, `ir::atomic`.
 
+// `with_atomic!` widens every width to u64, including u64 itself.
+#![allow(clippy::unnecessary_cast)]
+
 use ir::atomic::{op, Kind};
 use std::sync::atomic::{fence, AtomicU16, AtomicU32, AtomicU64, AtomicU8, Ordering::SeqCst};
 

@@ -554,14 +554,7 @@ unsafe extern "C" fn trampoline(
     it.count_call(id);
     let ty = it.image.slots[id as usize].ty.clone();
     let mut vals = Vec::with_capacity(ty.params.len());
-    for (i, t) in ty.params.iter().enumerate() {
-        let p = *args.add(i) as *const u8;
-        if t.is_record() {
-            vals.push(p as u64);
-        } else {
-            vals.push(mem::load(p, sk(&decay(t))));
-        }
-    }
+    read_args(&ty.params, args, &mut vals);
     let ret = ty.ret.clone();
     // A variadic function's va_list, over the registers and stack native code passed.
     let mut list = [0u64; 3];
@@ -573,6 +566,22 @@ unsafe extern "C" fn trampoline(
         None => std::ptr::null_mut(),
     };
     run_for_native(it, id, &vals, &ret, result, va_list);
+}
+
+/// The arguments libffi hands a closure, as the interpreter takes them: scalars by value,
+/// records by address.
+///
+/// # Safety
+/// `args` must hold one pointer per parameter, as libffi passes them.
+unsafe fn read_args(params: &[Type], args: *mut *mut c_void, out: &mut Vec<u64>) {
+    for (i, t) in params.iter().enumerate() {
+        let p = *args.add(i) as *const u8;
+        if t.is_record() {
+            out.push(p as u64);
+        } else {
+            out.push(mem::load(p, sk(&decay(t))));
+        }
+    }
 }
 
 /// The end of a call from native code into the interpreter (`trampoline`,
@@ -686,13 +695,6 @@ unsafe extern "C" fn nested_trampoline(
     let ty = it.image.slots[id as usize].ty.clone();
     let mut vals = Vec::with_capacity(ty.params.len());
     vals.push(d.chain);
-    for (i, t) in ty.params.iter().skip(1).enumerate() {
-        let p = *args.add(i) as *const u8;
-        if t.is_record() {
-            vals.push(p as u64);
-        } else {
-            vals.push(mem::load(p, sk(&decay(t))));
-        }
-    }
+    read_args(&ty.params[1..], args, &mut vals);
     run_for_native(it, id, &vals, &ty.ret, result, std::ptr::null_mut());
 }

@@ -16,8 +16,16 @@ fn voidp() -> Type {
 }
 
 impl Sema {
-    /// A call of helper `symbol` (declared on first use) with `args` converted to `params`.
-    fn helper_call(&mut self, symbol: &str, params: Vec<Type>, ret: Type, args: Vec<Expr>) -> Expr {
+    /// A call of the executor's helper `symbol` (declared on first use) with `args`
+    /// converted to `params`; a record result gets a frame slot. Atomics, `__int128`,
+    /// complex numbers and nested functions are lowered to these.
+    pub(crate) fn helper_call(
+        &mut self,
+        symbol: &str,
+        params: Vec<Type>,
+        ret: Type,
+        args: Vec<Expr>,
+    ) -> Expr {
         let fty = FnType {
             ret: ret.clone(),
             params,
@@ -34,12 +42,16 @@ impl Sema {
             .zip(&fty.params)
             .map(|(x, t)| convert(x, t))
             .collect();
+        let ret_slot = ret.is_record().then(|| {
+            let (size, align) = (self.types.size_of(&ret), self.types.align_of(&ret));
+            self.alloc_local(size, align)
+        });
         Expr::new(
             K::Call(Box::new(ir::Call {
                 callee,
                 args,
                 fty,
-                ret_slot: None,
+                ret_slot,
             })),
             ret,
         )

@@ -9,10 +9,11 @@ use super::expr::{convert, int_ty, ty, val, Val, R};
 use super::Sema;
 use crate::ast::BinaryOp;
 use crate::source::Loc;
-use ir::{Expr, ExprKind as K, FnType, Record, RecordLayout, Type, TypeKind};
+use ir::{Expr, ExprKind as K, Type, TypeKind};
 
-const FLOAT: &str = "_Complex float";
-const DOUBLE: &str = "_Complex double";
+pub(crate) const FLOAT: &str = "_Complex float";
+pub(crate) const DOUBLE: &str = "_Complex double";
+pub(crate) const LONG_DOUBLE: &str = "_Complex long double";
 
 /// Operation codes of `__crepl_cplx_op` (executor/src/complex.rs).
 mod op {
@@ -25,81 +26,30 @@ mod op {
 }
 
 impl Sema {
-    /// The record type of `elem _Complex` (float or double).
+    /// The record type of `elem _Complex` (float or double): the real and imaginary parts.
     pub(crate) fn complex_type(&mut self, double: bool) -> Type {
-        let name = if double { DOUBLE } else { FLOAT };
-        let found = self
-            .types
-            .records
-            .iter()
-            .position(|r| r.tag.is_none() && r.typedef_name.as_deref() == Some(name));
-        let id = match found {
-            Some(i) => i as ir::RecordId,
-            None => {
-                let (e, n) = if double {
-                    (TypeKind::Double, 8)
-                } else {
-                    (TypeKind::Float, 4)
-                };
-                let part = |name: &str, offset| ir::Field {
-                    name: Some(name.into()),
-                    ty: Type::new(e.clone()),
-                    offset,
-                    bits: None,
-                };
-                self.new_record(Record {
-                    is_union: false,
-                    tag: None,
-                    typedef_name: Some(name.to_string()),
-                    layout: Some(RecordLayout {
-                        fields: vec![part("__re", 0), part("__im", n)],
-                        size: 2 * n,
-                        align: n,
-                        flexible: false,
-                    }),
-                })
-            }
+        let (name, e) = if double {
+            (DOUBLE, TypeKind::Double)
+        } else {
+            (FLOAT, TypeKind::Float)
         };
-        Type::new(TypeKind::Struct(id))
+        let align = if double { 8 } else { 4 };
+        self.value_record(name, Type::new(e.clone()), Type::new(e), align)
     }
 
     /// `long double _Complex`: declarable (glibc's headers declare its functions), not
     /// computed with: no operator or conversion accepts it.
     pub(crate) fn complex_long_double_type(&mut self) -> Type {
-        let name = "_Complex long double";
-        let found = self
-            .types
-            .records
-            .iter()
-            .position(|r| r.tag.is_none() && r.typedef_name.as_deref() == Some(name));
-        let id = match found {
-            Some(i) => i as ir::RecordId,
-            None => {
-                let part = |name: &str, offset| ir::Field {
-                    name: Some(name.into()),
-                    ty: Type::new(TypeKind::LongDouble),
-                    offset,
-                    bits: None,
-                };
-                self.new_record(Record {
-                    is_union: false,
-                    tag: None,
-                    typedef_name: Some(name.to_string()),
-                    layout: Some(RecordLayout {
-                        fields: vec![part("__re", 0), part("__im", 16)],
-                        size: 32,
-                        align: 16,
-                        flexible: false,
-                    }),
-                })
-            }
-        };
-        Type::new(TypeKind::Struct(id))
+        let ld = Type::new(TypeKind::LongDouble);
+        self.value_record(LONG_DOUBLE, ld.clone(), ld, 16)
+    }
+
+    pub(crate) fn is_complex_long_double(&self, t: &Type) -> bool {
+        matches!(t.kind, TypeKind::Struct(id) if self.value_record_name(id) == Some(LONG_DOUBLE))
     }
 
     /// The imaginary constant `v i` (GNU).
     pub(crate) fn imaginary(&mut self, v: f64, double: bool) -> Expr {
-        let re = Expr::new(K::Float(v), ty(TypeKind::Double));
         let d = ty(TypeKind::Double);
         let int = int_ty();
         let t = self.complex_type(double);
@@ -108,20 +58,11 @@ impl Sema {
             vec![d.clone(), d.clone(), int.clone()],
             t,
             vec![
-                Expr::new(K::Float(0.0), d),
-                re,
+                Expr::new(K::Float(0.0), d.clone()),
+                Expr::new(K::Float(v), d),
                 Expr::new(K::Int(double as i64), int),
             ],
         )
-    }
-
-    pub(crate) fn is_complex_long_double(&self, t: &Type) -> bool {
-        let TypeKind::Struct(id) = t.kind else {
-            return false;
-        };
-        self.types.records.get(id as usize).is_some_and(|r| {
-            r.tag.is_none() && r.typedef_name.as_deref() == Some("_Complex long double")
-        })
     }
 
     /// `Some(is_double)` if `t` is `float _Complex` or `double _Complex`.
@@ -129,60 +70,30 @@ impl Sema {
         let TypeKind::Struct(id) = t.kind else {
             return None;
         };
-        let r = self.types.records.get(id as usize)?;
-        if r.tag.is_some() {
-            return None;
-        }
-        match r.typedef_name.as_deref() {
-            Some(FLOAT) => Some(false),
-            Some(DOUBLE) => Some(true),
+        match self.value_record_name(id)? {
+            FLOAT => Some(false),
+            DOUBLE => Some(true),
             _ => None,
         }
     }
 
-    /// Calls helper `name` (`__crepl_cplx_*`, or its `__crepl_cplxf_*` twin for float).
+    /// Calls helper `name` (`__crepl_cplx_*`, or its `__crepl_cplxf_*` twin when a float
+    /// complex is involved: the two travel differently).
     fn cplx_call(&mut self, name: &str, params: Vec<Type>, ret: Type, args: Vec<Expr>) -> Expr {
         let float = params
             .iter()
             .chain(std::iter::once(&ret))
-            .any(|t| self.complex_kind(t) == Some(false))
-            || (name == "__crepl_cplx_make" && self.complex_kind(&ret) == Some(false));
-        let owned;
+            .any(|t| self.complex_kind(t) == Some(false));
         let name = if float {
-            owned = name.replace("__crepl_cplx_", "__crepl_cplxf_");
-            owned.as_str()
+            name.replace("__crepl_cplx_", "__crepl_cplxf_")
         } else {
-            name
+            name.to_string()
         };
-        let fty = FnType {
-            ret: ret.clone(),
-            params,
-            variadic: false,
-            unprototyped: false,
-        };
-        let id = self.runtime_helper(name, name, fty.clone());
-        let ret_slot = ret.is_record().then(|| self.alloc_local(16, 16));
-        let args = args
-            .into_iter()
-            .zip(&fty.params)
-            .map(|(a, t)| if t.is_record() { a } else { convert(a, t) })
-            .collect();
-        Expr::new(
-            K::Call(Box::new(ir::Call {
-                callee: Expr::new(
-                    K::FuncAddr(id),
-                    Type::ptr_to(Type::new(TypeKind::Function(Box::new(fty.clone())))),
-                ),
-                args,
-                fty,
-                ret_slot,
-            })),
-            ret,
-        )
+        self.helper_call(&name, params, ret, args)
     }
 
     /// `e` (a real or complex value) as a complex of the given precision.
-    pub(crate) fn to_complex(&mut self, e: Expr, double: bool) -> Expr {
+    pub(crate) fn convert_to_complex(&mut self, e: Expr, double: bool) -> Expr {
         let t = self.complex_type(double);
         let d = ty(TypeKind::Double);
         let (re, im) = match self.complex_kind(&e.ty) {
@@ -222,7 +133,7 @@ impl Sema {
     }
 
     /// A complex value as a value of real type `to` (its real part; C11 6.3.1.7).
-    pub(crate) fn from_complex(&mut self, e: Expr, to: &Type) -> Expr {
+    pub(crate) fn convert_from_complex(&mut self, e: Expr, to: &Type) -> Expr {
         if to.kind == TypeKind::Bool {
             let t = self.complex_truth(e);
             return convert(t, to);
@@ -234,7 +145,7 @@ impl Sema {
     /// `e != 0` for a complex value: an int.
     pub(crate) fn complex_truth(&mut self, e: Expr) -> Expr {
         let double = self.complex_kind(&e.ty).unwrap_or(true);
-        let zero = self.to_complex(Expr::new(K::Float(0.0), ty(TypeKind::Double)), double);
+        let zero = self.convert_to_complex(Expr::new(K::Float(0.0), ty(TypeKind::Double)), double);
         self.cplx_binop(op::NE, e, zero, double, int_ty())
     }
 
@@ -278,8 +189,8 @@ impl Sema {
         // The result's precision: double unless both sides are float (complex or real).
         let is_double = |k: Option<bool>, t: &Type| k.unwrap_or(t.kind != TypeKind::Float);
         let double = is_double(kx, &x.ty) || is_double(ky, &y.ty);
-        let a = self.to_complex(x, double);
-        let b = self.to_complex(y, double);
+        let a = self.convert_to_complex(x, double);
+        let b = self.convert_to_complex(y, double);
         let t = self.complex_type(double);
         let code = match bop {
             BinaryOp::Add => op::ADD,
@@ -301,12 +212,13 @@ impl Sema {
         let double = self.complex_kind(&x.ty).unwrap_or(true);
         let t = self.complex_type(double);
         if not {
-            let z = self.to_complex(Expr::new(K::Float(0.0), ty(TypeKind::Double)), double);
+            let z = self.convert_to_complex(Expr::new(K::Float(0.0), ty(TypeKind::Double)), double);
             return val(self.cplx_binop(op::EQ, x, z, double, int_ty()));
         }
         match neg {
             Some(true) => {
-                let z = self.to_complex(Expr::new(K::Float(0.0), ty(TypeKind::Double)), double);
+                let z =
+                    self.convert_to_complex(Expr::new(K::Float(0.0), ty(TypeKind::Double)), double);
                 val(self.cplx_binop(op::SUB, z, x, double, t))
             }
             Some(false) => {
@@ -363,7 +275,7 @@ impl Sema {
         };
         let z = self.rvalue_expr(a)?;
         let double = !name.ends_with('f');
-        let z = self.to_complex(z, double);
+        let z = self.convert_to_complex(z, double);
         let p = self.complex_part(z, part);
         let rt = ty(if double {
             TypeKind::Double

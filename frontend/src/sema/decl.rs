@@ -1140,31 +1140,14 @@ impl Sema {
         };
         let int = Type::int();
         let voidp = Type::ptr_to(Type::void());
-        let fty = ir::FnType {
-            ret: voidp.clone(),
-            params: vec![int.clone(), voidp.clone()],
-            variadic: false,
-            unprototyped: false,
-        };
-        let helper = self.runtime_helper(
+        let call = self.helper_call(
             "__crepl_nested_closure",
-            "__crepl_nested_closure",
-            fty.clone(),
-        );
-        let call = Expr::new(
-            K::Call(Box::new(ir::Call {
-                callee: Expr::new(
-                    K::FuncAddr(helper),
-                    Type::ptr_to(Type::new(TypeKind::Function(Box::new(fty.clone())))),
-                ),
-                args: vec![
-                    Expr::new(K::Int(id as i64), int),
-                    Expr::new(K::FrameBase, voidp.clone()),
-                ],
-                fty,
-                ret_slot: None,
-            })),
-            voidp,
+            vec![int.clone(), voidp.clone()],
+            voidp.clone(),
+            vec![
+                Expr::new(K::Int(id as i64), int),
+                Expr::new(K::FrameBase, voidp),
+            ],
         );
         out.push(ir::Stmt::Expr(Expr::new(
             K::Assign(

@@ -423,22 +423,26 @@ impl Sema {
                 }
                 match (self.complex_kind(&t), self.complex_kind(&x.ty)) {
                     (Some(d), _) if x.ty.is_arith() || self.complex_kind(&x.ty).is_some() => {
-                        return Ok(val(self.to_complex(x, d)));
+                        return Ok(val(self.convert_to_complex(x, d)));
                     }
-                    (None, Some(_)) if t.is_arith() => return Ok(val(self.from_complex(x, &t))),
+                    (None, Some(_)) if t.is_arith() => {
+                        return Ok(val(self.convert_from_complex(x, &t)))
+                    }
                     _ => {}
                 }
                 match (self.i128_kind(&t), self.i128_kind(&x.ty)) {
                     (Some(u), _) if x.ty.is_arith() || self.i128_kind(&x.ty).is_some() => {
-                        return Ok(val(self.to_i128(x, u)));
+                        return Ok(val(self.convert_to_i128(x, u)));
                     }
                     (Some(u), _) if x.ty.is_pointer() => {
                         let x = convert(x, &ulong_ty());
-                        return Ok(val(self.to_i128(x, u)));
+                        return Ok(val(self.convert_to_i128(x, u)));
                     }
-                    (None, Some(_)) if t.is_arith() => return Ok(val(self.from_i128(x, &t))),
+                    (None, Some(_)) if t.is_arith() => {
+                        return Ok(val(self.convert_from_i128(x, &t)))
+                    }
                     (None, Some(_)) if t.is_pointer() => {
-                        let x = self.from_i128(x, &ulong_ty());
+                        let x = self.convert_from_i128(x, &ulong_ty());
                         return Ok(val(convert(x, &t)));
                     }
                     _ => {}
@@ -1311,12 +1315,12 @@ impl Sema {
             // A 128-bit integer beside a complex becomes a double first.
             let d = ty(TypeKind::Double);
             let x = if self.i128_kind(&x.ty).is_some() {
-                self.from_i128(x, &d)
+                self.convert_from_i128(x, &d)
             } else {
                 x
             };
             let y = if self.i128_kind(&y.ty).is_some() {
-                self.from_i128(y, &d)
+                self.convert_from_i128(y, &d)
             } else {
                 y
             };
@@ -1679,16 +1683,16 @@ impl Sema {
         let from = e.ty.clone();
         match (self.complex_kind(to), self.complex_kind(&from)) {
             (Some(d), _) if from.is_arith() || self.complex_kind(&from).is_some() => {
-                return Ok(self.to_complex(e, d));
+                return Ok(self.convert_to_complex(e, d));
             }
-            (None, Some(_)) if to.is_arith() => return Ok(self.from_complex(e, to)),
+            (None, Some(_)) if to.is_arith() => return Ok(self.convert_from_complex(e, to)),
             _ => {}
         }
         match (self.i128_kind(to), self.i128_kind(&from)) {
             (Some(u), _) if from.is_arith() || self.i128_kind(&from).is_some() => {
-                return Ok(self.to_i128(e, u));
+                return Ok(self.convert_to_i128(e, u));
             }
-            (None, Some(_)) if to.is_arith() => return Ok(self.from_i128(e, to)),
+            (None, Some(_)) if to.is_arith() => return Ok(self.convert_from_i128(e, to)),
             _ => {}
         }
         let tn = |me: &Sema, t: &Type| me.types.type_name(t);
@@ -1791,7 +1795,7 @@ impl Sema {
             (kx, ky) if (kx.is_some() || x.ty.is_arith()) && (ky.is_some() || y.ty.is_arith()) => {
                 let d = kx.unwrap_or(x.ty.kind != TypeKind::Float)
                     || ky.unwrap_or(y.ty.kind != TypeKind::Float);
-                (self.to_complex(x, d), self.to_complex(y, d))
+                (self.convert_to_complex(x, d), self.convert_to_complex(y, d))
             }
             _ => (x, y),
         };
@@ -1802,19 +1806,19 @@ impl Sema {
                 if x.ty.is_float() || y.ty.is_float() {
                     let d = ty(TypeKind::Double);
                     let x = if kx.is_some() {
-                        self.from_i128(x, &d)
+                        self.convert_from_i128(x, &d)
                     } else {
                         x
                     };
                     let y = if ky.is_some() {
-                        self.from_i128(y, &d)
+                        self.convert_from_i128(y, &d)
                     } else {
                         y
                     };
                     (x, y)
                 } else {
                     let u = kx == Some(true) || ky == Some(true);
-                    (self.to_i128(x, u), self.to_i128(y, u))
+                    (self.convert_to_i128(x, u), self.convert_to_i128(y, u))
                 }
             }
             _ => (x, y),

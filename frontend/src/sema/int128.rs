@@ -9,7 +9,7 @@ use super::expr::{convert, int_ty, ty, ulong_ty, val, Val, R};
 use super::Sema;
 use crate::ast::BinaryOp;
 use crate::source::Loc;
-use ir::{Expr, ExprKind as K, FnType, Record, RecordLayout, Type, TypeKind};
+use ir::{Expr, ExprKind as K, Type, TypeKind};
 
 /// The name a `__int128` record carries (it has no tag; values print as this type).
 pub(crate) const SIGNED: &str = "__int128";
@@ -39,49 +39,70 @@ impl Sema {
     /// The record type of `__int128` (`unsigned`: of `unsigned __int128`), made once per
     /// session (again if an undo took it back).
     pub(crate) fn int128_type(&mut self, unsigned: bool) -> Type {
+        let word = Type::new(if unsigned {
+            TypeKind::ULong
+        } else {
+            TypeKind::Long
+        });
         let name = if unsigned { UNSIGNED } else { SIGNED };
-        let found = self
-            .types
-            .records
-            .iter()
-            .position(|r| r.tag.is_none() && r.typedef_name.as_deref() == Some(name));
-        let id = match found {
-            Some(i) => i as ir::RecordId,
-            None => {
-                let word = |signed: bool| {
-                    Type::new(if signed {
-                        TypeKind::Long
-                    } else {
-                        TypeKind::ULong
-                    })
-                };
-                self.new_record(Record {
-                    is_union: false,
-                    tag: None,
-                    typedef_name: Some(name.to_string()),
-                    layout: Some(RecordLayout {
-                        fields: vec![
-                            ir::Field {
-                                name: Some("__lo".into()),
-                                ty: word(false),
-                                offset: 0,
-                                bits: None,
-                            },
-                            ir::Field {
-                                name: Some("__hi".into()),
-                                ty: word(!unsigned),
-                                offset: 8,
-                                bits: None,
-                            },
-                        ],
-                        size: 16,
-                        align: 16,
-                        flexible: false,
-                    }),
-                })
+        self.value_record(name, Type::new(TypeKind::ULong), word, 16)
+    }
+
+    /// The record type standing for a type the tiers have no value kind for (`__int128`,
+    /// `_Complex`): no tag, `name` as its typedef name (how it prints and how
+    /// `value_record_name` knows it), two members of `half` bytes each, aligned as
+    /// `align`. Made once per session (again if an undo took it back); the id is
+    /// remembered, so lookups do not scan the record table.
+    pub(crate) fn value_record(
+        &mut self,
+        name: &'static str,
+        lo: Type,
+        hi: Type,
+        align: u64,
+    ) -> Type {
+        if let Some(&id) = self.value_records.get(name) {
+            if self.value_record_name(id) == Some(name) {
+                return Type::new(TypeKind::Struct(id));
             }
+        }
+        let half = self.types.size_of(&lo);
+        let field = |name: &str, ty: Type, offset| ir::Field {
+            name: Some(name.into()),
+            ty,
+            offset,
+            bits: None,
         };
+        let id = self.new_record(ir::Record {
+            is_union: false,
+            tag: None,
+            typedef_name: Some(name.to_string()),
+            layout: Some(ir::RecordLayout {
+                fields: vec![field("__lo", lo, 0), field("__hi", hi, half)],
+                size: 2 * half,
+                align,
+                flexible: false,
+            }),
+        });
+        self.value_records.insert(name, id);
         Type::new(TypeKind::Struct(id))
+    }
+
+    /// The name of the value record `id` is (see `value_record`), if it is one.
+    pub(crate) fn value_record_name(&self, id: ir::RecordId) -> Option<&str> {
+        let r = self.types.records.get(id as usize)?;
+        if r.tag.is_some() {
+            return None;
+        }
+        r.typedef_name.as_deref().filter(|n| {
+            [
+                SIGNED,
+                UNSIGNED,
+                super::complex::FLOAT,
+                super::complex::DOUBLE,
+                super::complex::LONG_DOUBLE,
+            ]
+            .contains(n)
+        })
     }
 
     /// `Some(unsigned)` if `t` is `__int128` or `unsigned __int128`.
@@ -89,49 +110,16 @@ impl Sema {
         let TypeKind::Struct(id) = t.kind else {
             return None;
         };
-        let r = self.types.records.get(id as usize)?;
-        if r.tag.is_some() {
-            return None;
-        }
-        match r.typedef_name.as_deref() {
-            Some(SIGNED) => Some(false),
-            Some(UNSIGNED) => Some(true),
+        match self.value_record_name(id)? {
+            SIGNED => Some(false),
+            UNSIGNED => Some(true),
             _ => None,
         }
     }
 
-    /// A call of helper `name` returning `ret` (a record result gets a frame slot).
-    fn i128_call(&mut self, name: &str, params: Vec<Type>, ret: Type, args: Vec<Expr>) -> Expr {
-        let fty = FnType {
-            ret: ret.clone(),
-            params,
-            variadic: false,
-            unprototyped: false,
-        };
-        let id = self.runtime_helper(name, name, fty.clone());
-        let ret_slot = ret.is_record().then(|| self.alloc_local(16, 16));
-        let args = args
-            .into_iter()
-            .zip(&fty.params)
-            .map(|(a, t)| if t.is_record() { a } else { convert(a, t) })
-            .collect();
-        Expr::new(
-            K::Call(Box::new(ir::Call {
-                callee: Expr::new(
-                    K::FuncAddr(id),
-                    Type::ptr_to(Type::new(TypeKind::Function(Box::new(fty.clone())))),
-                ),
-                args,
-                fty,
-                ret_slot,
-            })),
-            ret,
-        )
-    }
-
     /// `e` (an integer, float or `__int128` value) as a value of the 128-bit type
     /// `unsigned` says.
-    pub(crate) fn to_i128(&mut self, e: Expr, unsigned: bool) -> Expr {
+    pub(crate) fn convert_to_i128(&mut self, e: Expr, unsigned: bool) -> Expr {
         let t = self.int128_type(unsigned);
         if self.i128_kind(&e.ty).is_some() {
             // The same bits either way.
@@ -143,7 +131,7 @@ impl Sema {
         let int = int_ty();
         if e.ty.is_float() {
             let d = Type::new(TypeKind::Double);
-            return self.i128_call(
+            return self.helper_call(
                 "__crepl_i128_from_f64",
                 vec![d, int.clone()],
                 t,
@@ -171,7 +159,7 @@ impl Sema {
                 TypeKind::ULong
             }),
         );
-        self.i128_call(
+        self.helper_call(
             "__crepl_i128_from",
             vec![ulong_ty(), int.clone()],
             t,
@@ -180,13 +168,13 @@ impl Sema {
     }
 
     /// A `__int128` value as a value of scalar type `to`.
-    pub(crate) fn from_i128(&mut self, e: Expr, to: &Type) -> Expr {
+    pub(crate) fn convert_from_i128(&mut self, e: Expr, to: &Type) -> Expr {
         let unsigned = self.i128_kind(&e.ty).unwrap_or(false);
         let pt = e.ty.clone();
         if to.is_float() {
             let d = Type::new(TypeKind::Double);
             let int = int_ty();
-            let x = self.i128_call(
+            let x = self.helper_call(
                 "__crepl_i128_to_f64",
                 vec![pt, int.clone()],
                 d,
@@ -199,21 +187,21 @@ impl Sema {
             let t = self.i128_truth(e);
             return convert(t, to);
         }
-        let x = self.i128_call("__crepl_i128_to", vec![pt], ulong_ty(), vec![e]);
+        let x = self.helper_call("__crepl_i128_to", vec![pt], ulong_ty(), vec![e]);
         convert(x, to)
     }
 
     /// `e != 0` for a `__int128` value: an int.
     pub(crate) fn i128_truth(&mut self, e: Expr) -> Expr {
         let unsigned = self.i128_kind(&e.ty).unwrap_or(false);
-        let zero = self.to_i128(Expr::new(K::Int(0), int_ty()), unsigned);
+        let zero = self.convert_to_i128(Expr::new(K::Int(0), int_ty()), unsigned);
         self.i128_compare(op::NE, e, zero, unsigned)
     }
 
     fn i128_compare(&mut self, code: i32, a: Expr, b: Expr, unsigned: bool) -> Expr {
         let int = int_ty();
         let (ta, tb) = (a.ty.clone(), b.ty.clone());
-        self.i128_call(
+        self.helper_call(
             "__crepl_i128_cmp",
             vec![int.clone(), ta, tb, int.clone()],
             int.clone(),
@@ -230,7 +218,7 @@ impl Sema {
         let int = int_ty();
         let t = self.int128_type(unsigned);
         let (ta, tb) = (a.ty.clone(), b.ty.clone());
-        self.i128_call(
+        self.helper_call(
             "__crepl_i128_op",
             vec![int.clone(), ta, tb, int.clone()],
             t,
@@ -257,12 +245,12 @@ impl Sema {
         if !shift && (x.ty.is_float() || y.ty.is_float()) {
             let d = Type::new(TypeKind::Double);
             let x = if kx.is_some() {
-                self.from_i128(x, &d)
+                self.convert_from_i128(x, &d)
             } else {
                 x
             };
             let y = if ky.is_some() {
-                self.from_i128(y, &d)
+                self.convert_from_i128(y, &d)
             } else {
                 y
             };
@@ -288,8 +276,8 @@ impl Sema {
         } else {
             kx == Some(true) || ky == Some(true)
         };
-        let a = self.to_i128(x, if shift { unsigned } else { unsigned });
-        let b = self.to_i128(y, unsigned);
+        let a = self.convert_to_i128(x, unsigned);
+        let b = self.convert_to_i128(y, unsigned);
         let code = match bop {
             BinaryOp::Add => op::ADD,
             BinaryOp::Sub => op::SUB,
@@ -320,7 +308,7 @@ impl Sema {
             let slot = self.alloc_local(16, 16);
             let tmp = Expr::new(K::Local(slot), t.clone());
             let keep = Expr::new(K::Assign(Box::new(tmp.clone()), Box::new(b)), t.clone());
-            let zero = self.to_i128(Expr::new(K::Int(0), int_ty()), unsigned);
+            let zero = self.convert_to_i128(Expr::new(K::Int(0), int_ty()), unsigned);
             let nonzero = self.i128_compare(op::NE, tmp.clone(), zero, unsigned);
             let check = Expr::new(
                 K::Binary {
@@ -346,18 +334,18 @@ impl Sema {
     pub(crate) fn i128_unary(&mut self, neg: Option<bool>, x: Expr, not: bool) -> Val {
         let unsigned = self.i128_kind(&x.ty).unwrap_or(false);
         if not {
-            let z = self.to_i128(Expr::new(K::Int(0), int_ty()), unsigned);
+            let z = self.convert_to_i128(Expr::new(K::Int(0), int_ty()), unsigned);
             return val(self.i128_compare(op::EQ, x, z, unsigned));
         }
         match neg {
             // -x = 0 - x
             Some(true) => {
-                let z = self.to_i128(Expr::new(K::Int(0), int_ty()), unsigned);
+                let z = self.convert_to_i128(Expr::new(K::Int(0), int_ty()), unsigned);
                 val(self.i128_op(op::SUB, z, x, unsigned))
             }
             // ~x = x ^ -1
             Some(false) => {
-                let m = self.to_i128(Expr::new(K::Int(-1), ty(TypeKind::Long)), unsigned);
+                let m = self.convert_to_i128(Expr::new(K::Int(-1), ty(TypeKind::Long)), unsigned);
                 val(self.i128_op(op::XOR, x, m, unsigned))
             }
             None => val(x),

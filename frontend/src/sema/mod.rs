@@ -219,6 +219,9 @@ pub struct Sema {
     /// The labels of each function enclosing the nested function being lowered
     /// (outermost first), for non-local gotos.
     pub(crate) outer_labels: Vec<HashMap<String, LabelId>>,
+    /// The records standing for `__int128` and `_Complex` types, by name
+    /// (`Sema::value_record`).
+    pub(crate) value_records: HashMap<&'static str, RecordId>,
     /// Typedef names of GCC vector types.
     pub(crate) vector_typedefs: std::collections::HashSet<String>,
 }
@@ -270,6 +273,7 @@ impl Sema {
             unevaluated: 0,
             cleanups: Vec::new(),
             vector_typedefs: Default::default(),
+            value_records: HashMap::new(),
             nested_bases: Vec::new(),
             chain_slots: Vec::new(),
             outer_labels: Vec::new(),
@@ -438,7 +442,10 @@ impl Sema {
             return Ok(());
         }
         let Some(old) = self.linkage.get(name).cloned() else {
-            self.ext_locs.entry(name.to_string()).or_insert((loc, None));
+            // (Every declaration of a header passes here: no String unless the name is new.)
+            if !self.ext_locs.contains_key(name) {
+                self.ext_locs.insert(name.to_string(), (loc, None));
+            }
             return Ok(());
         };
         let prev = self.ext_locs.get(name).map(|l| l.0);

@@ -235,34 +235,7 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
                 });
             }
             let labels: Vec<Vec<LabelId>> = b.stmts.iter().map(labels_in).collect();
-            let find = move |l: LabelId| labels.iter().position(|v| v.contains(&l));
-            Box::new(move |it, fp, seek| {
-                let mut seek = seek;
-                let mut i = if seek == NO_SEEK {
-                    0
-                } else {
-                    match find(seek) {
-                        Some(i) => i,
-                        None => return Flow::Goto(seek),
-                    }
-                };
-                while i < stmts.len() {
-                    let f = stmts[i](it, fp, seek);
-                    seek = NO_SEEK;
-                    match f {
-                        Flow::Normal => i += 1,
-                        Flow::Goto(l) => match find(l) {
-                            Some(j) => {
-                                i = j;
-                                seek = l;
-                            }
-                            None => return f,
-                        },
-                        _ => return f,
-                    }
-                }
-                Flow::Normal
-            })
+            labelled_block::<false>(stmts, labels)
         }
         Stmt::If(c, t, e) => {
             let c = compile_cond(it, c);
@@ -512,6 +485,12 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
 fn compile_vla_block(it: &crate::Interp, b: &ir::Block) -> Ex {
     let stmts: Vec<Ex> = b.stmts.iter().map(|s| compile_stmt(it, s)).collect();
     let labels: Vec<Vec<LabelId>> = b.stmts.iter().map(labels_in).collect();
+    labelled_block::<true>(stmts, labels)
+}
+
+/// A block with labels inside: runs its statements from the one a `goto` (or `seek`)
+/// names. `VLA`: the block frees variable-length arrays a jump back skips over.
+fn labelled_block<const VLA: bool>(stmts: Vec<Ex>, labels: Vec<Vec<LabelId>>) -> Ex {
     let find = move |l: LabelId| labels.iter().position(|v| v.contains(&l));
     Box::new(move |it, fp, seek| {
         let mut seek = seek;
@@ -524,16 +503,22 @@ fn compile_vla_block(it: &crate::Interp, b: &ir::Block) -> Ex {
             }
         };
         // The stack pointer when each statement last started.
-        let mut marks = vec![usize::MAX; stmts.len()];
+        let mut marks = if VLA {
+            vec![usize::MAX; stmts.len()]
+        } else {
+            Vec::new()
+        };
         while i < stmts.len() {
-            marks[i] = it.sp;
+            if VLA {
+                marks[i] = it.sp;
+            }
             let f = stmts[i](it, fp, seek);
             seek = NO_SEEK;
             match f {
                 Flow::Normal => i += 1,
                 Flow::Goto(l) => match find(l) {
                     Some(j) => {
-                        if marks[j] != usize::MAX {
+                        if VLA && marks[j] != usize::MAX {
                             it.sp = marks[j];
                         }
                         i = j;
