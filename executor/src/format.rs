@@ -149,15 +149,12 @@ fn value(image: &Image, ty: &Type, p: *const u8) -> String {
                     let fp = p.add(f.offset as usize);
                     let v = match f.bits {
                         Some((bit, width)) => {
-                            let raw = rd(fp as *const u64) >> bit;
-                            let mask = if width >= 64 {
-                                u64::MAX
-                            } else {
-                                (1u64 << width) - 1
-                            };
-                            let v = raw & mask;
-                            if f.ty.is_signed() && width < 64 && v >> (width - 1) & 1 == 1 {
-                                ((v | !mask) as i64).to_string()
+                            let unit = image.types.size_of(&f.ty) as usize;
+                            let n = ir::bits::span_bytes(unit, bit, width);
+                            let raw = ir::bits::read_le(std::slice::from_raw_parts(fp, n), n);
+                            let v = ir::bits::get(raw, bit, width, f.ty.is_signed());
+                            if f.ty.is_signed() {
+                                (v as i64).to_string()
                             } else {
                                 v.to_string()
                             }

@@ -44,10 +44,14 @@ fn flatten(
                 return Ok(false);
             };
             for f in &l.fields {
-                if let Some((_, w)) = f.bits {
+                if let Some((b, w)) = f.bits {
                     if w > 0 {
                         let us = types.size_of(&f.ty);
+                        let span = crate::bits::span_bytes(us as usize, b, w) as u64;
                         out.push((base + f.offset, us, false));
+                        if span > us {
+                            out.push((base + f.offset + us, span - us, false));
+                        }
                     }
                     continue;
                 }

@@ -5,6 +5,7 @@
 
 pub mod abi;
 pub mod atomic;
+pub mod bits;
 pub mod f80;
 pub mod locals;
 pub mod module;

@@ -90,7 +90,8 @@ pub enum ExprKind {
     /// Member at a byte offset of an aggregate (lvalue or temporary).
     Member(Box<Expr>, u64),
     /// Bit-field member: the storage unit (an lvalue of the unit's integer type),
-    /// bit offset, width. Load/Assign on it extract/insert the bits.
+    /// bit offset, width. Load/Assign on it extract/insert the bits. A packed field may
+    /// continue one byte past an 8-byte unit (`bit + width` ≤ 72: see `bits`).
     BitField(Box<Expr>, u32, u32),
 
     /// Address of a function's entry (the function designator after decay).

@@ -1952,10 +1952,13 @@ impl Sema {
         let mut ft = f.ty.clone();
         ft.is_const |= bt.is_const;
         ft.is_volatile |= bt.is_volatile;
-        let m = Expr::new(K::Member(Box::new(base.e), off), ft.clone());
         let e = match f.bits {
-            Some((bit, w)) => Expr::new(K::BitField(Box::new(m), bit, w), ft),
-            None => m,
+            Some((bit, w)) => {
+                let unit = self.bitfield_unit(&ft, bit, w);
+                let m = Expr::new(K::Member(Box::new(base.e), off), unit);
+                Expr::new(K::BitField(Box::new(m), bit, w), ft)
+            }
+            None => Expr::new(K::Member(Box::new(base.e), off), ft),
         };
         Ok(Val { e, lv: base.lv })
     }

@@ -510,7 +510,13 @@ impl Sema {
             match it.val {
                 IV::Expr(x) => {
                     let dst = match it.bits {
-                        Some((b, w)) => Expr::new(K::BitField(Box::new(dst), b, w), it.ty.clone()),
+                        Some((b, w)) => {
+                            let unit = Expr {
+                                ty: self.bitfield_unit(&it.ty, b, w),
+                                ..dst
+                            };
+                            Expr::new(K::BitField(Box::new(unit), b, w), it.ty.clone())
+                        }
                         None => dst,
                     };
                     out.push(Stmt::Expr(Expr::new(
@@ -614,12 +620,10 @@ impl Sema {
                     match c {
                         Const::Int(v) => match it.bits {
                             Some((b, w)) => {
-                                let mut unit = [0u8; 8];
-                                unit[..n].copy_from_slice(&bytes[off..off + n]);
-                                let mut u = u64::from_le_bytes(unit);
-                                let mask = if w >= 64 { u64::MAX } else { (1u64 << w) - 1 };
-                                u = (u & !(mask << b)) | (((v as u64) & mask) << b);
-                                bytes[off..off + n].copy_from_slice(&u.to_le_bytes()[..n]);
+                                let n = ir::bits::span_bytes(n, b, w).min(size - off);
+                                let raw = ir::bits::read_le(&bytes[off..], n);
+                                let raw = ir::bits::set(raw, b, w, v as u64);
+                                ir::bits::write_le(&mut bytes[off..], n, raw);
                             }
                             None => bytes[off..off + n].copy_from_slice(&v.to_le_bytes()[..n]),
                         },

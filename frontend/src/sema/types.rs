@@ -444,6 +444,23 @@ impl Sema {
         mk(id)
     }
 
+    /// The storage unit a bit-field at `bit`, `w` of type `ty` is accessed through: its
+    /// type, or for a packed field that straddles its type's size, an 8-byte integer
+    /// (which a field of 8 bytes may still overrun by a byte: see `ir::bits`).
+    pub(crate) fn bitfield_unit(&self, ty: &Type, bit: u32, w: u32) -> Type {
+        if u64::from(bit + w) <= self.types.size_of(ty) * 8 {
+            return ty.clone();
+        }
+        let mut u = Type::new(if ty.is_signed() {
+            TypeKind::LongLong
+        } else {
+            TypeKind::ULongLong
+        });
+        u.is_volatile = ty.is_volatile;
+        u.is_const = ty.is_const;
+        u
+    }
+
     /// Lays out members as GCC does on x86-64.
     fn layout(
         &mut self,
@@ -609,28 +626,6 @@ impl Sema {
                     if name.is_some() {
                         align = align.max(falign);
                     }
-                    if bit_in as u64 + w > 64 {
-                        // It would need a 9-byte access, which no tier makes.
-                        self.error(
-                            loc,
-                            "a packed bit-field that spans more than 8 bytes is not supported",
-                        );
-                        continue;
-                    }
-                    let (unit_off, bit_in, ty) = if bit_in as u64 + w > unit_bits {
-                        // Packed bit-field straddling: use an 8-byte unit.
-                        (
-                            unit_off,
-                            bit_in,
-                            Type::new(if ty.is_signed() {
-                                TypeKind::Long
-                            } else {
-                                TypeKind::ULong
-                            }),
-                        )
-                    } else {
-                        (unit_off, bit_in, ty)
-                    };
                     out.push(Field {
                         name,
                         ty,

@@ -490,17 +490,13 @@ fn incdec<T: Num>(p: Place, step: u64, inc: bool, post: bool) -> Ev {
     }
 }
 
-pub(crate) fn extract_bits(raw: u64, bit: u32, width: u32, signed: bool) -> u64 {
-    let v = raw >> bit;
-    if width >= 64 {
-        return v;
-    }
-    let v = v & ((1u64 << width) - 1);
-    if signed && (v >> (width - 1)) & 1 == 1 {
-        v | !((1u64 << width) - 1)
-    } else {
-        v
-    }
+/// Reads the bit-field at `bit`, `width` of the storage unit (of kind `us`) at `addr`.
+pub(crate) fn read_bits(addr: u64, us: Scalar, bit: u32, width: u32, signed: bool) -> u64 {
+    let n = ir::bits::span_bytes(us.size() as usize, bit, width);
+    // SAFETY: `addr` is the unit of a bit-field the front end laid out: its span (the unit,
+    // and for a packed nine-byte field the byte after it) lies inside the object.
+    let raw = unsafe { ir::bits::read_le(std::slice::from_raw_parts(addr as *const u8, n), n) };
+    ir::bits::get(raw, bit, width, signed)
 }
 
 /// Inserts `v` into a bit-field; returns the value as read back.
@@ -512,17 +508,12 @@ pub(crate) fn insert_bits(
     v: u64,
     signed: bool,
 ) -> u64 {
-    let mask = if width >= 64 {
-        u64::MAX
-    } else {
-        (1u64 << width) - 1
-    };
-    unsafe {
-        let raw = mem::load(addr as *const u8, us);
-        let new = (raw & !(mask << bit)) | ((v & mask) << bit);
-        mem::store(addr as *mut u8, us, new);
-    }
-    extract_bits(v << bit, bit, width, signed)
+    let n = ir::bits::span_bytes(us.size() as usize, bit, width);
+    // SAFETY: as in `read_bits`; the span is written as bytes, so alignment does not matter.
+    let bytes = unsafe { std::slice::from_raw_parts_mut(addr as *mut u8, n) };
+    let raw = ir::bits::set(ir::bits::read_le(bytes, n), bit, width, v);
+    ir::bits::write_le(bytes, n, raw);
+    ir::bits::get(raw, bit, width, signed)
 }
 
 fn to_kind(v: u64, from: Scalar, to: &Type) -> u64 {
@@ -559,10 +550,7 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
             if let K::BitField(unit, bit, width) = &lv.kind {
                 let a = place(it, unit).ev();
                 let (us, bit, width, signed) = (sk(&unit.ty), *bit, *width, sk(&e.ty).is_signed());
-                return Box::new(move |it, fp| {
-                    let raw = unsafe { mem::load(a(it, fp) as *const u8, us) };
-                    extract_bits(raw, bit, width, signed)
-                });
+                return Box::new(move |it, fp| read_bits(a(it, fp), us, bit, width, signed));
             }
             let p = place(it, lv);
             if e.ty.is_aggregate() {
@@ -681,12 +669,7 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
                 return Box::new(move |it, fp| {
                     let y = r(it, fp);
                     let addr = a(it, fp);
-                    let old = extract_bits(
-                        unsafe { mem::load(addr as *const u8, us) },
-                        bit,
-                        width,
-                        signed,
-                    );
+                    let old = read_bits(addr, us, bit, width, signed);
                     let res = binop(op, ot, convert(old, ls, ot), y);
                     insert_bits(addr, us, bit, width, to_kind(res, ot, &lt), signed)
                 });
@@ -739,12 +722,7 @@ pub(crate) fn compile_expr(it: &Interp, e: &Expr) -> Ev {
                 let (us, bit, width, signed) = (sk(&unit.ty), *bit, *width, s.is_signed());
                 return Box::new(move |it, fp| {
                     let addr = a(it, fp);
-                    let old = extract_bits(
-                        unsafe { mem::load(addr as *const u8, us) },
-                        bit,
-                        width,
-                        signed,
-                    );
+                    let old = read_bits(addr, us, bit, width, signed);
                     let new = if inc {
                         old.wrapping_add(1)
                     } else {

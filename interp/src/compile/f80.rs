@@ -10,7 +10,7 @@
 //! can run again (loops inside an expression are inside statement expressions, whose
 //! values are consumed before the next iteration), and recursion gets a fresh frame.
 
-use super::expr::{compile_expr, extract_bits, insert_bits, place, Place};
+use super::expr::{compile_expr, insert_bits, place, read_bits, Place};
 use super::{sk, Cond, Ev};
 use crate::{mem, Interp};
 use ir::f80::{arith_at, cmp_at, Arith};
@@ -288,7 +288,7 @@ fn op_assign(it: &Interp, op: Arith, lv: &Expr, rhs: &Expr) -> Ev {
         return Box::new(move |it, fp| unsafe {
             let y = r.addr(it, fp);
             let addr = a(it, fp);
-            let old = extract_bits(mem::load(addr as *const u8, us), bit, width, signed);
+            let old = read_bits(addr, us, bit, width, signed);
             let tmp = fp.add(t);
             to_ld(old, ls).write(tmp);
             arith_at(op, tmp, y, tmp);

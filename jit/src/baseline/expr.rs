@@ -1354,9 +1354,7 @@ impl Gen<'_> {
     fn load(&mut self, e: &Expr, lv: &Expr) -> R {
         if let K::BitField(unit, bit, width) = &lv.kind {
             self.addr(unit)?;
-            let us = sk(&unit.ty);
-            self.load_to(RAX, us, RAX, 0);
-            self.extract(*bit, *width, sk(&e.ty).is_signed());
+            self.load_field(sk(&unit.ty), *bit, *width, sk(&e.ty).is_signed());
             return Ok(());
         }
         if e.ty.is_aggregate() {
@@ -1376,6 +1374,24 @@ impl Gen<'_> {
         };
         self.load_to(RAX, s, b, d);
         Ok(())
+    }
+
+    /// rax = the bit-field at `bit`, `width` of the storage unit at [rax]: its unit, and
+    /// for a packed field that spans nine bytes (`ir::bits`) the byte after it. Uses r10.
+    fn load_field(&mut self, us: Scalar, bit: u32, width: u32, signed: bool) {
+        if bit + width <= 64 {
+            self.load_to(RAX, us, RAX, 0);
+            self.extract(bit, width, signed);
+            return;
+        }
+        a!(self
+            ; movzx r10d, BYTE [rax + 8]
+            ; mov rax, [rax]
+            ; shr rax, bit as i8
+            ; shl r10, (64 - bit) as i8
+            ; or rax, r10
+        );
+        self.extract(0, width, signed);
     }
 
     /// rax = the bit-field at `bit`, `width` of the storage unit's bits in rax.
@@ -1399,6 +1415,30 @@ impl Gen<'_> {
     /// Inserts rax into the bit-field of the storage unit at [r11]; rax becomes the
     /// value as read back. Uses rcx, rdx, r10.
     fn insert(&mut self, us: Scalar, bit: u32, width: u32, signed: bool) {
+        if bit + width > 64 {
+            // A packed nine-byte field: bits `bit`.. of the 8-byte unit, then the low
+            // `high` bits of the byte after it.
+            let high = bit + width - 64;
+            let keep = (1u64 << bit) - 1;
+            self.mov_imm(RDX, keep);
+            a!(self
+                ; mov r10, [r11]
+                ; and r10, rdx
+                ; mov rcx, rax
+                ; shl rcx, bit as i8
+                ; or r10, rcx
+                ; mov [r11], r10
+                ; mov rcx, rax
+                ; shr rcx, (64 - bit) as i8
+                ; and ecx, ((1u32 << high) - 1) as i32
+                ; movzx r10d, BYTE [r11 + 8]
+                ; and r10d, !((1u32 << high) - 1) as i32
+                ; or r10d, ecx
+                ; mov [r11 + 8], r10b
+            );
+            self.extract(0, width, signed);
+            return;
+        }
         let mask: u64 = if width >= 64 {
             u64::MAX
         } else {
@@ -1508,8 +1548,8 @@ impl Gen<'_> {
         let field = match &lv.kind {
             K::BitField(unit, bit, width) => {
                 let us = sk(&unit.ty);
-                self.load_to(RAX, us, R11, 0);
-                self.extract(*bit, *width, ls.is_signed());
+                a!(self; mov rax, r11);
+                self.load_field(us, *bit, *width, ls.is_signed());
                 Some((us, *bit, *width))
             }
             _ => {
@@ -1542,8 +1582,7 @@ impl Gen<'_> {
             let us = sk(&unit.ty);
             self.addr(unit)?;
             a!(self; mov r11, rax);
-            self.load_to(RAX, us, R11, 0);
-            self.extract(*bit, *width, s.is_signed());
+            self.load_field(us, *bit, *width, s.is_signed());
             a!(self; push rax);
             if inc {
                 a!(self; add rax, 1);
