@@ -132,6 +132,12 @@ fn value(image: &Image, ty: &Type, p: *const u8) -> String {
                             let im = float(im, &format!("{im:?}"), "");
                             return complex_text(&re, &im);
                         }
+                        Some("_Complex long double") => {
+                            let ld = Type::new(TypeKind::LongDouble);
+                            let re = value(image, &ld, p);
+                            let im = value(image, &ld, p.add(16));
+                            return complex_text(&re, &im);
+                        }
                         Some("_Complex float") => {
                             let (re, im) = (rd(p as *const f32), rd(p.add(4) as *const f32));
                             let re = float(re as f64, &format!("{re:?}"), "f");

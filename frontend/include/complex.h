@@ -1,7 +1,5 @@
-/* crepl's <complex.h>: the C library's, with the parts that need compiler support crepl
-   gives another way: imaginary constants (`1.0i`) are not supported, so `I` is built with
-   __builtin_complex, and CMPLX is defined here. long double _Complex can be declared but
-   not computed with. */
+/* crepl's <complex.h>: the C library's, with `I` and CMPLX built with __builtin_complex
+   (what gcc's own definitions of them rely on is compiler support crepl gives that way). */
 #include_next <complex.h>
 #undef _Complex_I
 #define _Complex_I (__builtin_complex(0.0f, 1.0f))
@@ -9,5 +7,7 @@
 #define I _Complex_I
 #undef CMPLX
 #undef CMPLXF
+#undef CMPLXL
 #define CMPLX(x, y) __builtin_complex((double)(x), (double)(y))
 #define CMPLXF(x, y) __builtin_complex((float)(x), (float)(y))
+#define CMPLXL(x, y) __builtin_complex((long double)(x), (long double)(y))

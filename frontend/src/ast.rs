@@ -399,8 +399,9 @@ pub enum ExprKind {
         longs: u8,
         decimal: bool,
     },
-    /// A GNU imaginary constant (`2.0i`): its value, and whether it is a float.
-    Imaginary(f64, bool),
+    /// A GNU imaginary constant (`2.0i`, `1.5fi`, `0.1Li`): the floating constant it
+    /// multiplies by i.
+    Imaginary(Box<Expr>),
     /// A floating constant; `suffix` is `None`, `Some('f')` or `Some('l')`.
     FloatLit {
         value: f64,

@@ -698,3 +698,15 @@ unsafe extern "C" fn nested_trampoline(
     read_args(&ty.params[1..], args, &mut vals);
     run_for_native(it, id, &vals, &ty.ret, result, std::ptr::null_mut());
 }
+
+/// Whether `addr` is the native entry of one of the session's functions (interpreted or
+/// compiled, as a function pointer can hold either) rather than a library's.
+pub fn is_session_function(addr: usize) -> bool {
+    let Some(it) = current() else {
+        return false;
+    };
+    it.image.slots.iter().any(|s| {
+        matches!(s.kind, crate::SlotKind::Interp(_))
+            && (s.entry == addr || s.closure == addr || s.thunk == addr)
+    })
+}

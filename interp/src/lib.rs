@@ -17,7 +17,7 @@ pub mod image;
 mod mem;
 pub mod tier;
 
-pub use ffi::nested_closure;
+pub use ffi::{is_session_function, nested_closure};
 pub use image::{Image, SlotKind};
 pub use tier::{flags, jit_longjmp, jit_trap, Code, Compiler, FuncRt, Unit};
 

@@ -147,7 +147,7 @@ fn sx(e: &Expr) -> String {
         Ident(n) => n.clone(),
         IntLit { value, .. } => value.to_string(),
         FloatLit { value, .. } => format!("{value:?}"),
-        Imaginary(value, _) => format!("{value:?}i"),
+        Imaginary(value) => format!("{}i", sx(value)),
         CharLit { value, .. } => format!("c{value}"),
         StrLit { units, .. } => format!("s{units:?}"),
         Unary(op, a) => format!("({op:?} {})", sx(a)),

@@ -1,6 +1,7 @@
 //! Expressions: syntax -> typed IR, with C11's conversions made explicit (integer
 //! promotions, usual arithmetic conversions, lvalue conversion, array/function decay).
 
+use super::complex::Prec;
 use super::consts::{self, Const};
 use super::types::compatible_unqual;
 use super::{Place, Sema, Symbol};
@@ -385,7 +386,12 @@ impl Sema {
             }
             A::Unary(op, a) => return self.unary(*op, a, loc),
             // `vi`: the complex 0 + v i.
-            A::Imaginary(v, float) => val(self.imaginary(*v, !*float)),
+            A::Imaginary(v) => {
+                let v = self.rvalue_expr(v)?;
+                let p = Prec::of_real(&v.ty);
+                let zero = Expr::new(K::Float(0.0), ty(TypeKind::Double));
+                val(self.complex_make(zero, v, p))
+            }
             A::Binary(BinaryOp::LogAnd, a, b) | A::Binary(BinaryOp::LogOr, a, b) => {
                 let x = self.cond_expr(a);
                 let y = self.cond_expr(b);
@@ -957,27 +963,12 @@ impl Sema {
                 let v = self.expr(a)?;
                 match self.complex_kind(&v.e.ty) {
                     // A part of a complex object is an lvalue: its member.
-                    Some(double) if v.lv => {
-                        let (et, n) = if double {
-                            (TypeKind::Double, 8)
-                        } else {
-                            (TypeKind::Float, 4)
-                        };
-                        let e =
-                            Expr::new(K::Member(Box::new(v.e), if imag { n } else { 0 }), ty(et));
+                    Some(p) if v.lv => {
+                        let at = if imag { p.imag_offset() } else { 0 };
+                        let e = Expr::new(K::Member(Box::new(v.e), at), p.part());
                         Val { e, lv: true }
                     }
-                    Some(double) => {
-                        let p = self.complex_part(v.e, imag);
-                        val(convert(
-                            p,
-                            &ty(if double {
-                                TypeKind::Double
-                            } else {
-                                TypeKind::Float
-                            }),
-                        ))
-                    }
+                    Some(_) => val(self.complex_part(v.e, imag)),
                     // Of a real value: itself, and zero.
                     None => {
                         let x = self.rv(v);
@@ -1793,8 +1784,9 @@ impl Sema {
         let (x, y) = match (self.complex_kind(&x.ty), self.complex_kind(&y.ty)) {
             (None, None) => (x, y),
             (kx, ky) if (kx.is_some() || x.ty.is_arith()) && (ky.is_some() || y.ty.is_arith()) => {
-                let d = kx.unwrap_or(x.ty.kind != TypeKind::Float)
-                    || ky.unwrap_or(y.ty.kind != TypeKind::Float);
+                let d = kx
+                    .unwrap_or(Prec::of_real(&x.ty))
+                    .max(ky.unwrap_or(Prec::of_real(&y.ty)));
                 (self.convert_to_complex(x, d), self.convert_to_complex(y, d))
             }
             _ => (x, y),
@@ -2137,13 +2129,8 @@ impl Sema {
             );
             return Err(());
         }
-        if self.is_complex_long_double(&ret) {
-            // The ABI returns it in x87 registers (st0, st1), which no tier reads.
-            self.error(
-                loc,
-                "a function returning long double _Complex cannot be called (not supported)",
-            );
-            return Err(());
+        if let Some(call) = self.complex_long_call(&callee, &fty, &out) {
+            return Ok(val(call));
         }
         let ret_slot = if ret.is_record() || ret.kind == TypeKind::LongDouble {
             let (s, a) = (self.types.size_of(&ret), self.types.align_of(&ret));

@@ -360,7 +360,11 @@ impl Sema {
                 Ok(())
             }
             Initializer::Expr(e) => {
-                if ty.is_aggregate() {
+                // `__int128` and `_Complex` values are records inside, scalars to C: an
+                // element of one is never brace-elided into their parts.
+                let value_record =
+                    matches!(ty.kind, TypeKind::Struct(id) if self.value_record_name(id).is_some());
+                if ty.is_aggregate() && !value_record {
                     if ty
                         .elem()
                         .is_some_and(|t| t.is_char_like() || t.is_integer())
@@ -576,6 +580,15 @@ impl Sema {
                 IV::Expr(x) => {
                     // A struct value is constant only if it is a constant compound literal
                     // (a static object of this input): copy its bytes and relocations.
+                    if let Some(z) = self
+                        .complex_kind(&it.ty)
+                        .and_then(|p| Some((p, self.complex_const(&x)?)))
+                    {
+                        let b = Self::complex_bytes(z.0, z.1);
+                        let end = (off + b.len()).min(size);
+                        bytes[off..end].copy_from_slice(&b[..end - off]);
+                        continue;
+                    }
                     if it.ty.is_aggregate() {
                         let src = match &x.kind {
                             K::Load(g) | K::Seq(_, g) => match &g.kind {

@@ -142,15 +142,17 @@ impl Sema {
         }
         if complex {
             if long > 0 {
-                // Declarations only (glibc's <complex.h> declares its functions): a record
-                // of the two parts that no operator accepts.
-                return self.complex_long_double_type();
+                return self.complex_type(super::complex::Prec::Long);
             }
             if void + bool_ + char_ + short + int + signed + unsigned > 0 || other.is_some() {
                 self.error(loc, "_Complex of an integer type is not supported");
                 return Type::int();
             }
-            return self.complex_type(float == 0);
+            return self.complex_type(if float > 0 {
+                super::complex::Prec::Float
+            } else {
+                super::complex::Prec::Double
+            });
         }
         if int128 {
             if void + bool_ + char_ + short + int + long + float + double > 0 || other.is_some() {

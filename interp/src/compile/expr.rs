@@ -493,6 +493,11 @@ fn incdec<T: Num>(p: Place, step: u64, inc: bool, post: bool) -> Ev {
 /// Reads the bit-field at `bit`, `width` of the storage unit (of kind `us`) at `addr`.
 pub(crate) fn read_bits(addr: u64, us: Scalar, bit: u32, width: u32, signed: bool) -> u64 {
     let n = ir::bits::span_bytes(us.size() as usize, bit, width);
+    if n == us.size() as usize {
+        // SAFETY: `addr` is the unit of a bit-field the front end laid out.
+        let raw = unsafe { mem::load(addr as *const u8, us) };
+        return ir::bits::get(raw as u128, bit, width, signed);
+    }
     // SAFETY: `addr` is the unit of a bit-field the front end laid out: its span (the unit,
     // and for a packed nine-byte field the byte after it) lies inside the object.
     let raw = unsafe { ir::bits::read_le(std::slice::from_raw_parts(addr as *const u8, n), n) };
