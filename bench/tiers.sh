@@ -42,6 +42,8 @@ mandelbrot  1300        square
 sieve       60000000    linear
 binarytrees 17          depth
 qsort       1500000     linear
+goto_loop   300000000   linear
+vm_goto     15000000    linear
 "
 TIERS=${CREPL_TIERS:-interp baseline auto}
 RUNS=${BENCH_RUNS:-5}

@@ -29,6 +29,13 @@ pub type LabelId = u32;
 /// `goto *` inside the same function interprets it.
 pub const LABEL_VALUE_BASE: u64 = 0x1abe_1000_0000_0000;
 
+/// The on-stack-replacement key of label `l`: where a loop made of `goto` (plain or
+/// computed) continues in compiled code. Loops built with `for`, `while` and `do` are keyed
+/// by their statement's address, which never has the top bit set.
+pub fn label_osr_key(l: LabelId) -> usize {
+    (1usize << 63) | l as usize
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Expr {
     pub kind: ExprKind,

@@ -50,21 +50,32 @@ impl<'a> Iterations<'a> {
     /// `Some(flow)`: the function returned there.
     #[inline]
     fn tick(&mut self, it: &mut crate::Interp, fp: *mut u8) -> Option<Flow> {
+        self.tick_to(it, fp, self.site.key)
+    }
+
+    /// Counts a back-edge to the on-stack-replacement entry `key` (a loop's, a label's).
+    #[inline]
+    fn tick_to(&mut self, it: &mut crate::Interp, fp: *mut u8, key: usize) -> Option<Flow> {
         self.n += 1;
         if self.n == self.at {
-            return self.move_up(it, fp);
+            return self.move_up(it, fp, key);
         }
         None
     }
 
     #[cold]
-    fn move_up(&mut self, it: &mut crate::Interp, fp: *mut u8) -> Option<Flow> {
+    fn move_up(&mut self, it: &mut crate::Interp, fp: *mut u8, key: usize) -> Option<Flow> {
         self.at = u64::MAX;
         // The compiled code counts this back-edge itself.
         self.n -= 1;
         self.flush();
         let total = unsafe { (*self.site.rt).loops } + 1;
-        if let Some(v) = it.osr(self.site, fp, total) {
+        let site = OsrSite {
+            key,
+            func: self.site.func,
+            rt: self.site.rt,
+        };
+        if let Some(v) = it.osr(&site, fp, total) {
             it.ret = v;
             return Some(Flow::Return);
         }
@@ -235,7 +246,7 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
                 });
             }
             let labels: Vec<Vec<LabelId>> = b.stmts.iter().map(labels_in).collect();
-            labelled_block::<false>(stmts, labels)
+            labelled_block::<false>(stmts, labels, Some(osr_site(it, s)))
         }
         Stmt::If(c, t, e) => {
             let c = compile_cond(it, c);
@@ -485,14 +496,23 @@ pub(crate) fn compile_stmt(it: &crate::Interp, s: &Stmt) -> Ex {
 fn compile_vla_block(it: &crate::Interp, b: &ir::Block) -> Ex {
     let stmts: Vec<Ex> = b.stmts.iter().map(|s| compile_stmt(it, s)).collect();
     let labels: Vec<Vec<LabelId>> = b.stmts.iter().map(labels_in).collect();
-    labelled_block::<true>(stmts, labels)
+    labelled_block::<true>(stmts, labels, None)
 }
 
 /// A block with labels inside: runs its statements from the one a `goto` (or `seek`)
 /// names. `VLA`: the block frees variable-length arrays a jump back skips over.
-fn labelled_block<const VLA: bool>(stmts: Vec<Ex>, labels: Vec<Vec<LabelId>>) -> Ex {
+///
+/// A jump back (to this statement or an earlier one) closes a loop: it counts as a loop's
+/// back-edge, and past the threshold the function continues in compiled code from the
+/// label (`site`: the function's counters; its key is unused, each label has its own).
+fn labelled_block<const VLA: bool>(
+    stmts: Vec<Ex>,
+    labels: Vec<Vec<LabelId>>,
+    site: Option<OsrSite>,
+) -> Ex {
     let find = move |l: LabelId| labels.iter().position(|v| v.contains(&l));
     Box::new(move |it, fp, seek| {
+        let mut iters = site.as_ref().map(|s| Iterations::start(it, s));
         let mut seek = seek;
         let mut i = if seek == NO_SEEK {
             0
@@ -518,6 +538,11 @@ fn labelled_block<const VLA: bool>(stmts: Vec<Ex>, labels: Vec<Vec<LabelId>>) ->
                 Flow::Normal => i += 1,
                 Flow::Goto(l) => match find(l) {
                     Some(j) => {
+                        if let (true, Some(n)) = (j <= i, iters.as_mut()) {
+                            if let Some(f) = n.tick_to(it, fp, ir::label_osr_key(l)) {
+                                return f;
+                            }
+                        }
                         if VLA && marks[j] != usize::MAX {
                             it.sp = marks[j];
                         }

@@ -103,6 +103,8 @@ pub(crate) struct Gen<'a> {
     /// 8-byte values pushed on the expression stack right now.
     depth: u32,
     labels: FastMap<LabelId, DynamicLabel>,
+    /// Labels already placed: a `goto` to one of them is a loop's back-edge.
+    placed: Vec<LabelId>,
     loops: Vec<Loop>,
     ret: Ret,
     /// Result in rax (and xmm0 for floating results); restores registers and returns.
@@ -428,6 +430,7 @@ impl<'a> Gen<'a> {
             env,
             depth: 0,
             labels: FastMap::default(),
+            placed: Vec::new(),
             loops: Vec::new(),
             ret,
             ret_label,
@@ -947,11 +950,21 @@ impl Gen<'_> {
             Stmt::Label(l, inner) => {
                 let d = self.label_of(*l)?;
                 self.label(d)?;
+                self.placed.push(*l);
+                // A loop made of `goto` continues here after on-stack replacement (see
+                // `enter_loop` for why only at statement level).
+                if self.depth == 0 && self.in_seq == 0 {
+                    self.osr.push((ir::label_osr_key(*l), d));
+                }
                 self.stmt(inner)
             }
             Stmt::Goto(l) => {
                 self.jump_check(0, 0, "goto")?;
-                // A goto may close a loop: it polls for Ctrl-C as back-edges do.
+                // A goto back closes a loop: it counts and polls as back-edges do (a goto
+                // forward polls too: a chain of them may be a loop).
+                if self.placed.contains(l) {
+                    self.count(8);
+                }
                 self.poll();
                 let d = self.label_of(*l)?;
                 a!(self; jmp =>d);
@@ -959,24 +972,14 @@ impl Gen<'_> {
             }
             Stmt::GotoDyn(e) => {
                 self.jump_check(0, 0, "goto")?;
+                self.count(8);
                 self.poll();
                 self.expr(e)?;
                 a!(self
                     ; mov rcx, QWORD ir::LABEL_VALUE_BASE as i64
                     ; sub rax, rcx
                 );
-                let mut all: Vec<(LabelId, DynamicLabel)> =
-                    self.labels.iter().map(|(k, v)| (*k, *v)).collect();
-                all.sort_by_key(|x| x.0);
-                for (id, d) in all {
-                    a!(self ; cmp rax, id as i32 ; je =>d);
-                }
-                a!(self
-                    ; mov edi, crate::TrapCode::BadGoto as i32
-                    ; mov rsi, QWORD self.func_arg as i64
-                    ; jmp =>self.trap_common
-                );
-                Ok(())
+                self.goto_table()
             }
             Stmt::Break => {
                 let l = self
@@ -1070,6 +1073,52 @@ impl Gen<'_> {
         }
         self.label(brk)?;
         self.loops.pop();
+        Ok(())
+    }
+
+    /// Jumps to the label whose id is in rax, in one indirect jump: into a table of
+    /// `jmp label` instructions, 8 bytes apart, indexed by id (a value that is no label of
+    /// the function traps).
+    fn goto_table(&mut self) -> R {
+        let bad = self.new_label();
+        let (Some(&lo), Some(&hi)) = (self.labels.keys().min(), self.labels.keys().max()) else {
+            a!(self; jmp =>bad);
+            return self.bad_goto(bad);
+        };
+        let table = self.new_label();
+        a!(self
+            ; sub rax, lo as i32
+            ; mov ecx, (hi - lo + 1) as i32
+            ; cmp rax, rcx
+            ; jae =>bad
+            ; lea rcx, [=>table]
+            ; lea rcx, [rcx + rax * 8]
+            ; jmp rcx
+        );
+        self.label(table)?;
+        for id in lo..=hi {
+            let at = self.ops.offset().0;
+            let to = self.labels.get(&id).copied().unwrap_or(bad);
+            a!(self; jmp =>to);
+            while self.ops.offset().0 < at + 8 {
+                a!(self; int3);
+            }
+            if self.ops.offset().0 != at + 8 {
+                return Err(Refusal(
+                    "internal error: a jump table entry is not 8 bytes".into(),
+                ));
+            }
+        }
+        self.bad_goto(bad)
+    }
+
+    fn bad_goto(&mut self, bad: DynamicLabel) -> R {
+        self.label(bad)?;
+        a!(self
+            ; mov edi, crate::TrapCode::BadGoto as i32
+            ; mov rsi, QWORD self.func_arg as i64
+            ; jmp =>self.trap_common
+        );
         Ok(())
     }
 
