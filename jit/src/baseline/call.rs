@@ -4,7 +4,7 @@
 use super::abi::{classify, Cls, Pass};
 use super::expr::sk;
 use super::regs::Home;
-use super::{a, Gen, Ret, ARG_REGS, R, R11, RAX, RBX};
+use super::{a, Gen, Ret, ARG_REGS, R, R11, RAX, RBX, RCX};
 use crate::{Callee, Inline, Refusal};
 use dynasmrt::{DynasmApi, DynasmLabelApi};
 use ir::{Call, ExprKind as K, Function, Scalar, Type, TypeKind};
@@ -229,6 +229,69 @@ impl Gen<'_> {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// A variadic function's native entry, right after its frame is made (rbx) and before
+    /// anything touches the argument registers: saves them in the register save area at
+    /// `[rbx + at]` and writes there the va_list that describes this call's variadic
+    /// arguments as the System V ABI lays them out (gp_offset and fp_offset past the named
+    /// parameters' registers, the overflow area at r10), whose address goes into the
+    /// function's `va_area` slot, where `va_start` finds it (frame entries run in an
+    /// interpreter frame whose slot the interpreter filled).
+    pub(super) fn va_entry(&mut self, f: &Function, at: u32) -> R {
+        let hidden = matches!(self.ret, Ret::Memory(_));
+        let (dests, _, _) = assign(self.env.types, &f.ty.params, hidden)?;
+        let gp = hidden as i32 + dests.iter().filter(|d| matches!(d, Dest::Gpr(_))).count() as i32;
+        let sse = dests.iter().filter(|d| matches!(d, Dest::Xmm(_))).count() as i32;
+        let at = at as i32;
+        let slot = f.va_area.expect("a variadic function has a va_area slot") as i32;
+        a!(self
+            ; mov [rbx + at], rdi ; mov [rbx + at + 8], rsi ; mov [rbx + at + 16], rdx
+            ; mov [rbx + at + 24], rcx ; mov [rbx + at + 32], r8 ; mov [rbx + at + 40], r9
+        );
+        for k in 0..8u8 {
+            a!(self; movdqu [rbx + at + 48 + 16 * k as i32], Rx(k));
+        }
+        a!(self
+            ; mov DWORD [rbx + at + 176], 8 * gp
+            ; mov DWORD [rbx + at + 180], 48 + 16 * sse
+            ; mov [rbx + at + 184], r10
+            ; lea r10, [rbx + at]
+            ; mov [rbx + at + 192], r10
+            ; lea r10, [rbx + at + 176]
+            ; mov [rbx + slot], r10
+        );
+        Ok(())
+    }
+
+    /// `va_arg(*rax, T)` for an integer, pointer or double `T` (`s`): rax = the value.
+    /// Registers first while the save area has some, then the overflow area.
+    pub(super) fn va_arg(&mut self, s: Scalar) -> R {
+        let (off_at, limit, step) = match s {
+            Scalar::F64 => (4, 176, 16),
+            s if s.is_float() => {
+                return Err(Refusal("uses va_arg of a float or long double".into()))
+            }
+            _ => (0, 48, 8),
+        };
+        a!(self
+            ; mov r11, rax
+            ; mov eax, DWORD [r11 + off_at]
+            ; cmp eax, limit
+            ; jae >stack
+            ; mov rcx, [r11 + 16]
+            ; add rcx, rax
+            ; add eax, step
+            ; mov DWORD [r11 + off_at], eax
+            ; jmp >done
+            ; stack:
+            ; mov rcx, [r11 + 8]
+            ; lea rdx, [rcx + 8]
+            ; mov [r11 + 8], rdx
+            ; done:
+        );
+        self.load_to(RAX, s, RCX, 0);
         Ok(())
     }
 

@@ -1021,8 +1021,23 @@ impl Gen<'_> {
                 a!(self; jmp =>l);
             }
             K::LongDouble(_) => return Err(Refusal("uses long double".into())),
-            K::VaStart(..) => return Err(Refusal("is variadic (va_start)".into())),
-            K::VaArg(_) => return Err(Refusal("uses va_arg".into())),
+            K::VaStart(ap, slot) => {
+                // The list this call's entry (or the interpreter) described the variadic
+                // arguments with, copied into `ap`.
+                self.expr(ap)?;
+                a!(self; mov r11, [rbx + *slot as i32]);
+                for k in 0..3 {
+                    a!(self ; mov rcx, [r11 + 8 * k] ; mov [rax + 8 * k], rcx);
+                }
+                a!(self; xor eax, eax);
+            }
+            K::VaArg(ap) => {
+                if e.ty.is_aggregate() || e.ty.kind == TypeKind::LongDouble {
+                    return Err(Refusal("uses va_arg of a struct or long double".into()));
+                }
+                self.expr(ap)?;
+                self.va_arg(sk(&e.ty))?;
+            }
             K::SetJmp(..) => return Err(Refusal("calls setjmp".into())),
             K::Alloca(_) => return Err(Refusal("declares a variable-length array".into())),
             K::FrameBase => {

@@ -180,14 +180,21 @@ const VAR_GPRS: [u8; 4] = [13, 14, 5, 12];
 /// saving).
 const LEAF_GPRS: [u8; 3] = [8, 9, 10];
 
+/// Bytes a variadic function keeps above its frame: the register save area (six general
+/// registers, eight vector registers of 16 bytes) and a va_list (`Gen::va_entry`).
+const VA_SPACE: u32 = 176 + 32;
+
 fn ret_kind_copies(r: &Ret) -> bool {
     matches!(r, Ret::Regs(..) | Ret::Memory(_))
 }
 
 /// Compiles a function: its native entry, its start entry and its OSR entries.
 pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<Compiled> {
-    if f.va_area.is_some() {
-        return Err(Refusal("is variadic (va_start)".into()));
+    let variadic = f.va_area.is_some();
+    if variadic && f.ty.params.iter().any(|t| t.is_aggregate()) {
+        return Err(Refusal(
+            "is variadic with a struct parameter (va_start)".into(),
+        ));
     }
     let ret = ret_kind(env, &f.ty.ret)?;
     let gprs = if matches!(ret, Ret::Regs(..) | Ret::Memory(_)) {
@@ -208,11 +215,14 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
     } else {
         &LEAF_GPRS
     };
-    let regs = regs::allocate(&f.locals, gprs, leaf_gprs);
+    let mut regs = regs::allocate(&f.locals, gprs, leaf_gprs);
+    // A variadic function keeps, above its frame, the register save area and the va_list
+    // its native entry describes its variadic arguments with (`va_entry`).
+    regs.frameless &= !variadic;
     let frame = if regs.frameless {
         0
     } else {
-        (f.frame_size + 15) & !15
+        ((f.frame_size + 15) & !15) + if variadic { VA_SPACE } else { 0 }
     };
     let calls = !regs.leaf || copies;
     // Callers may keep values in xmm8-xmm15 across a call to this function: it saves
@@ -248,17 +258,27 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
     let start = g.frame_entry(body);
     let stack_args = g.stack_arg_bytes(f)?;
     let internal = g.ops.offset().0;
+    if variadic {
+        // r10 = where the caller's variadic stack arguments begin (after the named ones).
+        a!(g; lea r10, [rsp + 8 + stack_args]);
+    }
     let counted = g.new_label();
     g.ops.dynamic_label(counted);
     // Calls through the cell are counted here; the function's calls to itself are
-    // counted where they are made, and enter below.
+    // counted where they are made, and enter below (a variadic one's go through the
+    // cell: they need r10).
     g.count(0);
     let own = g.new_label();
     g.ops.dynamic_label(own);
-    g.self_entry = Some(own);
+    if !variadic {
+        g.self_entry = Some(own);
+    }
     g.prologue();
     if !g.regs.frameless {
         a!(g; mov rbx, rsp);
+    }
+    if variadic {
+        g.va_entry(f, (f.frame_size + 15) & !15)?;
     }
     // One comparison for both a stack overflow and an interrupt request (the limit is
     // then usize::MAX); the slow path tells them apart. A function that calls nothing and
@@ -286,6 +306,9 @@ pub fn compile_function(env: &Env, f: &Function, counters: *mut Counters) -> R<C
     // copy of the stack arguments (if any) below the saved r15.
     let entry = g.ops.offset().0;
     let copy = (stack_args + 15) & !15;
+    if variadic {
+        a!(g; lea r10, [rsp + 8 + stack_args]);
+    }
     a!(g ; push r15 ; mov r15, QWORD env.flags as i64);
     if copy > 0 {
         a!(g; sub rsp, copy);
