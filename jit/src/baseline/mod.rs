@@ -171,6 +171,9 @@ pub(crate) struct Gen<'a> {
     /// RIP-relative operands to fill in once the code's address is known: (offset just
     /// past the instruction, whose last 4 bytes are the displacement; address meant).
     rip_fixes: Vec<(usize, usize)>,
+    /// Jump-table entries to fill in once every label is placed: (offset of the entry,
+    /// the table, the target); an entry is the target's offset from the table, 4 bytes.
+    table_fixes: Vec<(usize, DynamicLabel, DynamicLabel)>,
 }
 
 /// Callee-saved registers for register variables, in order of preference.
@@ -486,6 +489,7 @@ impl<'a> Gen<'a> {
             alloc,
             stubs: FastMap::default(),
             rip_fixes: Vec::new(),
+            table_fixes: Vec::new(),
         }
     }
 
@@ -811,10 +815,20 @@ impl<'a> Gen<'a> {
                 a!(self ; =>l ; .u64 bits);
             }
         }
+        let mut entries = Vec::with_capacity(self.table_fixes.len());
+        for &(at, table, to) in &self.table_fixes {
+            let labels = self.ops.labels();
+            let t = labels.resolve_dynamic(table).map_err(asm_err)?.0 as i64;
+            let d = labels.resolve_dynamic(to).map_err(asm_err)?.0 as i64;
+            entries.push((at, (d - t) as i32));
+        }
         let mut code = self
             .ops
             .finalize()
             .map_err(|_| asm_err("unresolved label"))?;
+        for (at, v) in entries {
+            code[at..at + 4].copy_from_slice(&v.to_le_bytes());
+        }
         let fixes = std::mem::take(&mut self.rip_fixes);
         let fill = |c: &mut [u8], base: usize| {
             for &(end, target) in &fixes {
@@ -959,7 +973,7 @@ impl Gen<'_> {
                     Some(d) => self.label_of(*d)?,
                     None => brk,
                 };
-                self.dispatch(&sorted, fallback)?;
+                self.switch_dispatch(&sorted, fallback)?;
                 self.loops.push(Loop {
                     brk,
                     cont: None,
@@ -1108,30 +1122,16 @@ impl Gen<'_> {
             a!(self; jmp =>bad);
             return self.bad_goto(bad);
         };
-        let table = self.new_label();
         a!(self
             ; sub rax, lo as i32
             ; mov ecx, (hi - lo + 1) as i32
             ; cmp rax, rcx
             ; jae =>bad
-            ; lea rcx, [=>table]
-            ; lea rcx, [rcx + rax * 8]
-            ; jmp rcx
         );
-        self.label(table)?;
-        for id in lo..=hi {
-            let at = self.ops.offset().0;
-            let to = self.labels.get(&id).copied().unwrap_or(bad);
-            a!(self; jmp =>to);
-            while self.ops.offset().0 < at + 8 {
-                a!(self; int3);
-            }
-            if self.ops.offset().0 != at + 8 {
-                return Err(Refusal(
-                    "internal error: a jump table entry is not 8 bytes".into(),
-                ));
-            }
-        }
+        let targets: Vec<DynamicLabel> = (lo..=hi)
+            .map(|id| self.labels.get(&id).copied().unwrap_or(bad))
+            .collect();
+        self.jump_table(&targets)?;
         self.bad_goto(bad)
     }
 
@@ -1150,6 +1150,65 @@ impl Gen<'_> {
             .get(&l)
             .copied()
             .ok_or_else(|| Refusal("jump to a label outside the function".into()))
+    }
+
+    /// Jumps to the case whose range holds rax (cases sorted), else to `fallback`: through
+    /// a jump table when the cases are many (16 or more) and dense (an interpreter's
+    /// `switch` on its opcode), else by `dispatch`. (With 12 cases, bench/vm_switch.c ran
+    /// 0.46 s by compares against 0.48 s through a table: compares whose outcomes repeat
+    /// predict better than one indirect jump.)
+    fn switch_dispatch(&mut self, cases: &[(i64, i64, LabelId)], fallback: DynamicLabel) -> R {
+        let (Some(first), Some(last)) = (cases.first(), cases.last()) else {
+            return self.dispatch(cases, fallback);
+        };
+        let (lo, hi) = (first.0, last.1);
+        let span = (hi as i128 - lo as i128 + 1) as u128;
+        let values: u128 = cases
+            .iter()
+            .map(|c| (c.1 as i128 - c.0 as i128 + 1) as u128)
+            .sum();
+        if cases.len() < 16 || span > 4096 || span > 3 * values {
+            return self.dispatch(cases, fallback);
+        }
+        a!(self
+            ; mov rcx, QWORD lo
+            ; sub rax, rcx
+            ; mov ecx, span as i32
+            ; cmp rax, rcx
+            ; jae =>fallback
+        );
+        let mut next = cases.iter().peekable();
+        let mut targets = Vec::with_capacity(span as usize);
+        for v in lo..=hi {
+            while next.peek().is_some_and(|c| c.1 < v) {
+                next.next();
+            }
+            targets.push(match next.peek() {
+                Some(c) if c.0 <= v => self.label_of(c.2)?,
+                _ => fallback,
+            });
+        }
+        self.jump_table(&targets)
+    }
+
+    /// Jumps to `targets[rax]` (rax already checked to be an index): one indirect jump
+    /// through a table of 4-byte offsets from the table, placed right here and filled in
+    /// when the code is finished (`table_fixes`).
+    fn jump_table(&mut self, targets: &[DynamicLabel]) -> R {
+        let table = self.new_label();
+        a!(self
+            ; lea rcx, [=>table]
+            ; movsxd rax, DWORD [rcx + rax * 4]
+            ; add rax, rcx
+            ; jmp rax
+            ; .align 4
+        );
+        self.label(table)?;
+        for &to in targets {
+            self.table_fixes.push((self.ops.offset().0, table, to));
+            a!(self; .i32 0);
+        }
+        Ok(())
     }
 
     /// Jumps to the case whose range holds rax (cases sorted), else to `fallback`: a binary
