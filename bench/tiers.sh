@@ -44,6 +44,7 @@ binarytrees 17          depth
 qsort       1500000     linear
 goto_loop   300000000   linear
 vm_goto     15000000    linear
+vm_switch   12000000    linear
 "
 TIERS=${CREPL_TIERS:-interp baseline auto}
 RUNS=${BENCH_RUNS:-5}
