@@ -50,8 +50,20 @@ struct Scan<'a> {
     cands: HashMap<u32, Cand>,
     /// Byte ranges of the frame that stay in memory.
     pinned: Vec<(u32, u32)>,
-    /// Loop nesting, for weights.
+    /// Loop nesting, for weights: `for`, `while` and `do` around the code...
     depth: u32,
+    /// ...and the loops made of `goto` around it (`regions` containing the statement).
+    extra: u32,
+    /// Statements visited so far, in order: a statement's position.
+    seq: u32,
+    /// Loops made of `goto`: (position of the label, position of the jump back); a
+    /// computed goto jumps back to the first label before it.
+    regions: Vec<(u32, u32)>,
+    /// Found on the way, for the regions of the next scan: (label, position), (target,
+    /// position) of each goto, positions of computed gotos.
+    labels: Vec<(crate::LabelId, u32)>,
+    gotos: Vec<(crate::LabelId, u32)>,
+    dyn_gotos: Vec<u32>,
     /// No call in the body, and nothing that makes the code call a helper or use r8/r9
     /// (struct copies, memset, float-to-integer conversions, longjmp).
     leaf: bool,
@@ -91,7 +103,7 @@ impl Scan<'_> {
         let Some(s) = reg_kind(&lv.ty) else {
             return self.pin(o, self.types.size_of(&lv.ty));
         };
-        let w = 1u64 << (3 * self.depth.min(6));
+        let w = 1u64 << (3 * (self.depth + self.extra).min(6));
         let c = self.cands.entry(o).or_insert(Cand {
             s,
             ok: true,
@@ -201,7 +213,7 @@ impl Scan<'_> {
     /// The code calls (or does what makes compiled code call) here.
     fn calls(&mut self) {
         self.leaf = false;
-        if self.depth > 0 {
+        if self.depth + self.extra > 0 {
             self.loop_calls = true;
         }
     }
@@ -213,6 +225,43 @@ impl Scan<'_> {
     }
 
     fn stmt(&mut self, s: &Stmt) {
+        let at = self.seq;
+        self.seq += 1;
+        let outer = self.extra;
+        self.extra = self
+            .regions
+            .iter()
+            .filter(|&&(a, b)| a <= at && at <= b)
+            .count() as u32;
+        match s {
+            Stmt::Label(l, _) => self.labels.push((*l, at)),
+            Stmt::Goto(l) => self.gotos.push((*l, at)),
+            Stmt::GotoDyn(_) => self.dyn_gotos.push(at),
+            _ => {}
+        }
+        self.stmt_inner(s);
+        self.extra = outer;
+    }
+
+    /// The loops made of `goto` this scan found (see `regions`).
+    fn goto_regions(&self) -> Vec<(u32, u32)> {
+        let mut r: Vec<(u32, u32)> = self
+            .gotos
+            .iter()
+            .filter_map(|&(l, g)| {
+                let &(_, at) = self.labels.iter().find(|x| x.0 == l)?;
+                (at <= g).then_some((at, g))
+            })
+            .collect();
+        for &g in &self.dyn_gotos {
+            if let Some(first) = self.labels.iter().map(|x| x.1).filter(|&a| a <= g).min() {
+                r.push((first, g));
+            }
+        }
+        r
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) {
         match s {
             Stmt::Expr(e) | Stmt::GotoDyn(e) | Stmt::Return(Some(e)) => self.expr(e),
             Stmt::Block(b) => b.stmts.iter().for_each(|s| self.stmt(s)),
@@ -277,24 +326,40 @@ pub fn analyze(
     params: &[(u32, &Type)],
     keep: &[(u32, u64)],
 ) -> LocalUse {
-    let mut scan = Scan {
-        types,
-        cands: HashMap::new(),
-        pinned: Vec::new(),
-        depth: 0,
-        leaf: true,
-        loop_calls: false,
-        callees: Vec::new(),
-        other_calls: false,
+    let run = |regions: Vec<(u32, u32)>| {
+        let mut scan = Scan {
+            types,
+            cands: HashMap::new(),
+            pinned: Vec::new(),
+            depth: 0,
+            extra: 0,
+            seq: 0,
+            regions,
+            labels: Vec::new(),
+            gotos: Vec::new(),
+            dyn_gotos: Vec::new(),
+            leaf: true,
+            loop_calls: false,
+            callees: Vec::new(),
+            other_calls: false,
+        };
+        for &(o, t) in params {
+            let e = Expr::new(K::Local(o), t.clone());
+            scan.named(&e);
+        }
+        for &(o, n) in keep {
+            scan.pin(o, n);
+        }
+        scan.stmt(body);
+        scan
     };
-    for &(o, t) in params {
-        let e = Expr::new(K::Local(o), t.clone());
-        scan.named(&e);
+    // Loops made of `goto` are found on the first pass (a jump back to a label seen
+    // before) and weigh as loops on a second.
+    let mut scan = run(Vec::new());
+    let regions = scan.goto_regions();
+    if !regions.is_empty() {
+        scan = run(regions);
     }
-    for &(o, n) in keep {
-        scan.pin(o, n);
-    }
-    scan.stmt(body);
     let mut c: Vec<(u32, Scalar, u64)> = scan
         .cands
         .iter()
@@ -313,5 +378,44 @@ pub fn analyze(
         loop_calls: scan.loop_calls,
         callees: scan.callees,
         other_calls: scan.other_calls,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Block, TypeKind};
+
+    fn long() -> Type {
+        Type::new(TypeKind::Long)
+    }
+
+    fn set(off: u32) -> Stmt {
+        let lv = Expr::new(K::Local(off), long());
+        Stmt::Expr(Expr::new(
+            K::Assign(Box::new(lv), Box::new(Expr::new(K::Int(1), long()))),
+            long(),
+        ))
+    }
+
+    /// `x` (offset 0) is used once inside a loop made of `goto`, `y` (offset 8) three
+    /// times outside it: the loop's variable weighs as a loop's does (8 per use).
+    #[test]
+    fn goto_loops_weigh_as_loops() {
+        let body = Stmt::Block(Block {
+            stmts: vec![
+                set(8),
+                set(8),
+                set(8),
+                Stmt::Label(7, Box::new(set(0))),
+                Stmt::If(Expr::new(K::Int(1), long()), Box::new(Stmt::Goto(7)), None),
+            ],
+            labels: vec![7],
+        });
+        let u = analyze(&TypeTable::default(), &body, &[], &[]);
+        let weight = |o: u32| u.candidates.iter().find(|c| c.0 == o).map(|c| c.2);
+        assert_eq!(weight(0), Some(8));
+        assert_eq!(weight(8), Some(3));
+        assert_eq!(u.candidates[0].0, 0);
     }
 }
