@@ -45,6 +45,7 @@ qsort       1500000     linear
 goto_loop   300000000   linear
 vm_goto     15000000    linear
 vm_switch   12000000    linear
+regex       400000      linear
 "
 TIERS=${CREPL_TIERS:-interp baseline auto}
 RUNS=${BENCH_RUNS:-5}
