@@ -207,16 +207,7 @@ fn textbook(div: bool, a: C80, b: C80) -> C80 {
     use ir::F80;
     // SAFETY: each part is a 16-byte x87 value.
     let rd = |x: &[u8; 16]| unsafe { F80::read(x.as_ptr()) };
-    let (ar, ai, br, bi) = (rd(&a.re), rd(&a.im), rd(&b.re), rd(&b.im));
-    let (re, im) = if div {
-        let d = br.mul(br).add(bi.mul(bi));
-        (
-            ar.mul(br).add(ai.mul(bi)).div(d),
-            ai.mul(br).sub(ar.mul(bi)).div(d),
-        )
-    } else {
-        (ar.mul(br).sub(ai.mul(bi)), ar.mul(bi).add(ai.mul(br)))
-    };
+    let (re, im) = F80::complex_product((rd(&a.re), rd(&a.im)), (rd(&b.re), rd(&b.im)), div);
     C80 {
         re: re.to_bytes(),
         im: im.to_bytes(),

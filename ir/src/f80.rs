@@ -352,6 +352,22 @@ impl F80 {
     }
 
     /// IEEE comparison: `None` if either is a NaN; -0 equals +0.
+    /// The complex product (`div`: quotient) of `a` and `b` (real and imaginary parts) by
+    /// the textbook formulas: for constant folding, and where libgcc's `__mulxc3` and
+    /// `__divxc3` (which also handle infinities and scale quotients) are missing.
+    pub fn complex_product(a: (F80, F80), b: (F80, F80), div: bool) -> (F80, F80) {
+        let ((ar, ai), (br, bi)) = (a, b);
+        if div {
+            let d = br.mul(br).add(bi.mul(bi));
+            (
+                ar.mul(br).add(ai.mul(bi)).div(d),
+                ai.mul(br).sub(ar.mul(bi)).div(d),
+            )
+        } else {
+            (ar.mul(br).sub(ai.mul(bi)), ar.mul(bi).add(ai.mul(br)))
+        }
+    }
+
     pub fn partial_cmp(&self, o: &F80) -> Option<Ordering> {
         unsafe { cmp_at(self.ptr(), o.ptr()) }
     }

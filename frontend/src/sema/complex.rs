@@ -142,9 +142,13 @@ impl Sema {
     }
 
     /// `e` evaluated once: `(set, use)` where `use` may be read any number of times after
-    /// `set` (if any) ran. Plain objects are used in place.
+    /// `set` (if any) ran. Plain objects are used in place (not volatile ones: each read
+    /// of those is an access).
     pub(crate) fn once(&mut self, e: Expr) -> (Option<Expr>, Expr) {
         fn plain(e: &Expr) -> bool {
+            if e.ty.is_volatile {
+                return false;
+            }
             match &e.kind {
                 K::Local(_) | K::Global(_) => true,
                 K::Member(b, _) | K::Load(b) => plain(b),
@@ -445,13 +449,8 @@ impl Sema {
                 match code as i32 {
                     op::ADD => (ar.add(br), ai.add(bi)),
                     op::SUB => (ar.sub(br), ai.sub(bi)),
-                    op::MUL => (ar.mul(br).sub(ai.mul(bi)), ar.mul(bi).add(ai.mul(br))),
-                    op::DIV => {
-                        let d = br.mul(br).add(bi.mul(bi));
-                        (
-                            ar.mul(br).add(ai.mul(bi)).div(d),
-                            ai.mul(br).sub(ar.mul(bi)).div(d),
-                        )
+                    op::MUL | op::DIV => {
+                        F80::complex_product((ar, ai), (br, bi), code as i32 == op::DIV)
                     }
                     _ => return None,
                 }

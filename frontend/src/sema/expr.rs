@@ -294,6 +294,11 @@ impl Sema {
     /// A scalar condition (if/while/for/?:/&&/||/!).
     pub(crate) fn cond_expr(&mut self, e: &ast::Expr) -> R<Expr> {
         let x = self.rvalue_expr(e)?;
+        self.truth(x, e.loc)
+    }
+
+    /// A value as a condition: itself if scalar, else (`__int128`, `_Complex`) `x != 0`.
+    fn truth(&mut self, x: Expr, loc: Loc) -> R<Expr> {
         if self.i128_kind(&x.ty).is_some() {
             return Ok(self.i128_truth(x));
         }
@@ -302,7 +307,7 @@ impl Sema {
         }
         if !x.ty.is_scalar() {
             self.error(
-                e.loc,
+                loc,
                 format!(
                     "statement requires expression of scalar type ('{}' invalid)",
                     self.types.type_name(&x.ty)
@@ -1767,16 +1772,22 @@ impl Sema {
         b: &ast::Expr,
         loc: Loc,
     ) -> R<Val> {
-        let cv = self.cond_expr(c)?;
         let (cv, x) = match a {
-            Some(a) => (cv, self.rvalue_expr(a)?),
+            Some(a) => (self.cond_expr(c)?, self.rvalue_expr(a)?),
             None => {
-                // GNU `c ?: b`: c is evaluated once; keep it in a temporary.
-                let t = cv.ty.clone();
-                let off = self.alloc_local(8, 8);
-                let tmp = Expr::new(K::Local(off), t.clone());
-                let set = Expr::new(K::Assign(Box::new(tmp.clone()), Box::new(cv)), t.clone());
-                (set, Expr::new(K::Load(Box::new(tmp)), t))
+                // GNU `c ?: b`: c is evaluated once (in a temporary unless it is a plain
+                // object), tested, and is the value.
+                let v = self.rvalue_expr(c)?;
+                let (set, x) = self.once(v);
+                let test = self.truth(x.clone(), c.loc)?;
+                let cv = match set {
+                    Some(set) => {
+                        let t = test.ty.clone();
+                        Expr::new(K::Comma(Box::new(set), Box::new(test)), t)
+                    }
+                    None => test,
+                };
+                (cv, x)
             }
         };
         let y = self.rvalue_expr(b)?;

@@ -512,7 +512,9 @@ fn labelled_block<const VLA: bool>(
 ) -> Ex {
     let find = move |l: LabelId| labels.iter().position(|v| v.contains(&l));
     Box::new(move |it, fp, seek| {
-        let mut iters = site.as_ref().map(|s| Iterations::start(it, s));
+        // Made at the first jump back: a block run without one (a `switch` body, each
+        // time the switch runs) costs nothing here.
+        let mut iters: Option<Iterations> = None;
         let mut seek = seek;
         let mut i = if seek == NO_SEEK {
             0
@@ -538,7 +540,8 @@ fn labelled_block<const VLA: bool>(
                 Flow::Normal => i += 1,
                 Flow::Goto(l) => match find(l) {
                     Some(j) => {
-                        if let (true, Some(n)) = (j <= i, iters.as_mut()) {
+                        if let (true, Some(s)) = (j <= i, site.as_ref()) {
+                            let n = iters.get_or_insert_with(|| Iterations::start(it, s));
                             if let Some(f) = n.tick_to(it, fp, ir::label_osr_key(l)) {
                                 return f;
                             }
